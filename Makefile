@@ -1,0 +1,40 @@
+# Soma — one Makefile for set-up, the course, the tests and the benchmarks.
+#   make run     build (release) and run every notebook in Notebooks/ into out/
+#   make test    the whole test suite (unit, language scripts, notebooks, fuzz)
+#   make bench   benchmarks against the reference scripts, ratios printed
+#   make fuzz    fuzz parse+evaluate for FUZZ_SECONDS (default 45)
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+FUZZ_SECONDS ?= 45
+SOMA_RELEASE = .build/release/soma
+
+.PHONY: setup build release run test unit fuzz bench clean stdlib
+
+setup:
+	@Scripts/setup
+
+stdlib:
+	@Scripts/embed-stdlib
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product soma
+
+run: release
+	$(SOMA_RELEASE) run Notebooks/*.md --out out -j 2
+
+unit: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test: unit fuzz
+
+fuzz: setup
+	@Scripts/fuzz $(FUZZ_SECONDS)
+
+bench: release
+	@Benchmarks/run
+
+clean:
+	rm -rf .build .build-fuzz out

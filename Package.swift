@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way, downwards:
+//   soma -> SomaNotebook -> SomaLibrary -> SomaLang, SomaNeural, SomaPlot -> SomaCore
+let release: [SwiftSetting] = []
+
+let package = Package(
+    name: "Soma",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "soma", targets: ["soma"]),
+        .library(name: "SomaCore", targets: ["SomaCore"]),
+        .library(name: "SomaNeural", targets: ["SomaNeural"]),
+        .library(name: "SomaPlot", targets: ["SomaPlot"]),
+        .library(name: "SomaLang", targets: ["SomaLang"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: public modules
+        .target(name: "SomaCore", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: release),
+        .target(name: "SomaNeural", dependencies: ["SomaCore"], swiftSettings: release),
+        .target(name: "SomaPlot", dependencies: ["CPNG", "CFreeType"], swiftSettings: release),
+        .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
+        .target(name: "SomaLibrary", dependencies: ["SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
+        .target(name: "SomaNotebook", dependencies: ["SomaLibrary"], swiftSettings: release),
+        .executableTarget(
+            name: "soma",
+            dependencies: ["SomaNotebook", "CEditLine",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: release),
+        // libFuzzer entry point over parse + evaluate (see Makefile `fuzz`).
+        .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary"]),
+
+        // MARK: system libraries
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+
+        // MARK: tests
+        .testTarget(name: "SomaCoreTests", dependencies: ["SomaCore"]),
+        .testTarget(name: "SomaNeuralTests", dependencies: ["SomaNeural"]),
+        .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"]),
+        .testTarget(name: "SomaLangTests", dependencies: ["SomaLang"]),
+        .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLibrary"]),
+        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,3 @@
+import SomaLang
+import SomaNeural
+import SomaPlot

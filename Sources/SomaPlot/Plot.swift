@@ -1,0 +1,1 @@
+// SomaPlot: canvas, raster, charts, PNG.

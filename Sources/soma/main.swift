@@ -1,0 +1,5 @@
+import SomaNotebook
+import CEditLine
+import ArgumentParser
+
+print("soma")

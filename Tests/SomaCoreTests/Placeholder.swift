@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaCore
+
+@Test func moduleLoads() { #expect(Bool(true)) }

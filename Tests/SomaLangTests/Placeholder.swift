@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaLang
+
+@Test func moduleLoads() { #expect(Bool(true)) }

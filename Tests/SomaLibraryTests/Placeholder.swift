@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaLibrary
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaNeural
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaNotebook
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SomaPlot
+
+@Test func moduleLoads() { #expect(Bool(true)) }
