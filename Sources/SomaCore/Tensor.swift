@@ -5,8 +5,9 @@
 /// part in a differentiated computation carries a `node` that records how it
 /// was made; constants carry none, so untracked code pays nothing for autodiff.
 ///
-///     var a = Tensor(shape: [2, 2], data: [1, 2, 3, 4])
-///     a[[0, 1]] = 9
+///     let a = Tensor(shape: [2, 2], data: [1, 2, 3, 4])
+///     let b = try a + 1          // [[2, 3], [4, 5]]
+///     let c = try a.matmul(b)
 public struct Tensor {
     /// Extent of each axis; `[]` is a 0-d (scalar) tensor.
     public private(set) var shape: [Int]
@@ -17,10 +18,23 @@ public struct Tensor {
 
     /// Wraps `data` as a tensor of `shape`. The caller guarantees the counts agree.
     public init(shape: [Int], data: [Double], node: Node? = nil) {
-        precondition(shape.reduce(1, *) == data.count, "Tensor: shape \(shape) does not hold \(data.count) elements")
+        precondition(Shape.count(shape) == data.count, "Tensor: shape \(shape) does not hold \(data.count) elements")
         self.shape = shape
         self.data = data
         self.node = node
+    }
+
+    /// Wraps `data` as a tensor of `shape`, checking what the caller cannot guarantee.
+    ///
+    /// - Throws: `TensorError.shape` when a dimension is negative or the counts disagree.
+    public init(validating shape: [Int], data: [Double]) throws {
+        guard shape.allSatisfy({ $0 >= 0 }) else {
+            throw TensorError.shape("dimensions must not be negative, got \(shape)")
+        }
+        guard Shape.count(shape) == data.count else {
+            throw TensorError.shape("a tensor of shape \(shape) holds \(Shape.count(shape)) elements, not \(data.count)")
+        }
+        self.init(shape: shape, data: data)
     }
 
     /// A 0-d tensor holding one number.
@@ -35,7 +49,7 @@ public struct Tensor {
 
     /// A tensor of `shape` filled with `value`.
     public init(repeating value: Double, shape: [Int]) {
-        self.init(shape: shape, data: Array(repeating: value, count: shape.reduce(1, *)))
+        self.init(shape: shape, data: Array(repeating: value, count: Shape.count(shape)))
     }
 
     /// Number of elements.
@@ -43,19 +57,32 @@ public struct Tensor {
     /// Number of axes.
     @inlinable public var rank: Int { shape.count }
     /// Row-major strides of a contiguous tensor of this shape.
-    public var strides: [Int] {
-        var s = Array(repeating: 1, count: shape.count)
-        var acc = 1
-        for i in stride(from: shape.count - 1, through: 0, by: -1) { s[i] = acc; acc *= shape[i] }
-        return s
-    }
+    public var strides: [Int] { Shape.strides(shape) }
 
     /// Changes the shape in place; the element count must not change.
     public mutating func setShape(_ newShape: [Int]) {
-        precondition(newShape.reduce(1, *) == data.count, "Tensor.setShape: count mismatch")
+        precondition(Shape.count(newShape) == data.count, "Tensor.setShape: count mismatch")
         shape = newShape
     }
 
     /// The tensor without its autodiff record.
     public var detached: Tensor { Tensor(shape: shape, data: data) }
+
+    /// Whether this tensor takes part in a differentiated computation.
+    public var isTracked: Bool { node != nil }
+
+    /// The single element of a one-element tensor.
+    ///
+    /// - Throws: `TensorError.shape` when the tensor holds more or fewer than one element.
+    public func scalar() throws -> Double {
+        guard data.count == 1 else {
+            throw TensorError.shape("expected a single element, got a tensor of shape \(shape)")
+        }
+        return data[0]
+    }
+}
+
+extension Tensor: Equatable {
+    /// Equal shapes and elements; the autodiff record is ignored.
+    public static func == (a: Tensor, b: Tensor) -> Bool { a.shape == b.shape && a.data == b.data }
 }
