@@ -1,0 +1,29 @@
+/// The kind of an error, shown as `error[kind]` and exposed to scripts as `e.kind`.
+public enum ErrorKind: String, Equatable, Hashable, Sendable, CaseIterable {
+    case syntax, name, type, shape, index, value, io, interrupt, limit, user
+}
+
+/// One error as data: what went wrong, where, and optional notes.
+///
+/// Producing a diagnostic never prints; `renderDiagnostic(_:source:color:)`
+/// turns it into text for a terminal or a notebook.
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    public var kind: ErrorKind
+    public var message: String
+    /// Where the error is; nil for errors without a place (interrupts, I/O).
+    public var span: Span?
+    /// Extra lines shown under the source excerpt, each as `= note: ...`.
+    public var notes: [String]
+
+    public init(kind: ErrorKind, message: String, span: Span? = nil, notes: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.notes = notes
+    }
+
+    public var description: String {
+        if let span { return "error[\(kind.rawValue)] \(span.start): \(message)" }
+        return "error[\(kind.rawValue)]: \(message)"
+    }
+}
