@@ -1,0 +1,186 @@
+/// Maps the gradient of an operation's output to the gradients of its inputs.
+typealias Pullback = (Tensor) throws -> [Tensor?]
+
+/// The table of differentiable primitives: each entry is one operation's
+/// vector-Jacobian product. Everything else in Soma (logistic, softmax,
+/// losses, `x @ W + b`, ...) is written in terms of these, so its gradient
+/// comes free. Entries capture detached tensors, so gradients are computed
+/// without recording anything.
+///
+/// Gradient traps, documented where they occur:
+/// - `abs` at 0 and `relu` at 0 get gradient 0 (a subgradient).
+/// - `sqrt` at 0 and `log` at 0 give an infinite gradient.
+/// - `maximum`/`minimum` (and `max`/`min` reductions) split the gradient
+///   equally between tied inputs.
+/// - `pow` with respect to its exponent is 0 where the base is not positive.
+/// - comparisons, `floor`, `ceil`, `round`, `sign` have gradient 0 (their
+///   outputs are untracked constants).
+enum Primitives {
+    static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor) -> Pullback? {
+        let (a, b, out) = (a.detached, b.detached, out.detached)
+        let (sa, sb) = (a.shape, b.shape)
+        switch op {
+        case .add:
+            return { g in [try g.unbroadcast(to: sa), try g.unbroadcast(to: sb)] }
+        case .sub:
+            return { g in [try g.unbroadcast(to: sa), try (-g).unbroadcast(to: sb)] }
+        case .mul:
+            return { g in [try (g * b).unbroadcast(to: sa), try (g * a).unbroadcast(to: sb)] }
+        case .div:
+            // d(a/b)/db = -a/b^2 = -(a/b)/b
+            return { g in
+                let ga = try g / b
+                return [try ga.unbroadcast(to: sa), try (-(ga * out)).unbroadcast(to: sb)]
+            }
+        case .pow:
+            return { g in
+                let ga = try g * b * a.pow(b - 1)
+                let positive = try Tensor.binary(.gt, a, Tensor(0))
+                // log(1) = 0 stands in where the base is not positive.
+                let logA = try (a * positive + (1 - positive)).log()
+                let gb = try g * out * logA
+                return [try ga.unbroadcast(to: sa), try gb.unbroadcast(to: sb)]
+            }
+        case .mod:
+            return { g in [try g.unbroadcast(to: sa), try (-(g * (a / b).floor())).unbroadcast(to: sb)] }
+        case .maximum, .minimum:
+            let wins: BinaryOp = op == .maximum ? .gt : .lt
+            return { g in
+                let share = try Tensor.binary(wins, a, b) + Tensor.binary(.eq, a, b) * 0.5
+                return [try (g * share).unbroadcast(to: sa), try (g * (1 - share)).unbroadcast(to: sb)]
+            }
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            return nil
+        }
+    }
+
+    static func unary(_ op: UnaryOp, _ x: Tensor, _ out: Tensor) -> Pullback? {
+        let (x, out) = (x.detached, out.detached)
+        switch op {
+        case .neg: return { g in [try -g] }
+        case .abs: return { g in [try g * x.sign()] }
+        case .sqrt: return { g in [try g * 0.5 / out] }
+        case .exp: return { g in [try g * out] }
+        case .log: return { g in [try g / x] }
+        case .sin: return { g in [try g * x.cos()] }
+        case .cos: return { g in [try -(g * x.sin())] }
+        case .tan: return { g in [try g * (1 + out * out)] }
+        case .tanh: return { g in [try g * (1 - out * out)] }
+        case .arctan: return { g in [try g / (1 + x * x)] }
+        case .square: return { g in [try g * x * 2] }
+        // Derived on tracked input (see `Derived`), or piecewise constant.
+        case .logistic, .relu, .floor, .ceil, .round, .sign: return nil
+        }
+    }
+
+    /// Sum along `axis` (nil: all): the gradient is broadcast back.
+    static func sum(from shape: [Int], axis: Int?) -> Pullback {
+        let kept = keptShape(shape, axis)
+        return { g in [try g.reshaped(kept).broadcast(to: shape)] }
+    }
+
+    /// Max/min reduction: the gradient goes to the elements equal to the result.
+    static func extreme(_ x: Tensor, _ out: Tensor, axis: Int?) -> Pullback {
+        let x = x.detached
+        let kept = keptShape(x.shape, axis)
+        return { g in
+            let hit = try Tensor.binary(.eq, x, out.detached.reshaped(kept))
+            let ties = try hit.sum(axis: axis, keepdims: true)
+            return [try g.reshaped(kept) * hit / ties]
+        }
+    }
+
+    /// Product reduction: d/dx_i prod = prod / x_i (NaN at zeros).
+    static func prod(_ x: Tensor, _ out: Tensor, axis: Int?) -> Pullback {
+        let x = x.detached
+        let kept = keptShape(x.shape, axis)
+        return { g in [try g.reshaped(kept) * out.detached.reshaped(kept) / x] }
+    }
+
+    static func reshape(from shape: [Int]) -> Pullback {
+        { g in [try g.reshaped(shape)] }
+    }
+
+    static func transpose(_ perm: [Int]) -> Pullback {
+        var inverse = perm
+        for (i, p) in perm.enumerated() { inverse[p] = i }
+        return { g in [try g.transposed(inverse)] }
+    }
+
+    static func broadcast(from shape: [Int]) -> Pullback {
+        { g in [try g.unbroadcast(to: shape)] }
+    }
+
+    /// `[..., m, k] @ [..., k, n]`: dA = G Bᵀ, dB = Aᵀ G.
+    static func matmul(_ a: Tensor, _ b: Tensor) -> Pullback {
+        let (a, b) = (a.detached, b.detached)
+        return { g in
+            [try batchedMatmul(g, swapLastAxes(b)), try batchedMatmul(swapLastAxes(a), g)]
+        }
+    }
+
+    /// Reading elements at `offsets`: the gradient is scattered (added) back.
+    static func gather(from shape: [Int], offsets: [Int]) -> Pullback {
+        { g in [Tensor(shape: shape, data: scatterAdd(g.data, offsets, count: Shape.count(shape)))] }
+    }
+
+    /// Writing `value` at `offsets` of `base`: the overwritten elements of
+    /// `base` get no gradient; `value` gets the gradient at its positions.
+    static func scatter(into shape: [Int], valueShape: [Int], offsets: [Int]) -> Pullback {
+        { g in
+            var gBase = g.data
+            for o in offsets { gBase[o] = 0 }
+            let gValue = offsets.map { g.data[$0] }
+            return [Tensor(shape: shape, data: gBase), Tensor(shape: valueShape, data: gValue)]
+        }
+    }
+
+    /// Joining along `axis`: each input gets its slice of the gradient.
+    static func concat(shapes: [[Int]], axis: Int) -> Pullback {
+        { g in
+            var start = 0
+            return try shapes.map { s in
+                let stop = start + s[axis]
+                var items = [IndexItem](repeating: .all, count: axis)
+                items.append(.slice(start: start, stop: stop, step: 1))
+                start = stop
+                return try g.get(items)
+            }
+        }
+    }
+
+    /// Choosing by a constant condition: each branch gets the gradient where chosen.
+    static func select(_ cond: Tensor, _ a: [Int], _ b: [Int]) -> Pullback {
+        let cond = cond.detached
+        return { g in
+            let chosen = try Tensor.binary(.ne, cond, Tensor(0))
+            return [try (g * chosen).unbroadcast(to: a), try (g * (1 - chosen)).unbroadcast(to: b)]
+        }
+    }
+
+    /// The shape of a reduction's result with the reduced axes kept as 1.
+    private static func keptShape(_ shape: [Int], _ axis: Int?) -> [Int] {
+        guard let axis else { return Array(repeating: 1, count: shape.count) }
+        var kept = shape
+        if !kept.isEmpty { kept[axis < 0 ? axis + shape.count : axis] = 1 }
+        return kept
+    }
+}
+
+/// `x` with its last two axes swapped.
+func swapLastAxes(_ x: Tensor) throws -> Tensor {
+    var perm = Array(0..<x.rank)
+    perm.swapAt(x.rank - 1, x.rank - 2)
+    return try x.transposed(perm)
+}
+
+/// A zero buffer of `count` elements with `values[i]` added at `offsets[i]`.
+func scatterAdd(_ values: [Double], _ offsets: [Int], count: Int) -> [Double] {
+    var out = [Double](repeating: 0, count: count)
+    out.withUnsafeMutableBufferPointer { po in
+        values.withUnsafeBufferPointer { pv in
+            for (i, o) in offsets.enumerated() { po[o] += pv[i] }
+        }
+    }
+    return out
+}

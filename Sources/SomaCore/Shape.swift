@@ -1,0 +1,52 @@
+/// Shape arithmetic shared by every tensor operation: element counts, strides,
+/// axis normalisation and numpy broadcasting.
+public enum Shape {
+    /// Number of elements a tensor of `shape` holds.
+    @inlinable public static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+
+    /// Row-major strides of a contiguous tensor of `shape`.
+    public static func strides(_ shape: [Int]) -> [Int] {
+        var s = Array(repeating: 1, count: shape.count)
+        var acc = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) { s[i] = acc; acc *= shape[i] }
+        return s
+    }
+
+    /// Maps a possibly negative axis onto `0..<rank`.
+    ///
+    /// - Throws: `TensorError.index` when the axis is outside the tensor.
+    public static func axis(_ axis: Int, rank: Int) throws -> Int {
+        let a = axis < 0 ? axis + rank : axis
+        guard a >= 0 && a < rank else {
+            throw TensorError.index("axis \(axis) is out of range for a tensor of rank \(rank)")
+        }
+        return a
+    }
+
+    /// The numpy broadcast of two shapes: align on the right, a 1 stretches.
+    ///
+    /// - Parameter verb: names the operation in the message ("add").
+    public static func broadcast(_ a: [Int], _ b: [Int], verb: String = "combine") throws -> [Int] {
+        if a == b { return a }
+        let n = max(a.count, b.count)
+        var out = Array(repeating: 1, count: n)
+        for i in 0..<n {
+            let da = i < n - a.count ? 1 : a[i - (n - a.count)]
+            let db = i < n - b.count ? 1 : b[i - (n - b.count)]
+            if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
+                throw TensorError.shape("cannot \(verb) tensors of shape \(a) and \(b)")
+            }
+        }
+        return out
+    }
+
+    /// Strides that read a tensor of `shape` as if it had shape `target`
+    /// (0 along broadcast axes). `shape` must broadcast to `target`.
+    static func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
+        let own = strides(shape)
+        let lead = target.count - shape.count
+        var s = Array(repeating: 0, count: target.count)
+        for i in 0..<shape.count where shape[i] != 1 { s[lead + i] = own[i] }
+        return s
+    }
+}

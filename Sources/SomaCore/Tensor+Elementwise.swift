@@ -1,0 +1,143 @@
+/// Elementwise operations of two tensors, broadcast as numpy does.
+public enum BinaryOp: String, CaseIterable, Sendable {
+    case add, sub, mul, div, pow, mod, eq, ne, lt, le, gt, ge, maximum, minimum
+
+    /// The verb used in shape errors: "cannot add tensors of shape [3, 4] and [5]".
+    public var verb: String {
+        switch self {
+        case .add: return "add"
+        case .sub: return "subtract"
+        case .mul: return "multiply"
+        case .div: return "divide"
+        case .pow: return "raise to the power"
+        case .mod: return "take the remainder of"
+        case .eq, .ne, .lt, .le, .gt, .ge: return "compare"
+        case .maximum: return "take the maximum of"
+        case .minimum: return "take the minimum of"
+        }
+    }
+
+    /// Comparisons give 1.0/0.0 and carry no gradient.
+    public var isComparison: Bool {
+        switch self {
+        case .eq, .ne, .lt, .le, .gt, .ge: return true
+        default: return false
+        }
+    }
+
+    /// The elements of `a op b` broadcast to `shape`.
+    func evaluate(_ a: Tensor, _ b: Tensor, _ shape: [Int]) -> [Double] {
+        switch self {
+        case .add: return broadcastMap(AddKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .sub: return broadcastMap(SubKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .mul: return broadcastMap(MulKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .div: return broadcastMap(DivKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .pow: return broadcastMap(PowKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .mod: return broadcastMap(ModKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .eq: return broadcastMap(EqKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .ne: return broadcastMap(NeKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .lt: return broadcastMap(LtKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .le: return broadcastMap(LeKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .gt: return broadcastMap(GtKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .ge: return broadcastMap(GeKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .maximum: return broadcastMap(MaxKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .minimum: return broadcastMap(MinKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        }
+    }
+}
+
+/// Elementwise functions of one tensor.
+public enum UnaryOp: String, CaseIterable, Sendable {
+    case neg, abs, sqrt, exp, log, sin, cos, tan, tanh, arctan, floor, ceil, round, sign, logistic, relu, square
+
+    func evaluate(_ x: [Double]) -> [Double] {
+        switch self {
+        case .neg: return unaryMap(NegKernel.self, x)
+        case .abs: return unaryMap(AbsKernel.self, x)
+        case .sqrt: return unaryMap(SqrtKernel.self, x)
+        case .exp: return unaryMap(ExpKernel.self, x)
+        case .log: return unaryMap(LogKernel.self, x)
+        case .sin: return unaryMap(SinKernel.self, x)
+        case .cos: return unaryMap(CosKernel.self, x)
+        case .tan: return unaryMap(TanKernel.self, x)
+        case .tanh: return unaryMap(TanhKernel.self, x)
+        case .arctan: return unaryMap(ArctanKernel.self, x)
+        case .floor: return unaryMap(FloorKernel.self, x)
+        case .ceil: return unaryMap(CeilKernel.self, x)
+        case .round: return unaryMap(RoundKernel.self, x)
+        case .sign: return unaryMap(SignKernel.self, x)
+        case .logistic: return unaryMap(LogisticKernel.self, x)
+        case .relu: return unaryMap(ReluKernel.self, x)
+        case .square: return unaryMap(SquareKernel.self, x)
+        }
+    }
+}
+
+extension Tensor {
+    /// `a op b` elementwise with numpy broadcasting.
+    ///
+    ///     try Tensor.binary(.add, Tensor(shape: [2, 1], data: [1, 2]), Tensor([10, 20]))
+    ///     // [[11, 21], [12, 22]]
+    ///
+    /// - Throws: `TensorError.shape` when the shapes do not broadcast.
+    public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape, verb: op.verb)
+        let out = Tensor(shape: shape, data: op.evaluate(a, b, shape))
+        guard (a.node != nil || b.node != nil), let pullback = Primitives.binary(op, a, b, out) else { return out }
+        return record(out, [a, b], pullback)
+    }
+
+    /// `op` applied to every element.
+    ///
+    /// `logistic` and `relu` have fast kernels; on tracked input they are
+    /// computed from primitives instead, so their gradients come free.
+    public static func unary(_ op: UnaryOp, _ x: Tensor) throws -> Tensor {
+        if x.node != nil, let derived = try Derived.unary(op, x) { return derived }
+        let out = Tensor(shape: x.shape, data: op.evaluate(x.data))
+        guard x.node != nil, let pullback = Primitives.unary(op, x, out) else { return out }
+        return record(out, [x], pullback)
+    }
+
+    /// Elementwise maximum with broadcasting (NaN wins, as in numpy).
+    public func maximum(_ other: Tensor) throws -> Tensor { try .binary(.maximum, self, other) }
+    /// Elementwise minimum with broadcasting (NaN wins, as in numpy).
+    public func minimum(_ other: Tensor) throws -> Tensor { try .binary(.minimum, self, other) }
+    /// Elementwise `self ^ p`.
+    public func pow(_ p: Tensor) throws -> Tensor { try .binary(.pow, self, p) }
+    /// Elementwise `self ^ p`.
+    public func pow(_ p: Double) throws -> Tensor { try .binary(.pow, self, Tensor(p)) }
+
+    public func neg() throws -> Tensor { try .unary(.neg, self) }
+    public func abs() throws -> Tensor { try .unary(.abs, self) }
+    /// Trap: the gradient is infinite at 0.
+    public func sqrt() throws -> Tensor { try .unary(.sqrt, self) }
+    public func exp() throws -> Tensor { try .unary(.exp, self) }
+    public func log() throws -> Tensor { try .unary(.log, self) }
+    public func sin() throws -> Tensor { try .unary(.sin, self) }
+    public func cos() throws -> Tensor { try .unary(.cos, self) }
+    public func tan() throws -> Tensor { try .unary(.tan, self) }
+    public func tanh() throws -> Tensor { try .unary(.tanh, self) }
+    public func arctan() throws -> Tensor { try .unary(.arctan, self) }
+    public func floor() throws -> Tensor { try .unary(.floor, self) }
+    public func ceil() throws -> Tensor { try .unary(.ceil, self) }
+    public func round() throws -> Tensor { try .unary(.round, self) }
+    public func sign() throws -> Tensor { try .unary(.sign, self) }
+    public func logistic() throws -> Tensor { try .unary(.logistic, self) }
+    public func relu() throws -> Tensor { try .unary(.relu, self) }
+    public func square() throws -> Tensor { try .unary(.square, self) }
+
+    /// `self` stretched to `shape` by numpy broadcasting (a copy).
+    ///
+    /// - Throws: `TensorError.shape` when `self` does not broadcast to `shape`.
+    public func broadcast(to shape: [Int]) throws -> Tensor {
+        if shape == self.shape { return self }
+        guard try Shape.broadcast(self.shape, shape, verb: "broadcast") == shape else {
+            throw TensorError.shape("cannot broadcast a tensor of shape \(self.shape) to shape \(shape)")
+        }
+        let out = Tensor(shape: shape, data: broadcastMap(FirstKernel.self, data, self.shape, [0], [], shape))
+        return Tensor.record(out, [self], Primitives.broadcast(from: self.shape))
+    }
+}
+
+/// Returns its first argument: a broadcast copy through the binary machinery.
+enum FirstKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a } }

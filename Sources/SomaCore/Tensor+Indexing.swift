@@ -1,0 +1,183 @@
+/// One entry of an index expression `A[i, 1:4, mask, [0, 2]]`, numpy style.
+public enum IndexItem {
+    /// One position of an axis (negative counts from the end); the axis is dropped.
+    case index(Int)
+    /// `start:stop:step`; nil parts take numpy's defaults; a negative step walks backwards.
+    case slice(start: Int?, stop: Int?, step: Int?)
+    /// A whole axis (`:`).
+    case all
+    /// A boolean tensor (non-zero = selected) covering as many axes as it has.
+    case mask(Tensor)
+    /// A tensor of positions along one axis; its shape replaces the axis.
+    case indices(Tensor)
+}
+
+/// Where an index expression reads: the result shape and, for each result
+/// element in order, its offset in the source.
+struct IndexPlan {
+    let shape: [Int]
+    let offsets: [Int]
+}
+
+extension Tensor {
+    /// The elements an index expression selects, numpy style: integers drop
+    /// their axis, slices keep it, masks and index tensors gather (several
+    /// index tensors broadcast together and pair up, as in numpy).
+    ///
+    ///     try A.get([.index(0)])                        // first row
+    ///     try A.get([.all, .slice(start: nil, stop: nil, step: 2)])
+    ///     try A.get([.mask(A.binary(.gt, A, Tensor(0)))])
+    ///
+    /// - Throws: `TensorError.index` for positions outside the tensor or too many items;
+    ///   `TensorError.shape` for a mask of the wrong shape.
+    public func get(_ items: [IndexItem]) throws -> Tensor {
+        let plan = try indexPlan(items)
+        let out = Tensor(shape: plan.shape, data: data.withUnsafeBufferPointer { p in plan.offsets.map { p[$0] } })
+        guard node != nil else { return out }
+        return Tensor.record(out, [self], Primitives.gather(from: shape, offsets: plan.offsets))
+    }
+
+    /// Writes `value` (broadcast to the selection's shape) where `items` select.
+    ///
+    /// - Throws: as `get`, and `TensorError.shape` when `value` does not broadcast.
+    public mutating func set(_ items: [IndexItem], to value: Tensor) throws {
+        let plan = try indexPlan(items)
+        let v: Tensor
+        do { v = try value.broadcast(to: plan.shape) } catch {
+            throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
+        }
+        let old = self
+        var newData = data
+        newData.withUnsafeMutableBufferPointer { p in
+            for (i, o) in plan.offsets.enumerated() { p[o] = v.data[i] }
+        }
+        let out = Tensor(shape: shape, data: newData)
+        self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, valueShape: plan.shape, offsets: plan.offsets))
+    }
+
+    /// Resolves an index expression against this tensor's shape.
+    func indexPlan(_ items: [IndexItem]) throws -> IndexPlan {
+        let selectors = try resolveSelectors(items)
+        let strides = self.strides
+        var base = 0
+        var groups: [(dims: [Int], offsets: [Int])] = []
+
+        let arrayAxes = selectors.indices.filter { if case .array = selectors[$0] { return true } else { return false } }
+        let adjacent = arrayAxes.isEmpty || arrayAxes[arrayAxes.count - 1] - arrayAxes[0] + 1 == arrayAxes.count
+        var arrayGroup: (dims: [Int], offsets: [Int])?
+        if !arrayAxes.isEmpty {
+            arrayGroup = try pairedArrays(arrayAxes.map { axis -> (Tensor, Int) in
+                guard case .array(let t) = selectors[axis] else { return (Tensor(0), 0) }
+                return (t, strides[axis])
+            })
+            if !adjacent, let g = arrayGroup { groups.append(g) }
+        }
+        for (axis, sel) in selectors.enumerated() {
+            switch sel {
+            case .scalar(let i):
+                base += i * strides[axis]
+            case .range(let start, let step, let n):
+                groups.append(([n], (0..<n).map { (start + $0 * step) * strides[axis] }))
+            case .array:
+                if adjacent, axis == arrayAxes.first, let g = arrayGroup { groups.append(g) }
+            }
+        }
+        var offsets = [base]
+        for g in groups {
+            var next: [Int] = []
+            next.reserveCapacity(offsets.count * g.offsets.count)
+            for o in offsets { for d in g.offsets { next.append(o + d) } }
+            offsets = next
+        }
+        return IndexPlan(shape: groups.flatMap(\.dims), offsets: offsets)
+    }
+
+    /// How one axis is selected once masks are expanded and defaults filled in.
+    private enum Selector {
+        case scalar(Int)
+        case range(start: Int, step: Int, count: Int)
+        /// Whole-number positions, already checked and made non-negative.
+        case array(Tensor)
+    }
+
+    private func resolveSelectors(_ items: [IndexItem]) throws -> [Selector] {
+        var out: [Selector] = []
+        for item in items {
+            let axis = out.count
+            if case .mask(let m) = item {
+                let span = Swift.max(m.rank, 1)
+                guard axis + span <= rank, m.shape == Array(shape[axis..<(axis + span)]) else {
+                    throw TensorError.shape("a mask of shape \(m.shape) does not fit a tensor of shape \(shape) at axis \(axis)")
+                }
+                // A k-d mask selects the positions of its non-zero elements on k axes.
+                let hits = m.data.indices.filter { m.data[$0] != 0 }
+                let ms = Shape.strides(m.shape)
+                for d in 0..<span {
+                    let coord = hits.map { Double(m.rank == 0 ? 0 : ($0 / ms[d]) % m.shape[d]) }
+                    out.append(.array(Tensor(coord)))
+                }
+                continue
+            }
+            guard axis < rank else {
+                throw TensorError.index("too many indices for a tensor of rank \(rank)")
+            }
+            let n = shape[axis]
+            switch item {
+            case .index(let i):
+                let j = i < 0 ? i + n : i
+                guard j >= 0 && j < n else {
+                    throw TensorError.index("index \(i) is out of bounds for axis \(axis) with size \(n)")
+                }
+                out.append(.scalar(j))
+            case .all:
+                out.append(.range(start: 0, step: 1, count: n))
+            case .slice(let start, let stop, let step):
+                out.append(try sliceSelector(start, stop, step ?? 1, n))
+            case .indices(let t):
+                let positions = try t.data.map { v -> Double in
+                    let i = try exactInt(v, "an index")
+                    let j = i < 0 ? i + n : i
+                    guard j >= 0 && j < n else {
+                        throw TensorError.index("index \(i) is out of bounds for axis \(axis) with size \(n)")
+                    }
+                    return Double(j)
+                }
+                out.append(.array(Tensor(shape: t.shape, data: positions)))
+            case .mask:
+                break
+            }
+        }
+        while out.count < rank { out.append(.range(start: 0, step: 1, count: shape[out.count])) }
+        return out
+    }
+
+    /// Python's slice rules: clamp to the axis, defaults depend on the step's sign.
+    private func sliceSelector(_ start: Int?, _ stop: Int?, _ step: Int, _ n: Int) throws -> Selector {
+        guard step != 0 else { throw TensorError.value("slice step cannot be zero") }
+        func clamp(_ v: Int, _ lo: Int, _ hi: Int) -> Int { Swift.min(Swift.max(v, lo), hi) }
+        let s: Int, e: Int
+        if step > 0 {
+            s = start.map { clamp($0 < 0 ? $0 + n : $0, 0, n) } ?? 0
+            e = stop.map { clamp($0 < 0 ? $0 + n : $0, 0, n) } ?? n
+        } else {
+            s = start.map { clamp($0 < 0 ? $0 + n : $0, -1, n - 1) } ?? n - 1
+            e = stop.map { clamp($0 < 0 ? $0 + n : $0, -1, n - 1) } ?? -1
+        }
+        let span = e - s
+        let count = (span == 0 || (span > 0) != (step > 0)) ? 0 : (Swift.abs(span) + Swift.abs(step) - 1) / Swift.abs(step)
+        return .range(start: s, step: step, count: count)
+    }
+
+    /// Index tensors on several axes broadcast together; each result element
+    /// pairs one position from every axis.
+    private func pairedArrays(_ arrays: [(Tensor, Int)]) throws -> (dims: [Int], offsets: [Int]) {
+        var dims = arrays[0].0.shape
+        for (t, _) in arrays.dropFirst() { dims = try Shape.broadcast(dims, t.shape, verb: "index with") }
+        var offsets = [Int](repeating: 0, count: Shape.count(dims))
+        for (t, stride) in arrays {
+            let b = try t.broadcast(to: dims)
+            for i in offsets.indices { offsets[i] += Int(b.data[i]) * stride }
+        }
+        return (dims, offsets)
+    }
+}

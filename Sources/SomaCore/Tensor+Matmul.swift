@@ -1,0 +1,77 @@
+import CBLAS
+
+/// Matrix products through BLAS (`cblas_dgemm`, `cblas_dgemv` for matrix·vector).
+extension Tensor {
+    /// The matrix product with numpy's rules: vector·vector is a dot product,
+    /// a vector on the left is a row and on the right a column (that axis is
+    /// dropped from the result), and leading axes are batch axes that broadcast.
+    ///
+    ///     let y = try x.matmul(W)        // [n, in] @ [in, out] -> [n, out]
+    ///
+    /// - Throws: `TensorError.shape` when the inner dimensions disagree or a side is 0-d.
+    public func matmul(_ other: Tensor) throws -> Tensor {
+        guard rank >= 1, other.rank >= 1 else {
+            throw TensorError.shape("cannot matrix-multiply tensors of shape \(shape) and \(other.shape): both need at least one axis")
+        }
+        let a = rank == 1 ? try reshaped([1, count]) : self
+        let b = other.rank == 1 ? try other.reshaped([other.count, 1]) : other
+        let k = a.shape[a.rank - 1]
+        guard k == b.shape[b.rank - 2] else {
+            throw TensorError.shape("cannot matrix-multiply tensors of shape \(shape) and \(other.shape): \(k) columns against \(b.shape[b.rank - 2]) rows")
+        }
+        let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
+        let batch = try Shape.broadcast(batchA, batchB, verb: "matrix-multiply")
+        let fa = batch == batchA ? a : try a.broadcast(to: batch + Array(a.shape.suffix(2)))
+        let fb = batch == batchB ? b : try b.broadcast(to: batch + Array(b.shape.suffix(2)))
+        var out = try batchedMatmul(fa, fb)
+        if rank == 1 { out = try out.reshaped(Array(out.shape.dropLast(2)) + [out.shape[out.rank - 1]]) }
+        if other.rank == 1 { out = try out.reshaped(Array(out.shape.dropLast())) }
+        return out
+    }
+
+    /// Dot product of two vectors (or `matmul` for higher ranks).
+    public func dot(_ other: Tensor) throws -> Tensor { try matmul(other) }
+
+    /// The outer product of two tensors, flattened first: `[m] x [n] -> [m, n]`.
+    public func outer(_ other: Tensor) throws -> Tensor {
+        try flattened().reshaped([-1, 1]) * other.flattened().reshaped([1, -1])
+    }
+}
+
+/// The primitive: `[..., m, k] @ [..., k, n]` with identical batch axes.
+func batchedMatmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let m = a.shape[a.rank - 2], k = a.shape[a.rank - 1], n = b.shape[b.rank - 1]
+    let batch = Array(a.shape.dropLast(2))
+    let count = Shape.count(batch)
+    let out = Tensor(shape: batch + [m, n], data: try gemm(a.data, b.data, batches: count, m: m, k: k, n: n))
+    guard a.node != nil || b.node != nil else { return out }
+    return Tensor.record(out, [a, b], Primitives.matmul(a, b))
+}
+
+/// `batches` row-major products `C = A B` of `m x k` by `k x n` matrices stored back to back.
+func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int) throws -> [Double] {
+    guard let m32 = Int32(exactly: m), let k32 = Int32(exactly: k), let n32 = Int32(exactly: n),
+          let lda = Int32(exactly: Swift.max(k, 1)), let ldb = Int32(exactly: Swift.max(n, 1)) else {
+        throw TensorError.shape("matrices of \(m) x \(k) and \(k) x \(n) are too large for BLAS")
+    }
+    var c = [Double](repeating: 0, count: batches * m * n)
+    if m == 0 || n == 0 || k == 0 { return c }
+    a.withUnsafeBufferPointer { pa in
+        b.withUnsafeBufferPointer { pb in
+            c.withUnsafeMutableBufferPointer { pc in
+                guard let A = pa.baseAddress, let B = pb.baseAddress, let C = pc.baseAddress else { return }
+                for i in 0..<batches {
+                    let ai = A + i * m * k, bi = B + i * k * n, ci = C + i * m * n
+                    if n == 1 {
+                        cblas_dgemv(CblasRowMajor, CblasNoTrans, m32, k32, 1, ai, lda, bi, 1, 0, ci, 1)
+                    } else if m == 1 {
+                        cblas_dgemv(CblasRowMajor, CblasTrans, k32, n32, 1, bi, ldb, ai, 1, 0, ci, 1)
+                    } else {
+                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m32, n32, k32, 1, ai, lda, bi, ldb, 0, ci, ldb)
+                    }
+                }
+            }
+        }
+    }
+    return c
+}

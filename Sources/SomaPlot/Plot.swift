@@ -1,1 +1,0 @@
-// SomaPlot: canvas, raster, charts, PNG.

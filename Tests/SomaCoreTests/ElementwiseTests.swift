@@ -1,0 +1,37 @@
+import Testing
+import SomaCore
+
+@Test func broadcastingAddsRowAndColumn() throws {
+    let col = Tensor(shape: [2, 1], data: [1, 2])
+    let row = Tensor([10, 20, 30])
+    let s = try col + row
+    #expect(s.shape == [2, 3])
+    #expect(s.data == [11, 21, 31, 12, 22, 32])
+}
+
+@Test func shapeMismatchNamesBothShapes() {
+    #expect(throws: TensorError.shape("cannot add tensors of shape [3, 4] and [5]")) {
+        try Tensor(repeating: 0, shape: [3, 4]) + Tensor(repeating: 0, shape: [5])
+    }
+}
+
+@Test func scalarOperatorsAndComparisons() throws {
+    let x = Tensor([1, 2, 3])
+    #expect(try (2 * x - 1).data == [1, 3, 5])
+    #expect(try (x / 2).data == [0.5, 1, 1.5])
+    #expect(try Tensor.binary(.gt, x, Tensor(1.5)).data == [0, 1, 1])
+    #expect(try Tensor.binary(.mod, Tensor([-3, 3]), Tensor(2)).data == [1, 1])
+    #expect(try Tensor.binary(.pow, x, Tensor(2)).data == [1, 4, 9])
+    #expect(try x.maximum(Tensor(2)).data == [2, 2, 3])
+}
+
+@Test func unaryMapsMatchFoundation() throws {
+    let x = Tensor([-1.5, 0, 0.5, 2.5])
+    #expect(try x.round().data == [-2, 0, 0, 2])
+    #expect(try x.relu().data == [0, 0, 0.5, 2.5])
+    #expect(try x.sign().data == [-1, 0, 1, 1])
+    #expect(close(try x.logistic().data[2], 1 / (1 + (-0.5).exp())))
+}
+
+private extension Double { func exp() -> Double { Foundation.exp(self) } }
+import Foundation

@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaCore
-
-@Test func moduleLoads() { #expect(Bool(true)) }

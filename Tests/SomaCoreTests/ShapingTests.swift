@@ -1,0 +1,50 @@
+import Testing
+import SomaCore
+
+@Test func reductionsAlongAxes() throws {
+    let x = iota([2, 3])
+    #expect(try x.sum().data == [21])
+    #expect(try x.sum(axis: 0).data == [5, 7, 9])
+    #expect(try x.sum(axis: -1, keepdims: true).shape == [2, 1])
+    #expect(try x.mean(axis: 1).data == [2, 5])
+    #expect(try x.max(axis: 0).data == [4, 5, 6])
+    #expect(try x.argmax(axis: 1).data == [2, 2])
+    #expect(close(try x.std().data[0], 1.707825127659933))
+    #expect(try Tensor([0, 1]).all().data == [0])
+    #expect(throws: TensorError.self) { try x.sum(axis: 2) }
+}
+
+@Test func matmulFollowsNumpyRules() throws {
+    let a = iota([2, 3]), b = iota([3, 2])
+    #expect(try a.matmul(b).data == [22, 28, 49, 64])
+    #expect(try Tensor([1, 2, 3]).matmul(Tensor([4, 5, 6])).shape == [])
+    #expect(try Tensor([1, 1]).matmul(a).data == [5, 7, 9])
+    #expect(try a.matmul(Tensor([1, 1, 1])).data == [6, 15])
+    let batched = try iota([4, 2, 3]).matmul(b)
+    #expect(batched.shape == [4, 2, 2])
+    #expect(throws: TensorError.self) { try a.matmul(a) }
+}
+
+@Test func reshapeAndTranspose() throws {
+    let x = iota([2, 3])
+    #expect(try x.reshaped([3, -1]).shape == [3, 2])
+    #expect(throws: TensorError.self) { try x.reshaped([4, -1]) }
+    #expect(x.T.data == [1, 4, 2, 5, 3, 6])
+    let y = try iota([2, 3, 4]).transposed([1, 2, 0])
+    #expect(y.shape == [3, 4, 2])
+    #expect(try y.get([.index(2), .index(1), .index(1)]).data == [22])  // x[1, 2, 1]
+}
+
+@Test func indexingReadsAndWrites() throws {
+    var a = iota([3, 4])
+    #expect(try a.get([.index(-1)]).data == [9, 10, 11, 12])
+    #expect(try a.get([.all, .index(0)]).data == [1, 5, 9])
+    #expect(try a.get([.slice(start: nil, stop: nil, step: -2)]).shape == [2, 4])
+    #expect(try a.get([.indices(Tensor([0, 2]))]).shape == [2, 4])
+    #expect(try a.get([.indices(Tensor([0, 2])), .indices(Tensor([1, 3]))]).data == [2, 12])
+    let mask = try Tensor.binary(.gt, a, Tensor(10))
+    #expect(try a.get([.mask(mask)]).data == [11, 12])
+    try a.set([.all, .index(1)], to: Tensor(0))
+    #expect(try a.get([.all, .index(1)]).data == [0, 0, 0])
+    #expect(throws: TensorError.index("index 3 is out of bounds for axis 0 with size 3")) { try a.get([.index(3)]) }
+}
