@@ -22,20 +22,19 @@ public struct SourceFile: Equatable, Sendable {
         self.cell = cell
     }
 
-    /// The text of a line, given its number in the real file, without its line break.
-    ///
-    /// Returns nil when the line lies outside this text.
+    /// The text of a line, given its number in the real file, without its
+    /// line break (`\n` or `\r\n`). Returns nil when the line lies outside this text.
     public func line(_ number: Int) -> Substring? {
         let wanted = number - firstLine
         guard wanted >= 0 else { return nil }
-        var index = 0
-        var start = text.startIndex
-        while index < wanted {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            index += 1
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for _ in 0..<wanted {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = utf8.index(after: newline)
         }
-        let end = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) ?? text.endIndex
+        var end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
         return text[start..<end]
     }
 }

@@ -1,0 +1,261 @@
+extension Parser {
+    // program -> { statement (NEWLINE | ';') } EOF
+    mutating func parseProgram() -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            skipSeparators()
+            if atEnd || hitLimit { break }
+            if check(.rightBrace) {
+                _ = error("unexpected '}' with no open '{'", at: current.span)
+                advance()
+                continue
+            }
+            if let statement = parseStatementRecovering(insideBlock: false) {
+                statements.append(statement)
+            }
+        }
+        return statements
+    }
+
+    // block -> '{' { statement (NEWLINE | ';') } '}'
+    mutating func parseBlock(_ context: String) throws -> Block {
+        try nested { parser in
+            let opener = parser.current
+            guard parser.match(.leftBrace) else { throw parser.expected("'{' \(context)") }
+            var statements: [Stmt] = []
+            while true {
+                parser.skipSeparators()
+                if parser.check(.rightBrace) || parser.atEnd || parser.hitLimit { break }
+                if let statement = parser.parseStatementRecovering(insideBlock: true) {
+                    statements.append(statement)
+                }
+            }
+            if parser.hitLimit { throw Failure() }
+            try parser.close(.rightBrace, opener: opener)
+            return Block(statements: statements, span: opener.span.through(Span(at: parser.previousEnd)))
+        }
+    }
+
+    mutating func skipSeparators() {
+        while current.kind == .newline || check(.semicolon) { advance() }
+    }
+
+    /// Parses one statement; on a syntax error skips to the next statement
+    /// boundary (panic mode) and returns nil.
+    mutating func parseStatementRecovering(insideBlock: Bool) -> Stmt? {
+        let start = position
+        do {
+            var statement = try parseStatement()
+            try endStatement(&statement)
+            return statement
+        } catch {
+            synchronize(insideBlock: insideBlock)
+            // Always make progress, whatever the error.
+            if position == start, !atEnd { advance() }
+            return nil
+        }
+    }
+
+    /// After a statement: a line break, `;` (which silences an expression),
+    /// or the `}` / end of input that closes the enclosing block.
+    mutating func endStatement(_ statement: inout Stmt) throws {
+        if check(.semicolon) {
+            if case .expression(let expr, _) = statement.kind {
+                statement.kind = .expression(expr, silent: true)
+            }
+            advance()
+            return
+        }
+        if current.kind == .newline || check(.rightBrace) || atEnd { return }
+        throw expected("a line break or ';' after the statement")
+    }
+
+    /// Skips tokens up to a statement boundary: past a line break or `;`, or
+    /// before a `}` or a keyword that starts a statement.
+    mutating func synchronize(insideBlock: Bool) {
+        var braces = 0
+        while !atEnd {
+            switch current.kind {
+            case .newline, .symbol(.semicolon):
+                if braces == 0 {
+                    advance()
+                    return
+                }
+            case .symbol(.leftBrace):
+                braces += 1
+            case .symbol(.rightBrace):
+                if braces == 0 { return }
+                braces -= 1
+            case .keyword(.fn), .keyword(.for), .keyword(.while), .keyword(.return),
+                 .keyword(.try), .keyword(.use):
+                if braces == 0, position > 0, peek(-1).kind == .newline { return }
+            default:
+                break
+            }
+            advance()
+        }
+    }
+
+    // statement -> fnstat | forstat | whilestat | 'break' | 'continue'
+    //            | returnstat | trystat | usestat | exprstat
+    mutating func parseStatement() throws -> Stmt {
+        try nested { parser in
+            let token = parser.current
+            switch token.kind {
+            case .keyword(.fn) where parser.peek(1).isIdentifier:
+                return try parser.parseFunctionStatement()
+            case .keyword(.for):
+                return try parser.parseFor()
+            case .keyword(.while):
+                return try parser.parseWhile()
+            case .keyword(.break):
+                parser.advance()
+                return Stmt(.breakLoop, span: token.span)
+            case .keyword(.continue):
+                parser.advance()
+                return Stmt(.continueLoop, span: token.span)
+            case .keyword(.return):
+                return try parser.parseReturn()
+            case .keyword(.try):
+                return try parser.parseTry()
+            case .keyword(.use):
+                return try parser.parseUse()
+            default:
+                return try parser.parseExpressionStatement()
+            }
+        }
+    }
+
+    // fnstat -> 'fn' NAME '(' params ')' ( '=' expr | block )
+    mutating func parseFunctionStatement() throws -> Stmt {
+        let keyword = advance()
+        let nameToken = advance()
+        guard case .identifier(let name) = nameToken.kind else { throw expected("a function name") }
+        let declaration = try parseFunctionRest(
+            keyword: keyword, name: Identifier(name: name, span: nameToken.span), doc: keyword.doc)
+        return Stmt(.function(declaration), span: declaration.span)
+    }
+
+    // forstat -> 'for' NAME [',' NAME] 'in' expr block
+    mutating func parseFor() throws -> Stmt {
+        let keyword = advance()
+        var variables = [try parseIdentifier("a loop variable after 'for'")]
+        if match(.comma) {
+            variables.append(try parseIdentifier("a second loop variable after ','"))
+        }
+        guard match(.in) else {
+            throw expected("'in' after the loop variable", notes: ["write: for x in xs { ... }"])
+        }
+        let iterable = try parseExpression()
+        let body = try parseBlock("to start the loop body")
+        return Stmt(.forLoop(variables: variables, iterable: iterable, body: body),
+                    span: keyword.span.through(body.span))
+    }
+
+    // whilestat -> 'while' expr block
+    mutating func parseWhile() throws -> Stmt {
+        let keyword = advance()
+        let condition = try parseExpression()
+        let body = try parseBlock("to start the loop body")
+        return Stmt(.whileLoop(condition: condition, body: body), span: keyword.span.through(body.span))
+    }
+
+    // returnstat -> 'return' [expr]
+    mutating func parseReturn() throws -> Stmt {
+        let keyword = advance()
+        if current.kind == .newline || check(.semicolon) || check(.rightBrace) || atEnd {
+            return Stmt(.returnValue(nil), span: keyword.span)
+        }
+        let value = try parseExpression()
+        return Stmt(.returnValue(value), span: keyword.span.through(value.span))
+    }
+
+    // trystat -> 'try' block 'catch' [NAME] block
+    mutating func parseTry() throws -> Stmt {
+        let keyword = advance()
+        let body = try parseBlock("after 'try'")
+        skipNewlines(before: .catch)
+        guard match(.catch) else { throw expected("'catch' after the 'try' block") }
+        var name: Identifier?
+        if case .identifier(let text) = current.kind {
+            name = Identifier(name: text, span: advance().span)
+        }
+        let handler = try parseBlock("to start the 'catch' block")
+        return Stmt(.tryCatch(body: body, errorName: name, handler: handler),
+                    span: keyword.span.through(handler.span))
+    }
+
+    // usestat -> 'use' STRING
+    mutating func parseUse() throws -> Stmt {
+        let keyword = advance()
+        let token = current
+        guard case .string(let segments) = token.kind else { throw expected("a file path string after 'use'") }
+        guard segments.count == 1, case .text(let path) = segments[0] else {
+            throw error("the path after 'use' must be a plain string", at: token.span)
+        }
+        advance()
+        return Stmt(.use(path: path), span: keyword.span.through(token.span))
+    }
+
+    // exprstat -> expr
+    //           | target {',' target} '=' expr
+    //           | target ('+=' | '-=' | '*=' | '/=' | '^=') expr
+    mutating func parseExpressionStatement() throws -> Stmt {
+        let first = try parseExpression()
+        if check(.comma) {
+            var targets = [try assignTarget(first)]
+            while match(.comma) {
+                targets.append(try assignTarget(try parseExpression()))
+            }
+            guard match(.equal) else {
+                throw expected("'=' after the names to assign", notes: ["destructuring reads: a, b = [1, 2]"])
+            }
+            let value = try parseExpression()
+            return Stmt(.assign(targets: targets, value: value), span: first.span.through(value.span))
+        }
+        if match(.equal) {
+            let target = try assignTarget(first)
+            let value = try parseExpression()
+            return Stmt(.assign(targets: [target], value: value), span: first.span.through(value.span))
+        }
+        if case .symbol(let symbol) = current.kind, let op = Parser.compoundOperators[symbol] {
+            advance()
+            let target = try assignTarget(first)
+            let value = try parseExpression()
+            return Stmt(.compoundAssign(target: target, op: op, value: value), span: first.span.through(value.span))
+        }
+        return Stmt(.expression(first, silent: false), span: first.span)
+    }
+
+    static let compoundOperators: [Symbol: BinaryOperator] = [
+        .plusEqual: .add, .minusEqual: .subtract, .starEqual: .multiply,
+        .slashEqual: .divide, .caretEqual: .power,
+    ]
+
+    /// Turns an expression on the left of `=` into a target, or reports why it cannot be one.
+    mutating func assignTarget(_ expr: Expr) throws -> AssignTarget {
+        switch expr.kind {
+        case .name(let name):
+            return .name(Identifier(name: name, span: expr.span))
+        case .index(let base, let items):
+            return .index(base: base, items: items, span: expr.span)
+        case .field(let base, let name):
+            return .field(base: base, name: name, span: expr.span)
+        default:
+            throw error("cannot assign to this expression", at: expr.span,
+                        notes: ["only names, indexed elements (a[i]) and fields (r.x) can be assigned"])
+        }
+    }
+
+    mutating func parseIdentifier(_ what: String) throws -> Identifier {
+        guard case .identifier(let name) = current.kind else { throw expected(what) }
+        return Identifier(name: name, span: advance().span)
+    }
+}
+
+extension Token {
+    var isIdentifier: Bool {
+        if case .identifier = kind { return true }
+        return false
+    }
+}

@@ -1,0 +1,164 @@
+/// What a parse produced: the program (with every statement that could be
+/// read), every syntax error, and whether the input simply stopped too early.
+public struct ParseResult: Equatable, Sendable {
+    public var program: Program
+    public var diagnostics: [Diagnostic]
+    /// True when the input ended inside an open bracket, block or string, or
+    /// right after an operator, and no other error came before: the REPL then
+    /// reads a continuation line instead of reporting an error.
+    public var isIncomplete: Bool
+}
+
+/// The Soma parser: a recursive-descent parser for statements with a Pratt
+/// parser for expressions (see `Parser+Precedence.swift` for the table).
+///
+/// It never stops at the first error: it records a diagnostic, skips to the
+/// next statement boundary and goes on, so one run lists every syntax error.
+///
+///     let result = Parser.parse(SourceFile(name: "<repl>", text: "y = -x^2"))
+///     print(dumpAST(result.program))
+public struct Parser {
+    /// Deepest nesting of expressions and blocks before the parser gives up
+    /// with a `limit` error instead of exhausting the native stack.
+    public static let maxDepth = 200
+
+    let bytes: [UInt8]
+    var tokens: [Token]
+    var position = 0
+    var diagnostics: [Diagnostic] = []
+    var depth: Int
+    /// Set when an error was reported at the end of the input.
+    var errorAtEnd = false
+    /// Set when an error was reported anywhere before the end of the input.
+    var errorBeforeEnd = false
+
+    init(bytes: [UInt8], lexed: LexResult, depth: Int) {
+        self.bytes = bytes
+        self.tokens = lexed.tokens
+        self.diagnostics = lexed.diagnostics
+        self.depth = depth
+        if lexed.tokens.isEmpty {
+            tokens = [Token(kind: .endOfInput, span: Span(at: SourceLocation(line: 1, column: 1, offset: 0)))]
+        }
+    }
+
+    /// Parses a whole file, notebook cell or REPL entry.
+    public static func parse(_ file: SourceFile) -> ParseResult {
+        var lexer = Lexer(file: file)
+        let lexed = lexer.tokenize()
+        var parser = Parser(bytes: Array(file.text.utf8), lexed: lexed, depth: 0)
+        // Lexical errors before the end (a bad character) are real errors.
+        let endOffset = parser.tokens.last?.span.start.offset ?? 0
+        parser.errorBeforeEnd = lexed.diagnostics.contains { diagnostic in
+            !(diagnostic.message.hasPrefix("unterminated") && diagnostic.span.map { $0.end.offset >= endOffset } ?? false)
+        }
+        let statements = parser.parseProgram()
+        let start = SourceLocation(line: file.firstLine, column: 1, offset: 0)
+        let end = parser.tokens.last?.span.end ?? start
+        let program = Program(statements: statements, span: Span(start: start, end: end))
+        let stoppedEarly = lexed.isIncomplete || parser.errorAtEnd
+        let incomplete = stoppedEarly && !parser.errorBeforeEnd && !parser.hitLimit
+        return ParseResult(program: program, diagnostics: parser.diagnostics, isIncomplete: incomplete)
+    }
+
+    /// Set once the nesting limit was hit; parsing stops there.
+    var hitLimit = false
+
+    // MARK: token access
+
+    var current: Token { tokens[min(position, tokens.count - 1)] }
+
+    func peek(_ ahead: Int) -> Token { tokens[min(position + ahead, tokens.count - 1)] }
+
+    var previousEnd: SourceLocation {
+        position > 0 ? tokens[min(position - 1, tokens.count - 1)].span.end : current.span.start
+    }
+
+    var atEnd: Bool { current.kind == .endOfInput }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func check(_ symbol: Symbol) -> Bool { current.isSymbol(symbol) }
+
+    func check(_ keyword: Keyword) -> Bool { current.isKeyword(keyword) }
+
+    mutating func match(_ symbol: Symbol) -> Bool {
+        guard check(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func match(_ keyword: Keyword) -> Bool {
+        guard check(keyword) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func skipNewlines() {
+        while current.kind == .newline { advance() }
+    }
+
+    /// Skips line breaks when the next real token is `symbol` or `keyword`, so
+    /// `}` and `else` may sit on different lines.
+    mutating func skipNewlines(before keyword: Keyword) {
+        var ahead = 0
+        while peek(ahead).kind == .newline { ahead += 1 }
+        if ahead > 0, peek(ahead).isKeyword(keyword) { position += ahead }
+    }
+
+    // MARK: errors
+
+    /// Marks that a parse function gave up; the diagnostic is already recorded.
+    struct Failure: Error {}
+
+    /// Records a syntax error at `span` and returns the error to throw.
+    mutating func error(_ message: String, at span: Span, notes: [String] = []) -> Failure {
+        diagnostics.append(Diagnostic(kind: .syntax, message: message, span: span, notes: notes))
+        if span.start.offset >= (tokens.last?.span.start.offset ?? 0) {
+            errorAtEnd = true
+        } else {
+            errorBeforeEnd = true
+        }
+        return Failure()
+    }
+
+    /// "expected X, found Y" at the current token.
+    mutating func expected(_ what: String, notes: [String] = []) -> Failure {
+        error("expected \(what), found \(current.description)", at: current.span, notes: notes)
+    }
+
+    /// Consumes `symbol` or reports it as expected.
+    mutating func consume(_ symbol: Symbol, _ context: String) throws {
+        guard match(symbol) else { throw expected("'\(symbol.rawValue)' \(context)") }
+    }
+
+    /// Consumes the closer of a bracket pair, naming its opener when missing:
+    /// "expected ')' to close '(' at line 3".
+    mutating func close(_ closer: Symbol, opener: Token) throws {
+        guard match(closer) else {
+            let spelled = opener.description
+            throw expected("'\(closer.rawValue)' to close \(spelled) at line \(opener.span.start.line)")
+        }
+    }
+
+    /// Runs `body` one level deeper, failing with a `limit` error past `maxDepth`.
+    mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maxDepth else {
+            if !hitLimit {
+                hitLimit = true
+                diagnostics.append(Diagnostic(
+                    kind: .limit, message: "input is nested too deeply (more than \(Parser.maxDepth) levels)",
+                    span: current.span))
+            }
+            throw Failure()
+        }
+        return try body(&self)
+    }
+}
