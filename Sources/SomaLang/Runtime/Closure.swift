@@ -1,0 +1,66 @@
+/// A function written in Soma, with the variables it captured.
+public final class Closure {
+    /// The name it was defined with, or `<fn>`.
+    public let name: String
+    /// The `##` doc comment above its definition, if any.
+    public let doc: String?
+    let proto: FunctionProto
+    /// Cells of the enclosing functions' variables this function uses.
+    let captures: [Cell]
+    /// Default values, evaluated when the function was defined (nil: required).
+    let defaults: [Value?]
+
+    init(proto: FunctionProto, captures: [Cell], defaults: [Value?]) {
+        self.name = proto.name
+        self.doc = proto.doc
+        self.proto = proto
+        self.captures = captures
+        self.defaults = defaults
+    }
+
+    /// `name(x, lr = 0.1)`, as `help` shows it.
+    public var signature: String {
+        let parts = zip(proto.parameterNames, defaults).map { name, value in
+            value.map { "\(name) = \($0.displayString)" } ?? name
+        }
+        return "\(name)(\(parts.joined(separator: ", ")))"
+    }
+}
+
+/// The compiled form of one `fn`, shared by every closure made from it.
+final class FunctionProto {
+    let name: String
+    let doc: String?
+    let parameterNames: [String]
+    /// Local slots the function needs (parameters first).
+    var slotCount = 0
+    /// Parameter slots that inner functions capture, boxed in cells on entry.
+    var cellParameters: [Int] = []
+    /// Local slots (not parameters) that inner functions capture.
+    var cellLocals: [Int] = []
+    /// Runs the body in a frame whose parameters are already stored.
+    var body: (Frame) throws -> Value = { _ in .nil }
+
+    init(name: String, doc: String?, parameterNames: [String]) {
+        self.name = name
+        self.doc = doc
+        self.parameterNames = parameterNames
+    }
+}
+
+/// A variable shared between a function and the closures made inside it.
+final class Cell: SomaObject {
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    var typeName: String { "cell" }
+}
+
+/// The running activation of a function: its slots and its closure.
+struct Frame {
+    let base: UnsafeMutablePointer<Value>
+    unowned(unsafe) let closure: Closure
+}

@@ -1,0 +1,59 @@
+/// The global scope: names resolved to slots when code is compiled.
+///
+/// A slot exists as soon as some code mentions the name, and holds nil until
+/// the name is bound, so compiled code reads globals by index while later
+/// cells can still define new names.
+final class GlobalTable {
+    private(set) var values: UnsafeMutablePointer<Value?>
+    private(set) var names: [String] = []
+    private var indexOfName: [String: Int] = [:]
+    private var capacity: Int
+
+    init() {
+        capacity = 256
+        values = UnsafeMutablePointer<Value?>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        values.deinitialize(count: names.count)
+        values.deallocate()
+    }
+
+    /// The slot of `name`, created (unbound) on first mention.
+    func slot(_ name: String) -> Int {
+        if let i = indexOfName[name] { return i }
+        if names.count == capacity { grow() }
+        let i = names.count
+        (values + i).initialize(to: nil)
+        names.append(name)
+        indexOfName[name] = i
+        return i
+    }
+
+    func set(_ name: String, _ value: Value) {
+        values[slot(name)] = value
+    }
+
+    func value(of name: String) -> Value? {
+        guard let i = indexOfName[name] else { return nil }
+        return values[i]
+    }
+
+    /// Bound names in the order their slots were made.
+    var definedNames: [String] {
+        names.indices.compactMap { values[$0] == nil ? nil : names[$0] }
+    }
+
+    /// Unbinds every name; slots stay valid for code already compiled.
+    func removeAll() {
+        for i in names.indices { values[i] = nil }
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: values, count: names.count)
+        values.deallocate()
+        values = bigger
+        capacity *= 2
+    }
+}

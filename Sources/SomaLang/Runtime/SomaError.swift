@@ -1,0 +1,67 @@
+import SomaCore
+
+/// An error raised while running Soma code; it becomes a `Diagnostic`.
+///
+/// Builtins throw these with a kind and a message that says what was
+/// expected; the interpreter fills in the span of the call when it is missing.
+///
+///     throw SomaError.value("lif_rate: tau_m must be positive, got \(tau)")
+public struct SomaError: Error, CustomStringConvertible {
+    public var kind: ErrorKind
+    public var message: String
+    public var span: Span?
+    public var notes: [String]
+
+    public init(_ kind: ErrorKind, _ message: String, span: Span? = nil, notes: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.notes = notes
+    }
+
+    public static func type(_ message: String) -> SomaError { SomaError(.type, message) }
+    public static func value(_ message: String) -> SomaError { SomaError(.value, message) }
+    public static func shape(_ message: String) -> SomaError { SomaError(.shape, message) }
+    public static func index(_ message: String) -> SomaError { SomaError(.index, message) }
+    public static func name(_ message: String) -> SomaError { SomaError(.name, message) }
+    public static func io(_ message: String) -> SomaError { SomaError(.io, message) }
+    public static func limit(_ message: String) -> SomaError { SomaError(.limit, message) }
+    public static func user(_ message: String) -> SomaError { SomaError(.user, message) }
+    public static func interrupt(_ message: String = "interrupted") -> SomaError { SomaError(.interrupt, message) }
+
+    /// The same error with `span` filled in when it had none.
+    public func located(_ fallback: Span?) -> SomaError {
+        guard span == nil, let fallback else { return self }
+        var copy = self
+        copy.span = fallback
+        return copy
+    }
+
+    /// The error as a diagnostic for hosts.
+    public var diagnostic: Diagnostic {
+        Diagnostic(kind: kind, message: message, span: span, notes: notes)
+    }
+
+    public var description: String { diagnostic.description }
+}
+
+extension SomaError {
+    /// The language's view of a tensor operation's refusal.
+    public init(_ error: TensorError) {
+        switch error {
+        case .shape(let m): self.init(.shape, m)
+        case .index(let m): self.init(.index, m)
+        case .value(let m): self.init(.value, m)
+        }
+    }
+
+    /// Any error thrown below the interpreter, as a Soma error.
+    public init(converting error: Error) {
+        switch error {
+        case let e as SomaError: self = e
+        case let e as TensorError: self.init(e)
+        case let e as Diagnostic: self.init(e.kind, e.message, span: e.span, notes: e.notes)
+        default: self.init(.value, String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import SomaCore
+
+extension Value {
+    /// The value as the REPL and notebooks show it: strings quoted.
+    public var displayString: String {
+        switch self {
+        case .nil: return "nil"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let x): return formatNumber(x)
+        case .string(let s): return quoted(s)
+        case .tensor(let box): return formatTensor(box.tensor)
+        case .list(let items): return "[" + items.map(\.displayString).joined(separator: ", ") + "]"
+        case .record(let r):
+            return "{" + r.fields.map { "\($0): \($1.displayString)" }.joined(separator: ", ") + "}"
+        case .range(let r): return "\(r.start)..<\(r.end)"
+        case .function(.native(let b)): return "<builtin \(b.name)>"
+        case .function(.closure(let c)): return "<fn \(c.name)>"
+        case .object(let o): return o.displayString
+        }
+    }
+
+    /// The value as `print` and `str` show it: strings raw, the rest as displayed.
+    public var textString: String {
+        if case .string(let s) = self { return s }
+        return displayString
+    }
+
+    /// Signature and doc of a function value, for `help`; nil for other values.
+    public var helpText: String? {
+        switch self {
+        case .function(.native(let b)): return b.helpText
+        case .function(.closure(let c)):
+            guard let doc = c.doc, !doc.isEmpty else { return c.signature }
+            return c.signature + "\n" + doc
+        case .object(let o): return o.callable?.helpText
+        default: return nil
+        }
+    }
+}
+
+/// A string as a Soma literal that reads back to it.
+func quoted(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+        switch c {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out + "\""
+}
