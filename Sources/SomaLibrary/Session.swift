@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An interpreter with the whole library and the Stdlib prelude installed:
+/// what the REPL, the script runner, notebooks and the fuzzer use.
+///
+///     let session = Session(output: { print($0, terminator: "") })
+///     let result = session.run(SourceFile(name: "<repl>", text: "1 + 2"))
+///     if let value = result.value { print(session.display(value)) }   // 3
+///
+/// Nothing is thrown out of a session: errors come back as diagnostics.
+public final class Session {
+    /// The interpreter this session drives.
+    public private(set) var interpreter: Interpreter
+    private let sink: (String) -> Void
+    /// Diagnostics from loading the prelude (empty unless Stdlib is broken).
+    public private(set) var startupDiagnostics: [Diagnostic] = []
+
+    /// A session writing `print` output to `output`.
+    public init(output: @escaping (String) -> Void = { Swift.print($0, terminator: "") }) {
+        sink = output
+        interpreter = Session.makeInterpreter(output: output)
+        startupDiagnostics = loadPrelude()
+    }
+
+    /// Runs a script, notebook cell or REPL entry in the session's global scope.
+    public func run(_ source: SourceFile) -> RunResult {
+        interpreter.run(source)
+    }
+
+    /// Runs `text` as a source named `name`.
+    public func run(_ text: String, name: String = "<input>") -> RunResult {
+        run(SourceFile(name: name, text: text))
+    }
+
+    /// A value as the REPL shows it (LANGUAGE.md §5).
+    public func display(_ value: Value) -> String {
+        value.displayString
+    }
+
+    /// The bridge to extension state (plot settings, RNG) for hosts.
+    public var context: Context { interpreter.context }
+
+    /// Code run at the end of every `run` (after the library's own hooks).
+    public var hooks: [(Context) throws -> Void] {
+        get { interpreter.runEndHooks }
+        set { interpreter.runEndHooks = newValue }
+    }
+
+    /// Names bound in the global scope, in definition order.
+    public var globalNames: [String] { interpreter.globalNames }
+
+    /// Asks the running code to stop soon with `error[interrupt]`; safe from any thread.
+    public func interrupt() {
+        interpreter.interrupt()
+    }
+
+    /// Forgets every global and all extension state, as if newly started.
+    public func reset() {
+        interpreter = Session.makeInterpreter(output: sink)
+        startupDiagnostics = loadPrelude()
+    }
+
+    /// The signature and doc string of a builtin or a documented function.
+    public func doc(_ name: String) -> String? {
+        interpreter.doc(for: name)
+    }
+
+    /// Completions for the word before the cursor: globals, builtins and
+    /// keywords, or after `name.` the fields and methods of that global.
+    public func completions(prefix: String) -> [String] {
+        if let dot = prefix.lastIndex(of: ".") {
+            let baseName = String(prefix[..<dot])
+            let partial = String(prefix[prefix.index(after: dot)...])
+            guard let base = interpreter.global(baseName) else { return [] }
+            return memberNames(of: base)
+                .filter { $0.hasPrefix(partial) }
+                .map { baseName + "." + $0 }
+        }
+        let candidates = Set(interpreter.globalNames + interpreter.builtinNames + Session.keywords)
+        return candidates.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    static let keywords = ["fn", "if", "else", "for", "in", "while", "break", "continue", "return",
+                           "and", "or", "not", "true", "false", "nil", "try", "catch", "use"]
+
+    private func memberNames(of value: Value) -> [String] {
+        switch value {
+        case .object(let object): return (object.fieldNames + object.methodNames).sorted()
+        case .record(let record): return record.keys
+        case .tensor: return ["T", "shape"]
+        default: return []
+        }
+    }
+
+    private static func makeInterpreter(output: @escaping (String) -> Void) -> Interpreter {
+        let interpreter = Interpreter(output: Output(output))
+        Library.install(into: interpreter)
+        interpreter.stdlibDirectory = stdlibDirectory()
+        return interpreter
+    }
+
+    private func loadPrelude() -> [Diagnostic] {
+        guard let directory = interpreter.stdlibDirectory else { return [] }
+        let path = directory + "/prelude.soma"
+        guard let text = readTextFile(path) else { return [] }
+        let result = interpreter.run(SourceFile(name: path, text: text))
+        interpreter.markPreludeLoaded()
+        return result.diagnostics
+    }
+
+    /// `SOMA_STDLIB` if set, else the source tree's Stdlib/ next to this file.
+    private static func stdlibDirectory() -> String? {
+        if let env = getenv("SOMA_STDLIB") { return String(cString: env) }
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count > 3 else { return nil }
+        parts.removeLast(3)
+        return parts.joined(separator: "/") + "/Stdlib"
+    }
+}
