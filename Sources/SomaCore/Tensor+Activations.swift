@@ -1,0 +1,36 @@
+/// Activation functions built from primitives (their gradients come free).
+extension Tensor {
+    /// `x` for positive `x`, `slope * x` otherwise. Trap: gradient `slope` at 0.
+    public func leakyRelu(slope: Double = 0.01) throws -> Tensor {
+        let positive = try Tensor.binary(.gt, self, Tensor(0))
+        return try self * (positive + (1 - positive) * slope)
+    }
+
+    /// The course's threshold unit: 1 where `x >= 0`, else 0 (gradient 0).
+    public func threshold() throws -> Tensor { try Tensor.binary(.ge, detached, Tensor(0)) }
+
+    /// `exp(x) / sum(exp(x))` along `axis`.
+    ///
+    /// The maximum is subtracted first (as a constant: softmax does not change
+    /// under shifts) so large inputs do not overflow.
+    public func softmax(axis: Int = -1) throws -> Tensor {
+        let shift = try detached.max(axis: axis, keepdims: true)
+        let e = try (self - shift).exp()
+        return try e / e.sum(axis: axis, keepdims: true)
+    }
+
+    /// `log(sum(exp(x)))` along `axis`, computed without overflow.
+    public func logsumexp(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
+        let shift = try detached.max(axis: axis, keepdims: true)
+        let s = try (self - shift).exp().sum(axis: axis, keepdims: true).log() + shift
+        return keepdims ? s : try s.reshaped(try reductionLayout(axis, keepdims: false).shape)
+    }
+
+    /// One-hot rows marking the largest entry along the last axis (first on ties).
+    public func onehotMax() throws -> Tensor {
+        guard rank > 0, let k = shape.last, k > 0 else {
+            throw TensorError.shape("onehot_max needs a tensor with a non-empty last axis, got \(shape)")
+        }
+        return try Tensor.onehot(argmax(axis: -1), classes: k)
+    }
+}

@@ -1,0 +1,29 @@
+/// Elementwise choice and clamping.
+extension Tensor {
+    /// `a` where `cond` is non-zero, else `b`; all three broadcast together.
+    /// The condition carries no gradient; each branch gets it where chosen.
+    public static func select(_ cond: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(Shape.broadcast(cond.shape, a.shape, verb: "select from"), b.shape, verb: "select from")
+        let c = try cond.detached.broadcast(to: shape), x = try a.detached.broadcast(to: shape), y = try b.detached.broadcast(to: shape)
+        let n = c.count
+        let data = [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            for i in 0..<n { out[i] = c.data[i] != 0 ? x.data[i] : y.data[i] }
+            initialized = n
+        }
+        return record(Tensor(shape: shape, data: data), [a, b], Primitives.select(cond, a.shape, b.shape))
+    }
+
+    /// Elements limited to `[lo, hi]` (either bound may be nil).
+    public func clipped(_ lo: Double?, _ hi: Double?) throws -> Tensor {
+        var x = self
+        if let lo { x = try x.maximum(Tensor(lo)) }
+        if let hi { x = try x.minimum(Tensor(hi)) }
+        return x
+    }
+
+    /// The Euclidean (Frobenius) norm, over everything or along `axis`.
+    /// Trap: its gradient is NaN at the zero vector.
+    public func norm(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
+        try (self * self).sum(axis: axis, keepdims: keepdims).sqrt()
+    }
+}

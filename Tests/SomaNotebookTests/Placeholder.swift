@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaNotebook
-
-@Test func moduleLoads() { #expect(Bool(true)) }
