@@ -1,0 +1,166 @@
+import Foundation
+
+/// Runs several notebooks, each with its own kernel on its own thread, and
+/// writes their outputs: the engine behind `soma run`.
+///
+///     let batch = NotebookBatch(settings: RunSettings(timeout: 60), writer: writer,
+///                               jobs: 2, log: log, makeKernel: { _ in SessionKernel() })
+///     let outcomes = batch.run(paths: ["Notebooks/02-lif.md"])
+///     exit(NotebookBatch.exitStatus(outcomes))
+public final class NotebookBatch {
+    private let settings: RunSettings
+    private let writer: NotebookOutputWriter
+    private let jobs: Int
+    private let log: ProgressLog
+    private let makeKernel: (Notebook) -> CellKernel
+
+    /// - Parameters:
+    ///   - jobs: notebooks run side by side (at least 1).
+    ///   - makeKernel: a fresh kernel per notebook, since a notebook's cells share one scope.
+    public init(settings: RunSettings, writer: NotebookOutputWriter, jobs: Int, log: ProgressLog,
+                makeKernel: @escaping (Notebook) -> CellKernel) {
+        self.settings = settings
+        self.writer = writer
+        self.jobs = max(1, jobs)
+        self.log = log
+        self.makeKernel = makeKernel
+    }
+
+    /// Reads and checks every notebook, then runs them and writes their outputs.
+    ///
+    /// Notebooks that cannot be read or parsed are reported before anything
+    /// runs, so a typo in one path does not cost a long run of the others.
+    public func run(paths: [String]) -> [NotebookOutcome] {
+        var outcomes = paths.map { NotebookOutcome(path: $0) }
+        var notebooks: [(Int, Notebook)] = []
+        for (index, path) in paths.enumerated() {
+            do {
+                let notebook = try Self.load(path)
+                // Check the parameters now: a bad --param is a usage error, not a failed cell.
+                _ = try notebook.injecting(settings.parameters)
+                notebooks.append((index, notebook))
+            } catch {
+                outcomes[index].problem = .unusable("\(error)")
+                log.note("error: \(error)")
+            }
+        }
+        guard notebooks.count == paths.count else { return outcomes }
+
+        let queue = WorkQueue(notebooks)
+        let results = ResultStore(outcomes)
+        let done = DispatchGroup()
+        for _ in 0..<min(jobs, notebooks.count) {
+            done.enter()
+            let worker = Thread { [self] in
+                while let (index, notebook) = queue.next() {
+                    results.set(index, runOne(notebook, path: paths[index]))
+                }
+                done.leave()
+            }
+            // Deep Soma recursion needs a deep native stack; the interpreter guards its depth.
+            worker.stackSize = 512 << 20
+            worker.start()
+        }
+        done.wait()
+        return results.all
+    }
+
+    /// Reads and parses one notebook.
+    public static func load(_ path: String) throws -> Notebook {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw NotebookError(path: path, message: "cannot read the notebook (\(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NotebookError(path: path, message: "the notebook is not UTF-8 text")
+        }
+        return try Notebook(parsing: text, path: path)
+    }
+
+    private func runOne(_ notebook: Notebook, path: String) -> NotebookOutcome {
+        var outcome = NotebookOutcome(path: path)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let runner = NotebookRunner(kernel: makeKernel(notebook), settings: settings,
+                                    progress: { [log] in log.cellFinished($0) })
+        do {
+            let executed = try runner.run(notebook)
+            outcome.executed = executed
+            outcome.written = try writer.write(executed)
+            let results = executed.results.map(\.result.status)
+            let failed = results.filter(\.isFailure).count
+            let elapsed = start.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let formats = writer.formats.map(\.rawValue).joined(separator: ", ")
+            log.note("[\(notebook.stem)] \(failed == 0 ? "ok" : "\(failed) failed"): \(results.count) cells in \(ProgressLog.duration(seconds)); wrote \(writer.folder(for: notebook).path)/ (\(formats))")
+        } catch let error as NotebookError {
+            outcome.problem = .unusable("\(error)")
+            log.note("error: \(error)")
+        } catch {
+            outcome.problem = .notWritten("\(error)")
+            log.note("error: \(error)")
+        }
+        return outcome
+    }
+
+    /// The process exit status for a batch: 0 all ran, 1 a cell failed or
+    /// output could not be written, 2 a notebook was unusable.
+    public static func exitStatus(_ outcomes: [NotebookOutcome]) -> Int32 {
+        if outcomes.contains(where: { if case .unusable = $0.problem { return true } else { return false } }) { return 2 }
+        if outcomes.contains(where: { $0.problem != nil || $0.executed?.hasFailure != false }) { return 1 }
+        return 0
+    }
+}
+
+/// What happened to one notebook of a batch.
+public struct NotebookOutcome: Sendable {
+    public enum Problem: Equatable, Sendable {
+        /// Unreadable, malformed or given bad parameters: bad usage (exit 2).
+        case unusable(String)
+        /// Ran, but its outputs could not be written (exit 1).
+        case notWritten(String)
+    }
+
+    public var path: String
+    public var executed: ExecutedNotebook?
+    public var written: [URL] = []
+    public var problem: Problem?
+
+    public init(path: String) { self.path = path }
+}
+
+/// Hands out notebooks to worker threads.
+private final class WorkQueue {
+    private let lock = NSLock()
+    private var items: [(Int, Notebook)]
+
+    init(_ items: [(Int, Notebook)]) { self.items = items.reversed() }
+
+    func next() -> (Int, Notebook)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.popLast()
+    }
+}
+
+/// Collects outcomes from worker threads.
+private final class ResultStore {
+    private let lock = NSLock()
+    private var outcomes: [NotebookOutcome]
+
+    init(_ outcomes: [NotebookOutcome]) { self.outcomes = outcomes }
+
+    func set(_ index: Int, _ outcome: NotebookOutcome) {
+        lock.lock()
+        outcomes[index] = outcome
+        lock.unlock()
+    }
+
+    var all: [NotebookOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// How a notebook run behaves.
+public struct RunSettings: Equatable, Sendable {
+    /// Seconds each cell may run (a cell's `#| timeout:` overrides it); nil for no limit.
+    public var timeout: Double?
+    /// Keep running after a failing cell instead of stopping there.
+    public var keepGoing: Bool
+    /// Values from `--param name=value`, injected after the `#| parameters` cell.
+    public var parameters: [NotebookParameter]
+
+    public init(timeout: Double? = nil, keepGoing: Bool = false, parameters: [NotebookParameter] = []) {
+        self.timeout = timeout
+        self.keepGoing = keepGoing
+        self.parameters = parameters
+    }
+}
+
+/// A finished cell, as reported to a progress display.
+public struct CellProgress: Sendable {
+    public var path: String
+    public var label: String
+    /// 1-based position among the cells of this run, and their count.
+    public var position: Int
+    public var total: Int
+    public var status: CellStatus
+    public var seconds: Double
+    /// The failure's location and message, for failed cells.
+    public var failure: CellFailure?
+}
+
+/// Runs a notebook's cells top to bottom through one kernel.
+///
+///     let runner = NotebookRunner(kernel: kernel, settings: RunSettings(timeout: 60))
+///     let executed = try runner.run(notebook)
+public final class NotebookRunner {
+    private let kernel: CellKernel
+    private let settings: RunSettings
+    private let progress: (CellProgress) -> Void
+    private let watchdog = CellWatchdog()
+
+    /// - Parameters:
+    ///   - kernel: runs the code; one kernel per notebook, since cells share its scope.
+    ///   - settings: timeout, keep-going and parameters.
+    ///   - progress: called after each cell, on the running thread.
+    public init(kernel: CellKernel, settings: RunSettings = RunSettings(),
+                progress: @escaping (CellProgress) -> Void = { _ in }) {
+        self.kernel = kernel
+        self.settings = settings
+        self.progress = progress
+    }
+
+    /// Runs every cell and returns the notebook with its results.
+    ///
+    /// - Throws: `NotebookError` when `--param` values do not fit the notebook;
+    ///   failing cells do not throw, they are recorded in the result.
+    public func run(_ notebook: Notebook) throws(NotebookError) -> ExecutedNotebook {
+        let prepared = try notebook.injecting(settings.parameters)
+        let total = prepared.cells.count
+        var blocks: [ExecutedBlock] = []
+        var stopped = false
+        var position = 0
+        for block in prepared.blocks {
+            switch block {
+            case .prose(let text):
+                blocks.append(.prose(text))
+            case .cell(let cell):
+                position += 1
+                let result: CellResult
+                if stopped {
+                    result = CellResult(status: .notRun)
+                } else if cell.options.skip {
+                    result = CellResult(status: .skipped)
+                } else {
+                    result = execute(cell, path: notebook.path)
+                    stopped = result.status.isFailure && !settings.keepGoing
+                }
+                blocks.append(.cell(cell, result))
+                progress(CellProgress(path: notebook.path, label: cell.label, position: position,
+                                      total: total, status: result.status, seconds: result.seconds,
+                                      failure: result.status.isFailure ? result.output.error : nil))
+            }
+        }
+        return ExecutedNotebook(notebook: prepared, blocks: blocks)
+    }
+
+    /// Runs one cell under its time limit and judges the outcome.
+    private func execute(_ cell: NotebookCell, path: String) -> CellResult {
+        let injected = cell.origin == .injectedParameters
+        let request = CellRequest(code: cell.code, path: injected ? "--param" : path,
+                                  firstLine: injected ? 1 : cell.firstLine,
+                                  cell: injected ? nil : cell.number,
+                                  figureWidth: cell.options.figureWidth,
+                                  figureHeight: cell.options.figureHeight)
+        let limit = cell.options.timeout ?? settings.timeout
+        let clock = ContinuousClock()
+        let start = clock.now
+        if let limit { watchdog.arm(seconds: limit, kernel: kernel) }
+        var output = kernel.execute(request)
+        let timedOut = limit != nil && watchdog.disarm()
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+        let status: CellStatus
+        if timedOut, let limit {
+            output.error = Self.timeoutFailure(after: limit, reported: output.error)
+            status = .timedOut
+        } else if cell.options.expectsError {
+            if output.error == nil {
+                let message = "\(cell.label) has 'error: expected' but ran without error"
+                output.error = CellFailure(kind: "expected", message: message,
+                                           rendered: "error[expected]: \(message)\n  --> \(path):\(cell.firstLine) (cell \(cell.number))")
+                status = .failed
+            } else {
+                status = .failedAsExpected
+            }
+        } else {
+            status = output.error == nil ? .succeeded : .failed
+        }
+        let figures = output.figures.enumerated().map { index, png in
+            FigureFile(fileName: "\(cell.figureStem)-fig\(index + 1).png", png: png)
+        }
+        return CellResult(status: status, output: output, figures: figures, seconds: seconds)
+    }
+
+    /// The error shown for a timed-out cell, keeping the place the kernel was interrupted.
+    static func timeoutFailure(after limit: Double, reported: CellFailure?) -> CellFailure {
+        let message = "cell timed out after \(formatSeconds(limit)) s"
+        let header = "error[interrupt]: \(message)"
+        guard let reported, reported.kind == "interrupt" else {
+            return CellFailure(kind: "interrupt", message: message, rendered: header)
+        }
+        // Keep the kernel's location and caret, replacing only its first line.
+        var lines = reported.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.isEmpty { lines = [header] } else { lines[0] = header }
+        return CellFailure(kind: "interrupt", message: message, rendered: lines.joined(separator: "\n"))
+    }
+}
+
+/// Seconds as written by a person: `5`, `0.5`, `1.25`.
+func formatSeconds(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}

@@ -1,0 +1,33 @@
+/// A rendering `soma run` can write.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case markdown = "md"
+    case html
+    case ipynb
+
+    /// Parses `md,html,ipynb` (any subset, any order).
+    ///
+    /// - Throws: `NotebookError` naming the unknown format and the known ones.
+    public static func list(_ text: String) throws(NotebookError) -> [OutputFormat] {
+        var formats: [OutputFormat] = []
+        for part in text.split(separator: ",") {
+            let name = part.trimmingWhitespace().lowercased()
+            guard let format = OutputFormat(rawValue: name == "markdown" ? "md" : name) else {
+                throw NotebookError(path: "--format", message: "unknown format '\(name)' (use md, html, ipynb)")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else {
+            throw NotebookError(path: "--format", message: "no format given (use md, html, ipynb)")
+        }
+        return formats
+    }
+
+    /// Renders an executed notebook in this format.
+    public func render(_ executed: ExecutedNotebook) -> String {
+        switch self {
+        case .markdown: return MarkdownRenderer().render(executed)
+        case .html: return HTMLRenderer().render(executed)
+        case .ipynb: return NotebookJSONRenderer().render(executed)
+        }
+    }
+}

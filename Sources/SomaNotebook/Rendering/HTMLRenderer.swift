@@ -1,0 +1,133 @@
+import Foundation
+
+/// Renders an executed notebook as one self-contained HTML page.
+///
+/// Figures are inlined as `data:` URIs and the stylesheet is embedded, so the
+/// file reads offline; only MathJax is fetched, and `$...$` stays readable as
+/// plain TeX when it cannot load.
+public struct HTMLRenderer {
+    public init() {}
+
+    public func render(_ executed: ExecutedNotebook) -> String {
+        var body = ""
+        for block in executed.blocks {
+            switch block {
+            case .prose(let text): body += MarkdownHTML.html(text)
+            case .cell(let cell, let result): body += renderCell(cell, result)
+            }
+        }
+        let title = executed.notebook.firstHeading ?? executed.notebook.stem
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="soma run">
+        <title>\(title.htmlEscaped)</title>
+        <style>
+        \(Self.stylesheet)
+        </style>
+        <script>
+        window.MathJax = { tex: { inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']] } };
+        </script>
+        <script async src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"></script>
+        </head>
+        <body>
+        <main>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    private func renderCell(_ cell: NotebookCell, _ result: CellResult) -> String {
+        let classes = ["cell", statusClass(result.status)] + (cell.origin == .injectedParameters ? ["injected"] : [])
+        var out = "<section class=\"\(classes.joined(separator: " "))\" id=\"\(cellID(cell))\">\n"
+        if cell.options.echo || cell.origin == .injectedParameters {
+            out += "<div class=\"cell-label\">\(cell.label.htmlEscaped)</div>\n"
+            out += "<pre class=\"code\"><code>\(SomaHighlighter.html(cell.code.trimmingTrailingLineBreaks()))</code></pre>\n"
+        }
+        let output = result.output
+        if !output.stream.isEmpty { out += "<pre class=\"stream\">\(output.stream.trimmingTrailingLineBreaks().htmlEscaped)</pre>\n" }
+        if let value = output.value { out += "<pre class=\"value\">\(value.htmlEscaped)</pre>\n" }
+        if let error = output.error {
+            out += "<pre class=\"error\">\(error.rendered.trimmingTrailingLineBreaks().htmlEscaped)</pre>\n"
+        }
+        for figure in result.figures {
+            let alt = cell.options.figureCaption ?? figure.fileName
+            out += "<figure><img src=\"data:image/png;base64,\(figure.png.base64EncodedString())\" alt=\"\(alt.htmlEscaped)\">"
+            if let caption = cell.options.figureCaption { out += "<figcaption>\(caption.htmlEscaped)</figcaption>" }
+            out += "</figure>\n"
+        }
+        switch result.status {
+        case .skipped: out += "<p class=\"note\">Cell skipped (<code>#| skip</code>).</p>\n"
+        case .notRun: out += "<p class=\"note\">Not run: an earlier cell failed.</p>\n"
+        case .succeeded, .failedAsExpected, .failed, .timedOut: break
+        }
+        return out + "</section>\n"
+    }
+
+    private func cellID(_ cell: NotebookCell) -> String {
+        cell.origin == .injectedParameters ? "injected-parameters" : "cell-\(cell.number)"
+    }
+
+    private func statusClass(_ status: CellStatus) -> String {
+        switch status {
+        case .succeeded: return "ok"
+        case .failedAsExpected: return "expected-error"
+        case .failed, .timedOut: return "failed"
+        case .skipped: return "skipped"
+        case .notRun: return "not-run"
+        }
+    }
+
+    /// Plain, readable styling: a centred column, light code boxes, red errors.
+    static let stylesheet = """
+    body { margin: 0; background: #fafafa; color: #1f2328; font: 16px/1.6 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
+    main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; background: #fff; }
+    h1, h2, h3 { line-height: 1.25; margin-top: 1.8em; }
+    a { color: #0b62c4; }
+    img { max-width: 100%; }
+    pre, code { font-family: "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.88em; }
+    pre { overflow-x: auto; padding: 0.7em 0.9em; border-radius: 6px; margin: 0.4em 0; }
+    p code, li code, td code { background: #f0f1f3; padding: 0.1em 0.3em; border-radius: 4px; }
+    pre code { background: none; padding: 0; }
+    main > pre { background: #f6f8fa; }
+    blockquote { margin: 1em 0; padding: 0 1em; border-left: 4px solid #d0d7de; color: #57606a; }
+    table { border-collapse: collapse; margin: 1em 0; }
+    th, td { border: 1px solid #d0d7de; padding: 0.3em 0.7em; }
+    th { background: #f6f8fa; }
+    .cell { margin: 1.2em 0; }
+    .cell-label { font-size: 0.75em; color: #8c959f; margin-bottom: -0.2em; }
+    .cell pre.code { background: #f6f8fa; border: 1px solid #e4e7eb; }
+    .cell.injected pre.code { border-style: dashed; }
+    pre.stream, pre.value { background: #fff; border-left: 3px solid #d0d7de; border-radius: 0; }
+    pre.error { background: #fff5f5; color: #a40e26; border-left: 3px solid #cf222e; border-radius: 0; }
+    .cell.expected-error pre.error { background: #fff8e6; color: #7a4d00; border-left-color: #d4a72c; }
+    .cell.not-run pre.code, .cell.skipped pre.code { opacity: 0.55; }
+    .note { font-size: 0.85em; color: #8c959f; font-style: italic; }
+    figure { margin: 0.8em 0; text-align: center; }
+    figcaption { font-size: 0.85em; color: #57606a; }
+    .math { overflow-x: auto; margin: 1em 0; text-align: center; }
+    .kw { color: #cf222e; font-weight: 600; }
+    .num { color: #0550ae; }
+    .str { color: #0a3069; background: #eef6ff; }
+    .com { color: #6e7781; font-style: italic; }
+    """
+}
+
+extension Notebook {
+    /// The text of the first `#` heading in the prose, used as the page title.
+    var firstHeading: String? {
+        for block in blocks {
+            guard case .prose(let text) = block else { continue }
+            for line in text.linesKeepingBreaks() {
+                let trimmed = line.trimmingWhitespace()
+                if trimmed.hasPrefix("# ") { return String(trimmed.dropFirst(2)).trimmingWhitespace() }
+            }
+        }
+        return nil
+    }
+}
