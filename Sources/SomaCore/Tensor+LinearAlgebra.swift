@@ -1,0 +1,87 @@
+/// Dense linear algebra through LAPACK, with numpy's conventions.
+///
+/// These functions are not differentiable: their results carry no autodiff
+/// record. Build a differentiable solve from `matmul` if a gradient is needed.
+extension Tensor {
+    private func squareSide(_ what: String) throws -> Int {
+        guard rank == 2, shape[0] == shape[1] else {
+            throw TensorError.shape("\(what) needs a square matrix, got shape \(shape)")
+        }
+        return shape[0]
+    }
+
+    /// `x` with `A x = b`; `b` may be a vector or a matrix of right-hand sides.
+    ///
+    /// - Throws: `TensorError.value` when `A` is singular; `.shape` when sizes disagree.
+    public static func solve(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let n = try a.squareSide("solve")
+        guard (b.rank == 1 || b.rank == 2), b.shape[0] == n else {
+            throw TensorError.shape("solve: cannot solve a \(n) x \(n) system for a right-hand side of shape \(b.shape)")
+        }
+        let nrhs = b.rank == 1 ? 1 : b.shape[1]
+        return Tensor(shape: b.shape, data: try LAPACK.gesv(a.data, b.data, n: n, nrhs: nrhs, what: "solve"))
+    }
+
+    /// The inverse of a square matrix.
+    public func inv() throws -> Tensor {
+        let n = try squareSide("inv")
+        return Tensor(shape: shape, data: try LAPACK.gesv(data, try Tensor.eye(n).data, n: n, nrhs: n, what: "inv"))
+    }
+
+    /// The determinant, from the LU factorisation.
+    public func det() throws -> Tensor {
+        let n = try squareSide("det")
+        let f = try LAPACK.getrf(data, n: n)
+        var d = f.flips ? -1.0 : 1.0
+        for i in 0..<n { d *= f.lu[i * n + i] }
+        return Tensor(d)
+    }
+
+    /// Thin singular value decomposition `[U, S, Vt]` with `A = U diag(S) Vt`,
+    /// singular values descending (numpy's `full_matrices=False`).
+    public func svd() throws -> (u: Tensor, s: Tensor, vt: Tensor) {
+        guard rank == 2 else { throw TensorError.shape("svd needs a matrix, got shape \(shape)") }
+        let (m, n) = (shape[0], shape[1]), k = Swift.min(m, n)
+        let r = try LAPACK.gesdd(data, m: m, n: n)
+        return (Tensor(shape: [m, k], data: r.u), Tensor(r.s), Tensor(shape: [k, n], data: r.vt))
+    }
+
+    /// The Moore-Penrose pseudo-inverse; singular values below
+    /// `rcond * max(S)` count as zero (numpy's default `rcond = 1e-15`).
+    public func pinv(rcond: Double = 1e-15) throws -> Tensor {
+        let (u, s, vt) = try svd()
+        let cutoff = rcond * (s.data.max() ?? 0)
+        let inverse = Tensor(s.data.map { $0 > cutoff ? 1 / $0 : 0 })
+        // V diag(1/S) Uᵀ
+        return try (vt.T * inverse).matmul(u.T)
+    }
+
+    /// Least-squares `x` minimising `‖A x − b‖² + reg ‖x‖²`.
+    ///
+    /// With `reg > 0` this is ridge regression through the normal equations
+    /// `(AᵀA + reg I) x = Aᵀb`; with `reg == 0` it is the minimum-norm SVD
+    /// solution (LAPACK `dgelsd`), which also copes with rank-deficient `A`.
+    public static func lstsq(_ a: Tensor, _ b: Tensor, reg: Double = 0) throws -> Tensor {
+        guard a.rank == 2 else { throw TensorError.shape("lstsq needs a matrix A, got shape \(a.shape)") }
+        let (m, n) = (a.shape[0], a.shape[1])
+        guard (b.rank == 1 || b.rank == 2), b.shape[0] == m else {
+            throw TensorError.shape("lstsq: A of shape \(a.shape) does not match b of shape \(b.shape)")
+        }
+        guard reg >= 0, reg.isFinite else { throw TensorError.value("lstsq needs reg >= 0, got \(reg)") }
+        let nrhs = b.rank == 1 ? 1 : b.shape[1]
+        let outShape = b.rank == 1 ? [n] : [n, nrhs]
+        if reg > 0 {
+            let normal = try a.T.matmul(a) + Tensor.eye(n) * reg
+            return try solve(normal, a.T.matmul(b))
+        }
+        return Tensor(shape: outShape, data: try LAPACK.gelsd(a.data, b.data, m: m, n: n, nrhs: nrhs))
+    }
+
+    /// Eigenvalues (ascending) and unit eigenvectors (the columns of `v`) of a
+    /// symmetric matrix; only the lower triangle is read, as in numpy.
+    public func eigh() throws -> (w: Tensor, v: Tensor) {
+        let n = try squareSide("eigh")
+        let r = try LAPACK.syevd(data, n: n)
+        return (Tensor(r.w), Tensor(shape: [n, n], data: r.v))
+    }
+}

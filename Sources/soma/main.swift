@@ -1,5 +1,0 @@
-import SomaNotebook
-import CEditLine
-import ArgumentParser
-
-print("soma")
