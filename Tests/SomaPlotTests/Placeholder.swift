@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaPlot
-
-@Test func moduleLoads() { #expect(Bool(true)) }
