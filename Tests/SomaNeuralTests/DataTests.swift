@@ -1,0 +1,62 @@
+import Testing
+import Foundation
+import SomaCore
+@testable import SomaNeural
+
+@Suite struct DataTests {
+    @Test func digitsLoad() {
+        let d = DigitsData.load()
+        #expect(d.images.rows == 1797 && d.images.cols == 64)
+        #expect(d.labels.count == 1797)
+        #expect(Set(d.labels) == Set((0...9).map(Double.init)))
+        #expect(d.images.data.allSatisfy { $0 >= 0 && $0 <= 16 })
+        // First sample of the file: a zero.
+        #expect(d.labels[0] == 0 && Array(d.images.data[0..<4]) == [0, 0, 5, 13])
+    }
+
+    @Test func idxRoundTrip() throws {
+        let dir = FileManager.default.temporaryDirectory.path
+        let bytesPath = dir + "/soma-neural-\(UUID().uuidString).idx"
+        defer { try? FileManager.default.removeItem(atPath: bytesPath) }
+        let images = Tensor(shape: [2, 2, 3], data: [0, 1, 2, 3, 4, 255, 9, 8, 7, 6, 5, 4])
+        try IDX.write(images, path: bytesPath)
+        let back = try IDX.read(path: bytesPath)
+        #expect(back.shape == [2, 2, 3] && back.data == images.data)
+        // Header: magic 0x00000803 (unsigned bytes, 3 dims), sizes big-endian.
+        let raw = try [UInt8](Data(contentsOf: URL(fileURLWithPath: bytesPath)))
+        #expect(Array(raw[0..<8]) == [0, 0, 8, 3, 0, 0, 0, 2])
+
+        let floats = Tensor(shape: [3], data: [0.5, -2, 1e-3])
+        #expect(try IDX.decode(IDX.encode(floats)).data == floats.data)
+    }
+
+    @Test func idxRejectsBadFiles() {
+        #expect(throws: NeuralError.self) { try IDX.decode([1, 2, 3]) }
+        #expect(throws: NeuralError.self) { try IDX.decode([0, 0, 8, 1, 0, 0, 0, 9, 1, 2]) }
+        #expect(throws: NeuralError.self) { try IDX.read(path: "/nonexistent/file.idx") }
+    }
+
+    @Test func csvRoundTrip() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/soma-neural-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let m = try Batch(rows: 2, cols: 3, data: [1, 2.5, -3, 0.1, 0, 1e-7])
+        try CSV.write(m, path: path, header: ["a", "b", "c"])
+        let table = try CSV.read(path: path)
+        #expect(table.header == ["a", "b", "c"])
+        #expect(table.values == m)
+        #expect(throws: NeuralError.self) { try CSV.parse("1,2\n3,x\n") }
+        #expect(throws: NeuralError.self) { try CSV.parse("1,2\n3\n") }
+    }
+
+    @Test func splitKeepsPairsTogether() throws {
+        let x = try Batch(rows: 10, cols: 1, data: (0..<10).map(Double.init))
+        let t = try Batch(rows: 10, cols: 1, data: (0..<10).map { Double($0) * 2 })
+        let s = try split(x, t, fraction: 0.7, seed: 4)
+        #expect(s.xTrain.rows == 7 && s.xTest.rows == 3)
+        #expect(zip(s.xTrain.data, s.tTrain.data).allSatisfy { $1 == 2 * $0 })
+        #expect(Set(s.xTrain.data + s.xTest.data).count == 10)
+        let again = try split(x, t, fraction: 0.7, seed: 4)
+        #expect(again.xTrain == s.xTrain)
+        #expect(throws: NeuralError.self) { try split(x, t, fraction: 1.5) }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaNeural
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,100 @@
+import Testing
+@testable import SomaNeural
+
+@Suite struct TrainingTests {
+    @Test func perceptronLearnsOrButNotXor() throws {
+        let (x, _) = xorData()
+        let or = Perceptron(inputs: 2)
+        let orErrors = try or.learn(x, [0, 1, 1, 1], epochs: 50)
+        #expect(orErrors.last == 0)
+        #expect(try or.predict(x) == [0, 1, 1, 1])
+
+        let xor = Perceptron(inputs: 2)
+        let xorErrors = try xor.learn(x, [0, 1, 1, 0], epochs: 100)
+        #expect(xorErrors.count == 100 && xorErrors.allSatisfy { $0 > 0 })
+        #expect(try xor.predict(x) != [0, 1, 1, 0])
+    }
+
+    @Test func xorNetworkLearns() throws {
+        let (x, t) = xorData()
+        let net = try Network(sizes: [2, 3, 1], activation: .logistic, output: .logistic, loss: .mse, seed: 5)
+        let history = try net.learn(x, t, epochs: 3000, learningRate: 2)
+        #expect(history.loss.count == 3000)
+        #expect(history.loss.last! < history.loss.first! / 10)
+        let y = try net.predict(x)
+        #expect(y.data.map { $0 >= 0.5 ? 1.0 : 0.0 } == [0, 1, 1, 0])
+        #expect(history.accuracy.last == 1)
+    }
+
+    @Test func momentumAndAdamReduceLoss() throws {
+        let (x, t) = xorData()
+        for opt in [try SGD(learningRate: 0.5, momentum: 0.9) as Optimizer,
+                    try SGD(learningRate: 2, momentum: 0.9, form: .average),
+                    try Adam(learningRate: 0.05)] {
+            let net = try Network(sizes: [2, 4, 1], activation: .tanh, output: .logistic, loss: .bce, seed: 2)
+            let h = try net.learn(x, t, epochs: 500, learningRate: 1, optimizer: opt)
+            #expect(h.loss.last! < 0.5 * h.loss.first!)
+        }
+    }
+
+    @Test func weightDecayShrinksWeights() throws {
+        let (x, t) = xorData()
+        func norm(decay: WeightDecay) throws -> Double {
+            let net = try Network(sizes: [2, 8, 1], seed: 1)
+            _ = try net.learn(x, t, epochs: 300, learningRate: 1, decay: decay)
+            return net.layers.flatMap { $0.W.value }.map { $0 * $0 }.reduce(0, +)
+        }
+        let plain = try norm(decay: .none)
+        #expect(try norm(decay: WeightDecay(l2: 0.05)) < plain)
+        #expect(try norm(decay: WeightDecay(l1: 0.05)) < plain)
+    }
+
+    @Test func digitsClassifierWithValidationAndEarlyStopping() throws {
+        let d = DigitsData.load()
+        var x = d.images
+        for i in 0..<x.data.count { x.data[i] /= 16 }
+        let t = try oneHot(d.labels, classes: 10)
+        let (xTrain, tTrain, xTest, tTest) = try split(x, t, fraction: 0.8, seed: 1)
+        let net = try Network(sizes: [64, 32, 10], activation: .relu, output: .softmax, loss: .cce, seed: 1)
+        var reports = 0
+        let h = try net.learn(xTrain, tTrain, epochs: 60, learningRate: 0.1, batchSize: 32, validation: 0.2,
+                              patience: 3, progress: { _ in reports += 1 })
+        #expect(reports == h.loss.count)
+        #expect(h.valLoss.count == h.loss.count)
+        #expect(h.loss.count < 60, "early stopping should end the run before 60 epochs")
+        let accuracy = net.model.accuracy(try net.predict(xTest), tTest)
+        #expect(accuracy > 0.9)
+    }
+
+    @Test func divergenceReportsTheEpoch() throws {
+        let x = try Batch(rows: 4, cols: 1, data: [1, 2, 3, 4])
+        let t = try Batch(rows: 4, cols: 1, data: [10, 20, 30, 40])
+        let net = try Network(sizes: [1, 1], activation: .identity, output: .identity, loss: .mse)
+        do {
+            _ = try net.learn(x, t, epochs: 200, learningRate: 10)
+            Issue.record("learning with a huge rate should diverge")
+        } catch let NeuralError.diverged(epoch, _) {
+            #expect(epoch > 1 && epoch < 200)
+        }
+    }
+
+    @Test func mismatchedTargetsThrow() throws {
+        let (x, _) = xorData()
+        let net = try Network(sizes: [2, 3, 2])
+        #expect(throws: NeuralError.self) { try net.learn(x, try Batch(rows: 4, cols: 1, data: [0, 1, 1, 0]), epochs: 1, learningRate: 1) }
+        #expect(throws: NeuralError.self) { try net.learn(x, try Batch(rows: 3, cols: 2), epochs: 1, learningRate: 1) }
+    }
+
+    @Test func augmentationShiftsAndRotates() throws {
+        // A single lit pixel at (1, 1) of a 4 x 4 image.
+        var img = Batch(rows: 1, cols: 16)
+        img.data[1 * 4 + 1] = 1
+        let shifted = try Augment.shift(img, width: 4, height: 4, dx: 1, dy: 2)
+        #expect(shifted.data[3 * 4 + 2] == 1 && shifted.data.reduce(0, +) == 1)
+        let turned = try Augment.rotate(img, width: 4, height: 4, angle: .pi)
+        #expect(abs(turned.data[2 * 4 + 2] - 1) < 1e-9)
+        let noisy = Augment.noise(img, sigma: 0.1, seed: 3)
+        #expect(noisy != img)
+        #expect(throws: NeuralError.self) { try Augment.shift(img, width: 3, height: 3, dx: 0, dy: 0) }
+    }
+}
