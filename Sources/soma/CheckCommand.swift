@@ -1,0 +1,38 @@
+import ArgumentParser
+import SomaNotebook
+
+/// `soma check FILE...`: parse only and list every syntax error.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Parse scripts or notebooks without running them; report every syntax error.")
+
+    @Argument(help: "Scripts (.soma) or notebooks (.md).")
+    var files: [String]
+
+    func run() throws {
+        var status: Int32 = 0
+        for path in files {
+            guard let source = Terminal.readSource(path) else { status = 2; continue }
+            for piece in CheckCommand.pieces(of: source) {
+                let parsed = Parser.parse(piece)
+                if !parsed.diagnostics.isEmpty {
+                    Terminal.report(parsed.diagnostics, source: piece)
+                    status = max(status, 1)
+                }
+            }
+        }
+        if status == 0 { Terminal.writeErr("no syntax errors in \(files.count) file(s)\n") }
+        throw ExitCode(status)
+    }
+
+    /// A script is one piece; a notebook is one piece per code cell, each
+    /// placed at its line in the file so errors point into the notebook.
+    static func pieces(of source: SourceFile) -> [SourceFile] {
+        guard source.name.hasSuffix(".md") else { return [source] }
+        guard let notebook = try? Notebook(parsing: source.text, path: source.name) else { return [source] }
+        return notebook.cells.map {
+            SourceFile(name: source.name, text: $0.code, firstLine: $0.firstLine, cell: $0.number)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SomaLibrary
+
+/// The interactive loop: read a complete entry (asking for continuation lines
+/// while brackets or blocks are open), run it in one session, show its value.
+///
+/// Code runs on its own thread while this one watches for Ctrl-C, so an
+/// interrupt stops the code with `error[interrupt]` and keeps the session.
+final class REPL {
+    private let session: Session
+    private let editor: LineEditor
+
+    init() {
+        let session = Session(output: Terminal.writeOut)
+        self.session = session
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        editor = LineEditor(historyPath: home.map { $0 + "/.soma_history" }) { _, word in
+            session.completions(prefix: word)
+        }
+    }
+
+    /// Runs until `:quit` or end of input; returns the exit status.
+    func run() -> Int32 {
+        guard editor.isInteractive else { return runPiped() }
+        Terminal.writeOut("soma \(Soma.version) — :help for help, Ctrl-D to quit\n")
+        Terminal.report(session.startupDiagnostics, source: nil)
+        var entryNumber = 0
+        while true {
+            guard let entry = readEntry() else { break }
+            if entry.hasPrefix(":") {
+                if !command(entry) { break }
+                continue
+            }
+            entryNumber += 1
+            evaluate(SourceFile(name: "<repl \(entryNumber)>", text: entry))
+        }
+        Terminal.writeOut("\n")
+        return 0
+    }
+
+    /// Piped input is one program: run it whole, like a script.
+    private func runPiped() -> Int32 {
+        var text = ""
+        while case .line(let line) = editor.read(prompt: "") { text += line + "\n" }
+        let source = SourceFile(name: "<stdin>", text: text)
+        let result = session.run(source)
+        Terminal.report(result.diagnostics, source: source)
+        return result.succeeded ? 0 : 1
+    }
+
+    /// Reads lines until they form a complete entry; nil at end of input.
+    private func readEntry() -> String? {
+        var buffer = ""
+        while true {
+            switch editor.read(prompt: buffer.isEmpty ? ">>> " : "... ") {
+            case .endOfInput:
+                return buffer.isEmpty ? nil : buffer
+            case .interrupted:
+                buffer = ""
+            case .line(let line):
+                if buffer.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if buffer.hasPrefix(":") || !Parser.parse(SourceFile(name: "<repl>", text: buffer)).isIncomplete {
+                    editor.remember(buffer)
+                    return buffer
+                }
+            }
+        }
+    }
+
+    /// Runs one entry on a worker thread, forwarding Ctrl-C as an interrupt.
+    private func evaluate(_ source: SourceFile) {
+        let done = DispatchSemaphore(value: 0)
+        var result = RunResult()
+        let session = self.session
+        let worker = Thread {
+            result = session.run(source)
+            done.signal()
+        }
+        worker.stackSize = 1 << 20
+        _ = editor.takeInterrupts()
+        worker.start()
+        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            if editor.takeInterrupts() > 0 { session.interrupt() }
+        }
+        if let value = result.value { Terminal.writeOut(session.display(value) + "\n") }
+        Terminal.report(result.diagnostics, source: source)
+    }
+
+    /// Handles a `:command`; returns false to leave the REPL.
+    private func command(_ line: String) -> Bool {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0] {
+        case ":quit", ":q", ":exit":
+            return false
+        case ":help", ":h":
+            Terminal.writeOut(HelpText.repl)
+        case ":doc":
+            if let doc = session.doc(argument) { Terminal.writeOut(doc + "\n") }
+            else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }
+        case ":vars":
+            listVariables()
+        case ":load":
+            guard let source = Terminal.readSource(argument) else { break }
+            evaluate(source)
+        case ":reset":
+            session.reset()
+            Terminal.writeOut("session reset: every variable forgotten\n")
+        default:
+            Terminal.writeErr("unknown command \(parts[0]) — :help lists the commands\n")
+        }
+        return true
+    }
+
+    private func listVariables() {
+        let names = session.globalNames
+        guard !names.isEmpty else { Terminal.writeOut("(no variables yet)\n"); return }
+        for name in names {
+            guard let value = session.interpreter.global(name) else { continue }
+            var shown = session.display(value).replacingOccurrences(of: "\n", with: " ")
+            if shown.count > 60 { shown = String(shown.prefix(57)) + "..." }
+            Terminal.writeOut("\(name) = \(shown)\n")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import SomaNotebook
+
+/// `soma`: the REPL, the script runner and the notebook tools in one binary.
+@main
+struct Soma: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "soma",
+        abstract: "A notebook-style scripting host for learning neural networks.",
+        discussion: """
+        With no arguments, starts the REPL (reads a program from standard input \
+        when it is not a terminal). `soma help TOPIC` explains a builtin or one of \
+        the topics: language, notebooks, repl.
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, HelpCommand.self])
+
+    @Option(name: .short, help: "Evaluate one expression or program and print its value.")
+    var expression: String?
+
+    @Flag(name: .customLong("dump-ast"), help: "Print the syntax tree of SCRIPT instead of running it.")
+    var dumpAST = false
+
+    @Argument(help: "A Soma script to run (.soma).")
+    var script: String?
+
+    mutating func run() throws {
+        if let expression {
+            throw ExitCode(ScriptRunner.evaluate(expression))
+        }
+        if let script {
+            if dumpAST { throw ExitCode(ScriptRunner.dumpAST(path: script)) }
+            throw ExitCode(ScriptRunner.run(path: script))
+        }
+        if dumpAST { throw ValidationError("--dump-ast needs a SCRIPT") }
+        throw ExitCode(REPL().run())
+    }
+
+    /// Routes `soma help TOPIC` to Soma's own help, everything else to the parser
+    /// (ArgumentParser's built-in `help` only knows subcommands).
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count >= 2,
+           ![CheckCommand.self].contains(where: {
+               $0.configuration.commandName == arguments[1] }) {
+            arguments[0] = "topic"
+        }
+        Soma.main(arguments)
+    }
+}
