@@ -160,7 +160,8 @@ public struct Lexer {
             doc = pendingDoc.joined(separator: "\n")
         }
         pendingDoc = []
-        tokens.append(Token(kind: kind, span: Span(start: start, end: location), doc: doc))
+        let startsLine = tokens.last.map { $0.kind == .newline || $0.span.end.line < start.line } ?? true
+        tokens.append(Token(kind: kind, span: Span(start: start, end: location), doc: doc, startsLine: startsLine))
     }
 
     mutating func error(_ message: String, _ span: Span, notes: [String] = []) {

@@ -8,6 +8,10 @@ extension Parser {
     mutating func parsePrecedence(_ minimum: Precedence) throws -> Expr {
         try nested { parser in
             var left = try parser.parsePrefix()
+            // Each operator in a chain (`a + b + c ...`) deepens the tree by
+            // one level, so it counts toward the nesting limit like a bracket.
+            let outerDepth = parser.depth
+            defer { parser.depth = outerDepth }
             while true {
                 // A pipe may start the next line: `xs\n  |> map(f)`.
                 if minimum <= .pipe, parser.current.kind == .newline {
@@ -17,6 +21,7 @@ extension Parser {
                 }
                 let token = parser.current
                 guard let (precedence, rule) = parser.infixRule(for: token), precedence >= minimum else { break }
+                try parser.deepen()
                 left = try parser.parseInfix(left, token, precedence, rule)
             }
             return left

@@ -71,10 +71,11 @@ extension Parser {
     }
 
     /// Skips tokens up to a statement boundary: past a line break or `;`, or
-    /// before a `}` or a keyword that starts a statement.
+    /// before a `}` or a line that starts like a statement.
     mutating func synchronize(insideBlock: Bool) {
         var braces = 0
         while !atEnd {
+            if braces == 0, startsStatementLine() { return }
             switch current.kind {
             case .newline, .symbol(.semicolon):
                 if braces == 0 {
@@ -86,13 +87,30 @@ extension Parser {
             case .symbol(.rightBrace):
                 if braces == 0 { return }
                 braces -= 1
-            case .keyword(.fn), .keyword(.for), .keyword(.while), .keyword(.return),
-                 .keyword(.try), .keyword(.use):
-                if braces == 0, position > 0, peek(-1).kind == .newline { return }
             default:
                 break
             }
             advance()
+        }
+    }
+
+    /// True at the first token of a line that reads like the start of a
+    /// statement (`fn`, `for`, `name =` ...). Inside an unclosed bracket the
+    /// line breaks were dropped, so this is how recovery finds the next
+    /// statement after a missing `)`.
+    func startsStatementLine() -> Bool {
+        guard current.startsLine, position > 0, peek(-1).kind != .newline else { return false }
+        switch current.kind {
+        case .keyword(.fn), .keyword(.for), .keyword(.while), .keyword(.if), .keyword(.return),
+             .keyword(.try), .keyword(.use), .keyword(.break), .keyword(.continue):
+            return true
+        case .identifier:
+            if case .symbol(let symbol) = peek(1).kind {
+                return symbol == .equal || Parser.compoundOperators[symbol] != nil
+            }
+            return false
+        default:
+            return false
         }
     }
 

@@ -29,6 +29,11 @@ extension Parser {
     mutating func parseInterpolated(_ code: Span) throws -> Expr {
         var lexer = Lexer(bytes: bytes, range: code.start.offset..<code.end.offset, start: code.start)
         let lexed = lexer.tokenize()
+        // A string level costs more native stack than a bracket (a lexer and a
+        // parser of its own), so it counts as several levels.
+        let outerDepth = depth
+        defer { depth = outerDepth }
+        try deepen(); try deepen(); try deepen()
         var inner = Parser(bytes: bytes, lexed: lexed, depth: depth)
         defer {
             diagnostics.append(contentsOf: inner.diagnostics)
@@ -45,7 +50,6 @@ extension Parser {
             throw error
         }
         guard inner.atEnd else {
-            inner.errorBeforeEnd = true
             throw error("unexpected \(inner.current.description) in interpolation", at: inner.current.span)
         }
         if !lexed.diagnostics.isEmpty { errorBeforeEnd = true }

@@ -56,6 +56,18 @@ public struct Parser {
         let start = SourceLocation(line: file.firstLine, column: 1, offset: 0)
         let end = parser.tokens.last?.span.end ?? start
         let program = Program(statements: statements, span: Span(start: start, end: end))
+        if lexed.diagnostics.contains(where: { $0.message.hasPrefix("unterminated") }) {
+            // "expected ')'" at the end adds nothing to "unterminated string".
+            parser.diagnostics.removeAll { diagnostic in
+                !lexed.diagnostics.contains(diagnostic) && (diagnostic.span.map { $0.start.offset >= endOffset } ?? false)
+            }
+        }
+        // Lexical and syntax errors were found in two passes; show them in source order.
+        parser.diagnostics = parser.diagnostics.enumerated().sorted { left, right in
+            let a = left.element.span?.start.offset ?? Int.max
+            let b = right.element.span?.start.offset ?? Int.max
+            return a != b ? a < b : left.offset < right.offset
+        }.map(\.element)
         let stoppedEarly = lexed.isIncomplete || parser.errorAtEnd
         let incomplete = stoppedEarly && !parser.errorBeforeEnd && !parser.hitLimit
         return ParseResult(program: program, diagnostics: parser.diagnostics, isIncomplete: incomplete)
@@ -148,8 +160,15 @@ public struct Parser {
 
     /// Runs `body` one level deeper, failing with a `limit` error past `maxDepth`.
     mutating func nested<T>(_ body: (inout Parser) throws -> T) throws -> T {
+        let outerDepth = depth
+        defer { depth = outerDepth }
+        try deepen()
+        return try body(&self)
+    }
+
+    /// Goes one level deeper, failing with a `limit` error past `maxDepth`.
+    mutating func deepen() throws {
         depth += 1
-        defer { depth -= 1 }
         guard depth <= Parser.maxDepth else {
             if !hitLimit {
                 hitLimit = true
@@ -159,6 +178,5 @@ public struct Parser {
             }
             throw Failure()
         }
-        return try body(&self)
     }
 }

@@ -58,11 +58,16 @@ public struct Token: Equatable, Sendable {
     public var span: Span
     /// The `##` comment lines directly above this token, if it starts a line.
     public var doc: String?
+    /// True when no other token precedes this one on its line, even when the
+    /// line break before it was dropped (inside brackets); error recovery
+    /// restarts at such tokens.
+    public var startsLine: Bool
 
-    public init(kind: TokenKind, span: Span, doc: String? = nil) {
+    public init(kind: TokenKind, span: Span, doc: String? = nil, startsLine: Bool = false) {
         self.kind = kind
         self.span = span
         self.doc = doc
+        self.startsLine = startsLine
     }
 
     /// How the token reads in an error message: `'+'`, `'fn'`, `a number`.
