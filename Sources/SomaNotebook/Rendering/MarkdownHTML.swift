@@ -198,8 +198,9 @@ enum MarkdownHTML {
         for item in items {
             var body = blocks(item[...])
             if !loose, body.hasPrefix("<p>"), let close = body.range(of: "</p>\n") {
+                let rest = body[close.upperBound...]
                 body = String(body[body.index(body.startIndex, offsetBy: 3)..<close.lowerBound])
-                    + body[close.upperBound...]
+                    + (rest.isEmpty ? "" : "\n" + rest)
             }
             out += "<li>\(body.hasSuffix("\n") ? String(body.dropLast()) : body)</li>\n"
         }
