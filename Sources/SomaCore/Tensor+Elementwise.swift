@@ -81,6 +81,8 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.shape` when the shapes do not broadcast.
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        // `x ^ 2` is the commonest power by far; squaring vectorises, `pow` does not.
+        if op == .pow, b.shape.isEmpty, b.node == nil, b.data[0] == 2 { return try unary(.square, a) }
         let shape = try Shape.broadcast(a.shape, b.shape, verb: op.verb)
         let out = Tensor(shape: shape, data: op.evaluate(a, b, shape))
         guard (a.node != nil || b.node != nil), let pullback = Primitives.binary(op, a, b, out) else { return out }

@@ -48,3 +48,9 @@ import SomaCore
     #expect(try a.get([.all, .index(1)]).data == [0, 0, 0])
     #expect(throws: TensorError.index("index 3 is out of bounds for axis 0 with size 3")) { try a.get([.index(3)]) }
 }
+
+@Test func descriptionIsReadable() throws {
+    #expect(iota([2, 2]).description == "[[1, 2], [3, 4]]")
+    #expect(Tensor(0.5).description == "0.5")
+    #expect(try Tensor.arange(0, 10).description == "[0, 1, 2, ..., 7, 8, 9]")
+}
