@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import SomaNotebook
+
+@Suite struct NotebookBatchTests {
+    /// A batch over scripted kernels that answer every cell with `steps`, logging into `lines`.
+    private func batch(out: URL, jobs: Int = 1, settings: RunSettings = RunSettings(),
+                       formats: [OutputFormat] = OutputFormat.allCases, log: LogCapture,
+                       steps: @escaping () -> [ScriptedKernel.Step]) -> NotebookBatch {
+        NotebookBatch(settings: settings, writer: NotebookOutputWriter(root: out, formats: formats), jobs: jobs,
+                      log: ProgressLog(color: false, write: log.append), makeKernel: { _ in ScriptedKernel(steps()) })
+    }
+
+    private func copySample(to folder: URL, as name: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Sample.fixture("sample.md").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func writesEveryFormatAndFigureIntoTheNotebooksFolder() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try copySample(to: folder, as: "03-lif.md")
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        let log = LogCapture()
+        let out = folder.appendingPathComponent("out")
+        let outcomes = batch(out: out, log: log, steps: { Sample.steps }).run(paths: [path])
+        #expect(NotebookBatch.exitStatus(outcomes) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("03-lif").path).sorted()
+        #expect(files == ["03-lif.html", "03-lif.ipynb", "03-lif.md", "cell3-fig1.png", "cell3-fig2.png"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == source, "the source notebook must not change")
+        #expect(log.lines.count == 5)
+        #expect(log.lines[1].hasPrefix("[03-lif.md] 2/4 cell 2 (inputs): ok ("))
+        #expect(log.lines[4].hasPrefix("[03-lif] ok: 4 cells in "))
+    }
+
+    @Test func aFailingCellExitsOneAndStillWritesThePartialRendering() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try copySample(to: folder, as: "nb.md")
+        let out = folder.appendingPathComponent("out")
+        var steps = Sample.steps
+        steps[1] = .output(CellOutput(error: CellFailure(kind: "name", message: "undefined name 'linspace'",
+                                                         rendered: "error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)")))
+        let log = LogCapture()
+        let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { steps }).run(paths: [path])
+        #expect(NotebookBatch.exitStatus(outcomes) == 1)
+        let markdown = try String(contentsOf: out.appendingPathComponent("nb/nb.md"), encoding: .utf8)
+        #expect(markdown.contains("error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)"))
+        #expect(log.lines.contains("    error[name]: undefined name 'linspace'"))
+        #expect(log.lines.contains("[nb.md] 3/4 cell 3: not run"))
+    }
+
+    @Test func unreadableOrMalformedNotebooksExitTwoBeforeAnythingRuns() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try copySample(to: folder, as: "good.md")
+        let bad = folder.appendingPathComponent("bad.md").path
+        try "```soma\n#| timeout: never\n1\n```\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let missing = folder.appendingPathComponent("missing.md").path
+        let log = LogCapture()
+        let out = folder.appendingPathComponent("out")
+        let outcomes = batch(out: out, log: log, steps: { Sample.steps }).run(paths: [good, bad, missing])
+        #expect(NotebookBatch.exitStatus(outcomes) == 2)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing runs when a notebook is unusable")
+        #expect(log.lines.contains { $0.contains("bad.md:2: cell option 'timeout' takes a positive number") })
+        #expect(log.lines.contains { $0.contains("missing.md: cannot read the notebook (no such file)") })
+    }
+
+    @Test func badParametersExitTwo() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try copySample(to: folder, as: "nb.md")
+        let settings = RunSettings(parameters: [NotebookParameter(name: "epochs", literal: "3")])
+        let outcomes = batch(out: folder, settings: settings, log: LogCapture(), steps: { Sample.steps }).run(paths: [path])
+        #expect(NotebookBatch.exitStatus(outcomes) == 2)
+    }
+
+    @Test func runsNotebooksSideBySideEachWithItsOwnKernel() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try (1...4).map { try copySample(to: folder, as: "nb\($0).md") }
+        let out = folder.appendingPathComponent("out")
+        let log = LogCapture()
+        let outcomes = batch(out: out, jobs: 2, formats: [.ipynb], log: log, steps: { Sample.steps }).run(paths: paths)
+        #expect(NotebookBatch.exitStatus(outcomes) == 0)
+        #expect(outcomes.map(\.path) == paths)
+        #expect(outcomes.allSatisfy { $0.executed?.results.count == 4 })
+        for index in 1...4 {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("nb\(index)/nb\(index).ipynb").path))
+        }
+    }
+
+    @Test func removesFiguresLeftFromAnEarlierRun() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try copySample(to: folder, as: "nb.md")
+        let out = folder.appendingPathComponent("out")
+        let stale = out.appendingPathComponent("nb/cell9-fig1.png")
+        try FileManager.default.createDirectory(at: stale.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data().write(to: stale)
+        let mine = out.appendingPathComponent("nb/my-notes.png")
+        try Data().write(to: mine)
+        _ = batch(out: out, formats: [.markdown], log: LogCapture(), steps: { Sample.steps }).run(paths: [path])
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: mine.path))
+    }
+}
+
+/// Collects progress lines written from any thread.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+
+    func append(_ piece: String) {
+        lock.lock()
+        text += piece
+        lock.unlock()
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
