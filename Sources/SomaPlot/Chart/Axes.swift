@@ -1,0 +1,55 @@
+/// One plot area: its series, labels, limits and scales.
+public struct Axes {
+    /// Legend positions; `best` picks the corner covering the fewest data points.
+    public enum LegendLocation: String, CaseIterable, Sendable {
+        case best
+        case upperRight = "upper right", upperLeft = "upper left"
+        case lowerLeft = "lower left", lowerRight = "lower right"
+        case centerRight = "center right", centerLeft = "center left"
+        case lowerCenter = "lower center", upperCenter = "upper center", center
+
+        /// Parses a location as matplotlib writes it ("upper left", "best").
+        public init(parsing text: String) throws {
+            guard let location = LegendLocation(rawValue: text.lowercased()) else {
+                throw PlotError.badArgument("unknown legend location '\(text)'; use 'best', 'upper right', 'lower left', ...")
+            }
+            self = location
+        }
+    }
+
+    public var series: [Series] = []
+    public var title: String?
+    public var xlabel: String?
+    public var ylabel: String?
+    /// Fixed limits; nil means fit the data.
+    public var xlim: (Double, Double)?
+    public var ylim: (Double, Double)?
+    public var xscale: Scale = .linear
+    public var yscale: Scale = .linear
+    public var grid = false
+    /// nil hides the legend.
+    public var legend: LegendLocation?
+    /// Equal data units on both axes (images).
+    public var equalAspect = false
+    /// Row 0 on top, as images are shown.
+    public var yInverted = false
+    /// Hides spines, ticks and tick labels (image grids).
+    public var axisHidden = false
+    public var colorbar: ColorbarSpec?
+    /// Integer-only ticks on y (spike rasters).
+    var integerYTicks = false
+    private var cycle = 0
+
+    public init() {}
+
+    /// Whether nothing has been drawn or labelled yet.
+    public var isEmpty: Bool {
+        series.isEmpty && title == nil && xlabel == nil && ylabel == nil
+    }
+
+    /// The next colour of the tab10 cycle.
+    public mutating func nextColor() -> Color {
+        defer { cycle += 1 }
+        return Color.cycle(cycle)
+    }
+}

@@ -1,0 +1,117 @@
+/// Where an axes' parts go inside its cell, and the ticks it shows.
+struct AxesLayout {
+    var plot: Rect
+    var colorbar: Rect?
+    let xLimits: (Double, Double)
+    let yLimits: (Double, Double)
+    var xTicks: TickSet
+    var yTicks: TickSet
+
+    /// Tick positions with their labels and minor ticks.
+    struct TickSet {
+        var values: [Double] = []
+        var labels: [String] = []
+        var minor: [Double] = []
+        var multiplier: String?
+    }
+
+    var transform: Transform
+
+    /// Lays `axes` out in `cell`, measuring text on `surface`.
+    init<S: Surface>(_ axes: Axes, cell: Rect, surface: S, metrics m: Metrics) {
+        let (xl, yl) = axes.viewLimits()
+        xLimits = xl
+        yLimits = yl
+        let fontH = surface.measure("0", size: m.font).height
+        let hidden = axes.axisHidden
+        let tickSpace = hidden ? 0 : m.px(m.theme.tickLength + m.theme.tickPad) + fontH
+        var top = m.px(m.theme.cellPad)
+        if let title = axes.title, !title.isEmpty {
+            top += surface.measure(title, size: m.titleFont).height + m.px(m.theme.titlePad)
+        } else if !hidden {
+            top += fontH / 2
+        }
+        var bottom = m.px(m.theme.cellPad) + tickSpace
+        if axes.xlabel != nil { bottom += fontH + m.px(m.theme.labelPad) }
+        let plotHeight = max(10, cell.height - top - bottom)
+        var yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight, fontSize: fontH * 2,
+                                      integer: axes.integerYTicks)
+        if yTicks.multiplier != nil { top += fontH }
+        var left = m.px(m.theme.cellPad)
+        if !hidden {
+            let widest = yTicks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
+            left += widest + m.px(m.theme.tickLength + m.theme.tickPad)
+        }
+        if axes.ylabel != nil { left += fontH + m.px(m.theme.labelPad) }
+        var right = m.px(m.theme.cellPad) + (hidden ? 0 : fontH)
+        var colorbarWidth = 0.0
+        if let bar = axes.colorbar {
+            let labels = AxesLayout.ticks((bar.vmin, bar.vmax), scale: .linear, length: plotHeight,
+                                          fontSize: fontH * 2, integer: false).labels
+            let widest = labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
+            colorbarWidth = max(m.px(8), plotHeight / 20)
+            right += m.px(10) + colorbarWidth + m.px(m.theme.tickLength + m.theme.tickPad) + widest
+            if bar.label != nil { right += fontH + m.px(m.theme.labelPad) }
+        }
+        var plot = cell.inset(left: left, top: top, right: right, bottom: bottom)
+        if axes.equalAspect {
+            plot = AxesLayout.equalAspect(plot, xl, yl, xScale: axes.xscale, yScale: axes.yscale)
+        }
+        plot = AxesLayout.snapped(plot)
+        if yTicks.values.isEmpty == false, abs(plot.height - plotHeight) > 1 {
+            yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plot.height, fontSize: fontH * 2,
+                                      integer: axes.integerYTicks)
+        }
+        self.yTicks = yTicks
+        xTicks = AxesLayout.ticks(xl, scale: axes.xscale, length: plot.width, fontSize: fontH * 2.5, integer: false)
+        if axes.colorbar != nil {
+            colorbar = Rect(x: (plot.maxX + m.px(10)).rounded() + 0.5, y: plot.minY,
+                            width: colorbarWidth.rounded(), height: plot.height)
+        }
+        self.plot = plot
+        transform = Transform(xLimits: xl, yLimits: yl, xScale: axes.xscale, yScale: axes.yscale,
+                              rect: plot, yInverted: axes.yInverted)
+    }
+
+    /// Ticks for one axis: about one per `fontSize` pixels, at most ten.
+    static func ticks(_ limits: (Double, Double), scale: Scale, length: Double, fontSize: Double,
+                      integer: Bool) -> TickSet {
+        let lo = min(limits.0, limits.1), hi = max(limits.0, limits.1)
+        var set = TickSet()
+        if scale == .log {
+            let decades = Ticks.log(lo, hi)
+            if decades.major.count >= 2 {
+                set.values = decades.major
+                set.labels = decades.labels
+                set.minor = decades.minor
+                return set
+            }
+        }
+        let bins = max(2, min(9, Int(length / max(1, fontSize))))
+        let (values, step) = Ticks.linear(lo, hi, maxBins: bins, integer: integer)
+        let visible = values.filter { $0 >= lo - step * 1e-9 && $0 <= hi + step * 1e-9 }
+        let (labels, multiplier) = Ticks.labels(visible, step: step)
+        set.values = visible
+        set.labels = labels
+        set.multiplier = multiplier
+        return set
+    }
+
+    /// Shrinks `rect` so one data unit spans the same pixels on both axes.
+    static func equalAspect(_ rect: Rect, _ xl: (Double, Double), _ yl: (Double, Double),
+                            xScale: Scale, yScale: Scale) -> Rect {
+        let dx = abs(xScale.forward(xl.1) - xScale.forward(xl.0))
+        let dy = abs(yScale.forward(yl.1) - yScale.forward(yl.0))
+        guard dx > 0, dy > 0, dx.isFinite, dy.isFinite else { return rect }
+        let pixelsPerUnit = min(rect.width / dx, rect.height / dy)
+        let w = dx * pixelsPerUnit, h = dy * pixelsPerUnit
+        return Rect(x: rect.minX + (rect.width - w) / 2, y: rect.minY + (rect.height - h) / 2, width: w, height: h)
+    }
+
+    /// The rectangle with edges on pixel centres, so one-pixel spines stay crisp.
+    static func snapped(_ r: Rect) -> Rect {
+        let x0 = r.minX.rounded(.down) + 0.5, y0 = r.minY.rounded(.down) + 0.5
+        let x1 = r.maxX.rounded(.down) + 0.5, y1 = r.maxY.rounded(.down) + 0.5
+        return Rect(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
+    }
+}

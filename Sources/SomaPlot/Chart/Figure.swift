@@ -1,0 +1,107 @@
+/// A figure: a grid of axes with an optional overall title, rendered to pixels.
+///
+///     var fig = Figure()
+///     try fig.axes.plot(x: xs, y: ys, label: "rate")
+///     try fig.save(to: "rate.png")
+public struct Figure {
+    /// Size in pixels at 100 dpi (matplotlib's 8 x 5 inches by default).
+    public var width: Double
+    public var height: Double
+    public var title: String?
+    public var theme = Theme()
+    public private(set) var rows = 1
+    public private(set) var columns = 1
+    /// One slot per grid cell, row by row; nil until something selects it.
+    public private(set) var panels: [Axes?] = [nil]
+    /// Index of the current axes in `panels`.
+    public private(set) var current = 0
+
+    public init(width: Double = 800, height: Double = 500, title: String? = nil) {
+        self.width = width
+        self.height = height
+        self.title = title
+    }
+
+    /// The current axes, created on first use.
+    public var axes: Axes {
+        get { panels[current] ?? Axes() }
+        set { panels[current] = newValue }
+    }
+
+    /// Selects axes `index` (1-based, row by row) of a rows x columns grid, as `plt.subplot`.
+    /// A different grid shape keeps the axes already drawn at the same index.
+    /// - Throws: `PlotError.badArgument` for an index outside the grid.
+    public mutating func subplot(rows: Int, columns: Int, index: Int) throws {
+        guard rows >= 1, columns >= 1, rows <= 32, columns <= 32 else {
+            throw PlotError.badArgument("subplot: grid must be between 1x1 and 32x32, got \(rows)x\(columns)")
+        }
+        guard index >= 1, index <= rows * columns else {
+            throw PlotError.badArgument("subplot: index \(index) is outside a \(rows)x\(columns) grid (1...\(rows * columns))")
+        }
+        if rows != self.rows || columns != self.columns {
+            var resized = [Axes?](repeating: nil, count: rows * columns)
+            for (i, panel) in panels.enumerated() where i < resized.count { resized[i] = panel }
+            panels = resized
+            self.rows = rows
+            self.columns = columns
+        }
+        current = index - 1
+        if panels[current] == nil { panels[current] = Axes() }
+    }
+
+    /// Pixel size at a resolution, at least 1x1 and at most 16384 on a side.
+    public func pixelSize(dpi: Double) -> (width: Int, height: Int) {
+        let factor = dpi / 100
+        func clampSide(_ v: Double) -> Int { Int(min(16384, max(1, (v * factor).rounded()))) }
+        return (clampSide(width), clampSide(height))
+    }
+
+    /// Draws the figure on any surface; `dpi` sets how many pixels a point takes.
+    public func draw<S: Surface>(on surface: inout S, dpi: Double = 100) {
+        let m = Metrics(theme: theme, scale: dpi / 72)
+        var top = 0.0
+        if let title, !title.isEmpty {
+            let size = m.px(theme.figureTitleSize)
+            let extent = surface.measure(title, size: size)
+            top = extent.height + m.px(theme.cellPad)
+            surface.text(title, at: Point(Double(surface.width) / 2, m.px(theme.cellPad) + extent.ascent), size: size,
+                         color: theme.text, anchor: TextAnchor(.center, .baseline), rotated: false)
+        }
+        let cellW = Double(surface.width) / Double(columns)
+        let cellH = (Double(surface.height) - top) / Double(rows)
+        // An untouched single figure still shows empty axes, as matplotlib does.
+        let shown = panels.allSatisfy { $0 == nil } ? [Axes()] + panels.dropFirst() : panels
+        for (i, panel) in shown.enumerated() {
+            guard let panel else { continue }
+            let cell = Rect(x: Double(i % columns) * cellW, y: top + Double(i / columns) * cellH,
+                            width: cellW, height: cellH)
+            AxesRenderer.draw(panel, in: cell, on: &surface, metrics: m)
+        }
+    }
+
+    /// Renders the figure to pixels.
+    public func render(dpi: Double = 100, fontPath: String? = nil) -> Canvas {
+        let size = pixelSize(dpi: dpi)
+        var surface = RasterSurface(width: size.width, height: size.height, fontPath: fontPath)
+        draw(on: &surface, dpi: dpi)
+        return surface.canvas
+    }
+
+    /// The figure as PNG bytes.
+    public func png(dpi: Double = 100) throws -> [UInt8] {
+        try PNGCodec.encode(render(dpi: try Figure.checked(dpi)))
+    }
+
+    /// Writes the figure as a PNG file.
+    /// - Throws: `PlotError.badArgument` for a bad dpi, `PlotError.io` when writing fails.
+    public func save(to path: String, dpi: Double = 100) throws {
+        try PNGCodec.write(render(dpi: try Figure.checked(dpi)), to: path)
+    }
+
+    static func checked(_ dpi: Double) throws -> Double {
+        guard dpi.isFinite, dpi >= 10, dpi <= 1200 else {
+            throw PlotError.badArgument("dpi must be between 10 and 1200, got \(dpi)")
+        }
+        return dpi
+    }
+}

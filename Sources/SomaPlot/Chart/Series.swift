@@ -1,0 +1,67 @@
+/// One thing drawn in an axes: its data, look and legend label.
+public struct Series {
+    /// What kind of series and its data, in data coordinates.
+    public enum Kind {
+        /// A polyline with optional markers; line widths and sizes are in points.
+        case line(x: [Double], y: [Double], width: Double, dash: Dash, marker: Marker?, markerSize: Double)
+        /// Markers only; `colors` gives one colour per point when set.
+        case scatter(x: [Double], y: [Double], size: Double, marker: Marker, colors: [Color]?)
+        /// Vertical stems from `baseline` to y, with a marker at each tip.
+        case stem(x: [Double], y: [Double], baseline: Double)
+        /// Rectangles from `left`, `left + width` and `bottom`, `bottom + height`.
+        case bars(left: [Double], width: [Double], bottom: [Double], height: [Double])
+        /// The area between two curves over x.
+        case area(x: [Double], y1: [Double], y2: [Double])
+        /// One row of spike ticks per neuron (row 0 at the bottom).
+        case raster(trains: [[Double]])
+        /// A matrix drawn cell by cell through a colormap; NaN cells stay blank.
+        case image(ImageData)
+        /// Iso-lines, one group per level, already traced.
+        case contour(levels: [ContourLevel], width: Double)
+    }
+
+    public var kind: Kind
+    public var color: Color
+    public var label: String?
+    /// Fill opacity for areas and bars.
+    public var alpha: Double
+
+    public init(kind: Kind, color: Color, label: String? = nil, alpha: Double = 1) {
+        self.kind = kind
+        self.color = color
+        self.label = label
+        self.alpha = alpha
+    }
+}
+
+/// A matrix with the colormap and value range that colour it.
+public struct ImageData {
+    public var values: [Double]
+    public var rows: Int
+    public var columns: Int
+    public var colormap: Colormap
+    public var vmin: Double
+    public var vmax: Double
+
+    /// The colour of each cell, row by row; NaN cells are clear.
+    func colors() -> [Color] {
+        let span = vmax > vmin ? vmax - vmin : 1
+        return values.map { v in v.isFinite ? colormap.color(at: (v - vmin) / span) : .clear }
+    }
+}
+
+/// The traced lines of one contour level.
+public struct ContourLevel {
+    public var value: Double
+    public var color: Color
+    /// Polylines in data coordinates.
+    public var lines: [[Point]]
+}
+
+/// A colour scale drawn beside an axes.
+public struct ColorbarSpec {
+    public var colormap: Colormap
+    public var vmin: Double
+    public var vmax: Double
+    public var label: String?
+}

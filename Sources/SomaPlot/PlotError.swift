@@ -1,0 +1,16 @@
+/// An error raised by SomaPlot: bad data or arguments, or a failed file operation.
+public enum PlotError: Error, Equatable, CustomStringConvertible {
+    /// Data that cannot be plotted, such as x and y of different lengths.
+    case badData(String)
+    /// An option with a value SomaPlot does not understand.
+    case badArgument(String)
+    /// PNG encoding, decoding or file writing failed.
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .badData(let message), .badArgument(let message), .io(let message):
+            return message
+        }
+    }
+}

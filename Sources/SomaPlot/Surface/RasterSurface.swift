@@ -1,0 +1,98 @@
+/// A surface that rasterises into a `Canvas` with antialiasing.
+public struct RasterSurface: Surface {
+    public private(set) var canvas: Canvas
+    private let glyphs: GlyphSource
+
+    public var width: Int { canvas.width }
+    public var height: Int { canvas.height }
+
+    /// A white surface; text uses the font at `fontPath`, DejaVu Sans, or the built-in font.
+    public init(width: Int, height: Int, background: Color = .white, fontPath: String? = nil) {
+        canvas = Canvas(width: width, height: height, background: background)
+        glyphs = makeGlyphSource(fontPath: fontPath)
+    }
+
+    /// A surface that uses the built-in bitmap font whatever fonts are installed.
+    public init(width: Int, height: Int, background: Color = .white, builtinFont: Bool) {
+        canvas = Canvas(width: width, height: height, background: background)
+        glyphs = builtinFont ? BitmapFont() : makeGlyphSource()
+    }
+
+    private var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
+
+    public mutating func fill(_ contours: [[Point]], color: Color, clip: Rect?) {
+        CoverageRasterizer.fill(contours, color: color, clip: clip ?? bounds, on: &canvas)
+    }
+
+    public mutating func stroke(_ points: [Point], style: StrokeStyle, clip: Rect?) {
+        let polygons = Stroker(style: style).polygons(points)
+        CoverageRasterizer.fill(polygons, color: style.color, clip: clip ?? bounds, on: &canvas)
+    }
+
+    public mutating func markers(_ centers: [Point], marker: Marker, size: Double, color: Color,
+                                 edge: Color?, clip: Rect?) {
+        let area = clip ?? bounds
+        // Batch markers into one fill per few hundred so each buffer stays small.
+        var batch: [[Point]] = []
+        var outlines: [[Point]] = []
+        let edgeStroker = edge.map { Stroker(style: StrokeStyle(color: $0, width: max(0.5, size / 10))) }
+        for c in centers where c.x.isFinite && c.y.isFinite {
+            guard c.x > area.minX - size, c.x < area.maxX + size,
+                  c.y > area.minY - size, c.y < area.maxY + size else { continue }
+            let shapes = marker.polygons(at: c, size: size)
+            batch.append(contentsOf: shapes)
+            if let edgeStroker, !marker.isStroked {
+                for shape in shapes { outlines.append(contentsOf: edgeStroker.polygons(shape + [shape[0]])) }
+            }
+            if batch.count >= 64 {
+                flushMarkers(&batch, &outlines, color: color, edge: edge, clip: area)
+            }
+        }
+        flushMarkers(&batch, &outlines, color: color, edge: edge, clip: area)
+    }
+
+    private mutating func flushMarkers(_ batch: inout [[Point]], _ outlines: inout [[Point]],
+                                       color: Color, edge: Color?, clip: Rect) {
+        // Markers overlap each other, so each is filled alone when they are
+        // translucent; opaque ones can share a pass.
+        if color.a < 1 {
+            for shape in batch { CoverageRasterizer.fill([shape], color: color, clip: clip, on: &canvas) }
+        } else if !batch.isEmpty {
+            CoverageRasterizer.fill(batch, color: color, clip: clip, on: &canvas)
+        }
+        if let edge, !outlines.isEmpty {
+            CoverageRasterizer.fill(outlines, color: edge, clip: clip, on: &canvas)
+        }
+        batch.removeAll(keepingCapacity: true)
+        outlines.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func text(_ string: String, at p: Point, size: Double, color: Color,
+                              anchor: TextAnchor, rotated: Bool) {
+        guard !string.isEmpty, size > 0 else { return }
+        let mask = TextMask(string, size: size, source: glyphs)
+        mask.draw(on: &canvas, at: p, anchor: anchor, extent: measure(string, size: size),
+                  color: color, rotated: rotated)
+    }
+
+    public func measure(_ string: String, size: Double) -> TextExtent {
+        let metrics = glyphs.lineMetrics(size: size)
+        let width = string.unicodeScalars.reduce(0) { $0 + glyphs.glyph(for: $1, size: size).advance }
+        return TextExtent(width: width, ascent: metrics.ascent, descent: metrics.descent)
+    }
+
+    public mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?) {
+        guard columns > 0, rows > 0, colors.count == columns * rows, rect.width > 0, rect.height > 0,
+              let area = (clip ?? bounds).intersection(bounds).flatMap({ $0.intersection(rect) }) else { return }
+        let x0 = Int(area.minX.rounded()), x1 = Int(area.maxX.rounded())
+        let y0 = Int(area.minY.rounded()), y1 = Int(area.maxY.rounded())
+        guard x0 < x1, y0 < y1 else { return }
+        for y in y0..<y1 {
+            let row = min(rows - 1, max(0, Int((Double(y) + 0.5 - rect.minY) / rect.height * Double(rows))))
+            for x in x0..<x1 {
+                let col = min(columns - 1, max(0, Int((Double(x) + 0.5 - rect.minX) / rect.width * Double(columns))))
+                canvas.blend(x: x, y: y, color: colors[row * columns + col], coverage: 1)
+            }
+        }
+    }
+}
