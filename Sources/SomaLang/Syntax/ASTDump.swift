@@ -84,10 +84,9 @@ struct ASTPrinter {
 
     /// A block: inline when `indent` is nil or it is empty, else one statement per line.
     mutating func block(_ block: Block, indent: Int?) -> String {
-        guard let indent, !block.statements.isEmpty else {
-            let inner = block.statements.map { statementText($0, indent: nil) }
-            return "(block" + inner.map { " " + $0 }.joined() + ")"
-        }
+        let inline = "(block" + block.statements.map { " " + statementText($0, indent: nil) }.joined() + ")"
+        // Short blocks stay on one line; long ones get a line per statement.
+        guard let indent, inline.count > 40 || inline.contains("\n") else { return inline }
         let pad = String(repeating: "  ", count: indent + 1)
         var text = "(block"
         for statement in block.statements {

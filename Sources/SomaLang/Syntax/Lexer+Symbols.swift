@@ -7,13 +7,15 @@ extension Lexer {
     }()
 
     /// Spellings from other languages, with the Soma way to write them.
-    static let foreignSpellings: [(spelling: String, hint: String)] = [
-        ("**", "use '^' for powers"),
-        ("&&", "use 'and'"),
-        ("||", "use 'or'"),
-        ("!", "use 'not'"),
-        ("..", "use '..<' (excluding the end) or '...' (including it)"),
-        ("'", "strings use double quotes"),
+    /// After the error, the Soma token is emitted in its place so that
+    /// parsing goes on without a second, confusing error.
+    static let foreignSpellings: [(spelling: String, hint: String, replacement: TokenKind?)] = [
+        ("**", "use '^' for powers", .symbol(.caret)),
+        ("&&", "use 'and'", .keyword(.and)),
+        ("||", "use 'or'", .keyword(.or)),
+        ("!", "use 'not'", .keyword(.not)),
+        ("..", "use '..<' (excluding the end) or '...' (including it)", .symbol(.halfOpenRange)),
+        ("'", "strings use double quotes", nil),
     ]
 
     /// operator -> longest matching spelling in `Symbol`; tracks brackets.
@@ -30,9 +32,10 @@ extension Lexer {
             emit(.symbol(symbol), from: start)
             return
         }
-        if let (spelling, hint) = foreignSpelling(at: index) {
+        if let (spelling, hint, replacement) = foreignSpelling(at: index) {
             for _ in 0..<spelling.utf8.count { advance() }
             error("unexpected '\(spelling)'; \(hint)", Span(start: start, end: location))
+            if let replacement { emit(replacement, from: start) }
             return
         }
         let text = scalar(at: index).map { String(Character($0)) } ?? "byte \(bytes[index])"
@@ -40,13 +43,13 @@ extension Lexer {
         error("unexpected character '\(text)'", Span(start: start, end: location))
     }
 
-    func foreignSpelling(at position: Int) -> (String, String)? {
-        for (spelling, hint) in Lexer.foreignSpellings {
+    func foreignSpelling(at position: Int) -> (String, String, TokenKind?)? {
+        for (spelling, hint, replacement) in Lexer.foreignSpellings {
             let utf8 = Array(spelling.utf8)
             guard position + utf8.count <= end, Array(bytes[position..<position + utf8.count]) == utf8 else { continue }
             // `!=` is a real operator, and `...` / `..<` were matched before.
             if spelling == "!", position + 1 < end, bytes[position + 1] == UInt8(ascii: "=") { continue }
-            return (spelling, hint)
+            return (spelling, hint, replacement)
         }
         return nil
     }

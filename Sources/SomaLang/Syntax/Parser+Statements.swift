@@ -49,7 +49,7 @@ extension Parser {
             try endStatement(&statement)
             return statement
         } catch {
-            synchronize(insideBlock: insideBlock)
+            synchronize(from: start)
             // Always make progress, whatever the error.
             if position == start, !atEnd { advance() }
             return nil
@@ -72,8 +72,14 @@ extension Parser {
 
     /// Skips tokens up to a statement boundary: past a line break or `;`, or
     /// before a `}` or a line that starts like a statement.
-    mutating func synchronize(insideBlock: Bool) {
+    mutating func synchronize(from start: Int) {
+        // Braces the abandoned statement opened but did not close are skipped
+        // along with their contents, so their `}` does not end an outer block.
         var braces = 0
+        for token in tokens[min(start, position)..<position] {
+            if token.isSymbol(.leftBrace) { braces += 1 }
+            if token.isSymbol(.rightBrace) { braces = max(0, braces - 1) }
+        }
         while !atEnd {
             if braces == 0, startsStatementLine() { return }
             switch current.kind {

@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaLang
-
-@Test func moduleLoads() { #expect(Bool(true)) }
