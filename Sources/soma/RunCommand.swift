@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SomaNotebook
+
+/// `soma run NB.md ...`: run notebooks cell by cell and write them rendered
+/// with their outputs (Markdown, HTML, ipynb) and figures.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run notebooks cell by cell; write them with outputs and figures to out/.",
+        discussion: """
+        Each notebook runs top to bottom in its own session and writes \
+        <out>/<name>/<name>.md, .html and .ipynb plus its figures (cellN-figK.png, \
+        or <cell name>-figK.png). The source notebook is never modified. Progress, \
+        one line per cell, goes to standard error.
+
+        Exit status: 0 when every cell ran, 1 when a cell failed or timed out, \
+        2 for bad usage or a notebook that cannot be read.
+        """)
+
+    @ArgumentParser.Argument(help: "Notebook files (Markdown with ```soma cells).")
+    var notebooks: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
+    var out: String = "out"
+
+    @Option(name: .long, help: ArgumentHelp("Formats to write, comma separated: md, html, ipynb.", valueName: "list"))
+    var format: String = "md,html,ipynb"
+
+    @Option(name: .long, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(name: .long, help: "Run the remaining cells after a cell fails (default: stop at it).")
+    var keepGoing = false
+
+    @Option(name: .customShort("j"), help: ArgumentHelp("Notebooks to run side by side, each in its own session.", valueName: "n"))
+    var jobs: Int = 1
+
+    @Option(name: .customLong("param"),
+            help: ArgumentHelp("Override a value of the notebook's `#| parameters` cell; the value is a Soma literal. Repeatable.",
+                               valueName: "name=value"))
+    var parameters: [String] = []
+
+    func run() throws {
+        let settings: RunSettings
+        let formats: [OutputFormat]
+        do {
+            formats = try OutputFormat.list(format)
+            let parsed = try parameters.map { argument throws(NotebookError) in try NotebookParameter(argument: argument) }
+            if let timeout, !(timeout.isFinite && timeout > 0) {
+                throw NotebookError(path: "--timeout", message: "needs a positive number of seconds, not \(timeout)")
+            }
+            guard (1...64).contains(jobs) else {
+                throw NotebookError(path: "-j", message: "needs a number of notebooks from 1 to 64, not \(jobs)")
+            }
+            settings = RunSettings(timeout: timeout, keepGoing: keepGoing, parameters: parsed)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let log = ProgressLog(color: isatty(STDERR_FILENO) != 0)
+        let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
+        let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobs, log: log,
+                                  makeKernel: { _ in SessionKernel() })
+        let outcomes = batch.run(paths: notebooks)
+        throw ExitCode(NotebookBatch.exitStatus(outcomes))
+    }
+}

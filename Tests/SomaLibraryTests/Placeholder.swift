@@ -1,4 +1,0 @@
-import Testing
-@testable import SomaLibrary
-
-@Test func moduleLoads() { #expect(Bool(true)) }
