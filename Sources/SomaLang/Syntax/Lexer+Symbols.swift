@@ -1,10 +1,17 @@
 extension Lexer {
-    /// Symbols longest first, so `..<` wins over `.` and `==` over `=`.
-    static let symbolsBySpelling: [[UInt8]: Symbol] = {
-        var table: [[UInt8]: Symbol] = [:]
-        for symbol in Symbol.allCases { table[Array(symbol.rawValue.utf8)] = symbol }
+    /// Every symbol keyed by its spelling packed into an integer (one byte
+    /// per character), so matching allocates nothing.
+    static let symbolsBySpelling: [UInt32: Symbol] = {
+        var table: [UInt32: Symbol] = [:]
+        for symbol in Symbol.allCases { table[pack(Array(symbol.rawValue.utf8))] = symbol }
         return table
     }()
+
+    static func pack(_ spelling: [UInt8]) -> UInt32 {
+        var key: UInt32 = 0
+        for (position, byte) in spelling.enumerated() { key |= UInt32(byte) << (8 * UInt32(position)) }
+        return key
+    }
 
     /// Spellings from other languages, with the Soma way to write them.
     /// After the error, the Soma token is emitted in its place so that
@@ -21,21 +28,24 @@ extension Lexer {
     /// operator -> longest matching spelling in `Symbol`; tracks brackets.
     mutating func symbol() {
         let start = location
-        for length in stride(from: 3, through: 1, by: -1) where index + length <= end {
-            let spelling = Array(bytes[index..<index + length])
-            guard let symbol = Lexer.symbolsBySpelling[spelling] else { continue }
-            // `**`, `&&`, `||`, `..` read as their first character would give a
-            // confusing error later; name the mistake here instead.
-            if length == 1, foreignSpelling(at: index) != nil { break }
-            for _ in 0..<length { advance() }
-            track(symbol, Span(start: start, end: location))
-            emit(.symbol(symbol), from: start)
-            return
-        }
-        if let (spelling, hint, replacement) = foreignSpelling(at: index) {
+        if let (spelling, hint, replacement) = foreignSpelling() {
             for _ in 0..<spelling.utf8.count { advance() }
             error("unexpected '\(spelling)'; \(hint)", Span(start: start, end: location))
             if let replacement { emit(replacement, from: start) }
+            return
+        }
+        var key: UInt32 = 0
+        var candidates: [(length: Int, key: UInt32)] = []
+        for length in 1...3 {
+            guard let byte = peek(length - 1) else { break }
+            key |= UInt32(byte) << (8 * UInt32(length - 1))
+            candidates.append((length, key))
+        }
+        for (length, key) in candidates.reversed() {
+            guard let symbol = Lexer.symbolsBySpelling[key] else { continue }
+            for _ in 0..<length { advance() }
+            track(symbol, Span(start: start, end: location))
+            emit(.symbol(symbol), from: start)
             return
         }
         let text = scalar(at: index).map { String(Character($0)) } ?? "byte \(bytes[index])"
@@ -43,15 +53,24 @@ extension Lexer {
         error("unexpected character '\(text)'", Span(start: start, end: location))
     }
 
-    func foreignSpelling(at position: Int) -> (String, String, TokenKind?)? {
-        for (spelling, hint, replacement) in Lexer.foreignSpellings {
-            let utf8 = Array(spelling.utf8)
-            guard position + utf8.count <= end, Array(bytes[position..<position + utf8.count]) == utf8 else { continue }
-            // `!=` is a real operator, and `...` / `..<` were matched before.
-            if spelling == "!", position + 1 < end, bytes[position + 1] == UInt8(ascii: "=") { continue }
-            return (spelling, hint, replacement)
+    /// The foreign spelling at the cursor, if any. `!=`, `...` and `..<` are
+    /// real operators and are not foreign.
+    func foreignSpelling() -> (String, String, TokenKind?)? {
+        guard let first = peek() else { return nil }
+        let next = peek(1)
+        let spelling: String
+        switch first {
+        case UInt8(ascii: "*") where next == UInt8(ascii: "*"): spelling = "**"
+        case UInt8(ascii: "&") where next == UInt8(ascii: "&"): spelling = "&&"
+        case UInt8(ascii: "|") where next == UInt8(ascii: "|"): spelling = "||"
+        case UInt8(ascii: "!") where next != UInt8(ascii: "="): spelling = "!"
+        case UInt8(ascii: ".") where next == UInt8(ascii: ".")
+                && peek(2) != UInt8(ascii: ".") && peek(2) != UInt8(ascii: "<"): spelling = ".."
+        case UInt8(ascii: "'"): spelling = "'"
+        default: return nil
         }
-        return nil
+        guard let entry = Lexer.foreignSpellings.first(where: { $0.spelling == spelling }) else { return nil }
+        return (entry.spelling, entry.hint, entry.replacement)
     }
 
     /// Keeps the stack of open brackets that decides whether a line break counts.

@@ -126,6 +126,9 @@ extension Parser {
         try nested { parser in
             let token = parser.current
             switch token.kind {
+            case .symbol(.rightParen), .symbol(.rightBracket):
+                let opener = token.isSymbol(.rightParen) ? "(" : "["
+                throw parser.error("unexpected \(token.description) with no open '\(opener)'", at: token.span)
             case .keyword(.fn) where parser.peek(1).isIdentifier:
                 return try parser.parseFunctionStatement()
             case .keyword(.for):
