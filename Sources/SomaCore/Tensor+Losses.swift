@@ -2,10 +2,11 @@
 /// (the first axis; a 1-d output counts each element as a sample except for
 /// `cce`, where a 1-d output is one sample's class distribution).
 extension Tensor {
-    /// Mean squared error `1/N Σᵢ ½‖yᵢ − tᵢ‖²` (the ½ keeps the gradient `y − t`).
+    /// Mean squared error `1/N Σᵢ ‖yᵢ − tᵢ‖²` (the course's definition, and
+    /// the one SomaNeural's networks report).
     public static func mse(_ y: Tensor, _ t: Tensor) throws -> Tensor {
         let d = try y - t
-        return try (d * d).sum() * 0.5 / Double(samples(d))
+        return try (d * d).sum() / Double(samples(d))
     }
 
     /// Bernoulli cross entropy `−1/N Σ t ln y + (1 − t) ln(1 − y)`; `y` is

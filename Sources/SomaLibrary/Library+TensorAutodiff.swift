@@ -1,0 +1,96 @@
+import SomaCore
+
+extension Library {
+    /// `grad` and `numgrad`.
+    ///
+    /// `grad(f)` needs no tape: it calls `f` on tracked copies of the argument,
+    /// and every tensor operation inside (through any Soma control flow) records
+    /// how its output was made; `backward` then walks that graph.
+    static var tensorAutodiff: [Builtin] {
+        [
+            tensorBuiltin("grad(f, argnum: 0)", doc: """
+                A function giving the gradient of the scalar function f with respect to its
+                argument number `argnum`. When that argument is a list or record of tensors,
+                the gradient has the same structure.
+                Example: df = grad(fn(x) = sum(x^2)); df([1, 2]) gives [2, 4]
+                """) { args in
+                let f = try args.function(0, "f")
+                let argnum = try args.keywordInt("argnum", default: 0)
+                guard argnum >= 0 else { throw SomaError.value("grad: argnum must not be negative, got \(argnum)") }
+                return Value(Builtin("grad(f)(args...)", doc: "The gradient of \(f.typeName == "function" ? "f" : "a callable") with respect to argument \(argnum).") { inner in
+                    try gradient(of: f, argnum: argnum, inner)
+                })
+            },
+            tensorBuiltin("numgrad(f, x, h: 1e-5)", doc: """
+                The gradient of the scalar function f at x by central differences,
+                (f(x + h) - f(x - h)) / 2h per element: a check for grad.
+                Example: numgrad(fn(x) = sum(x^3), [1, 2]) is close to [3, 12]
+                """) { args in
+                let f = try args.function(0, "f")
+                let x = try args.tensor(1, "x")
+                let h = try args.keywordNumber("h", default: 1e-5)
+                guard h > 0, h.isFinite else { throw SomaError.value("numgrad: h must be positive, got \(h)") }
+                let g = try numericalGradient(of: { probe in
+                    let y = try args.context.call(f, [Value(probe)])
+                    return try scalarOutput(y, "numgrad")
+                }, at: x, h: h)
+                return Value(g)
+            },
+        ]
+    }
+
+    /// Calls `f` with argument `argnum` replaced by tracked leaves and returns
+    /// the gradient shaped like that argument.
+    private static func gradient(of f: Value, argnum: Int, _ args: Arguments) throws -> Value {
+        guard argnum < args.count else {
+            throw SomaError.type("grad: the function takes argument \(argnum), but only \(args.count) were given")
+        }
+        var leaves: [Tensor] = []
+        var call = Array(args.positional)
+        let argument = call[argnum]
+        call[argnum] = try trackedCopy(argument, &leaves)
+        let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), "grad")
+        var grads = try backward(y, wrt: leaves).makeIterator()
+        return rebuild(argument, &grads)
+    }
+
+    /// `value` with every tensor (or number) replaced by a tracked leaf, appended to `leaves` in order.
+    private static func trackedCopy(_ value: Value, _ leaves: inout [Tensor]) throws -> Value {
+        switch value {
+        case .number, .tensor:
+            let leaf = Tensor.leaves([try value.asTensor()])[0]
+            leaves.append(leaf)
+            return .tensor(TensorBox(leaf))
+        case .list(let items):
+            return .list(try items.map { try trackedCopy($0, &leaves) })
+        case .record(let record):
+            return .record(Record(pairs: try record.fields.map { ($0, try trackedCopy($1, &leaves)) }))
+        default:
+            throw SomaError.type("grad: can differentiate with respect to numbers, tensors, and lists or records of them, not \(value.typeName)")
+        }
+    }
+
+    /// The gradients in the shape of `value`, consumed in `trackedCopy`'s order.
+    private static func rebuild(_ value: Value, _ grads: inout IndexingIterator<[Tensor]>) -> Value {
+        switch value {
+        case .list(let items):
+            return .list(items.map { rebuild($0, &grads) })
+        case .record(let record):
+            return .record(Record(pairs: record.fields.map { ($0, rebuild($1, &grads)) }))
+        default:
+            return grads.next().map { Value($0) } ?? .nil
+        }
+    }
+
+    /// The one-element tensor a differentiated function returned.
+    private static func scalarOutput(_ y: Value, _ who: String) throws -> Tensor {
+        let t: Tensor
+        do { t = try y.asTensor() } catch {
+            throw SomaError.type("\(who): the function must return a number, got \(y.typeName)")
+        }
+        guard t.count == 1 else {
+            throw SomaError.shape("\(who): the function must return a single number, got a tensor of shape \(t.shape); use sum or mean")
+        }
+        return t
+    }
+}

@@ -1,0 +1,56 @@
+import SomaCore
+
+extension Library {
+    /// Dense linear algebra (LAPACK). Results carry no gradient.
+    static var tensorLinearAlgebra: [Builtin] {
+        [
+            tensorBuiltin("inv(A)", doc: """
+                The inverse of a square matrix; an error when A is singular.
+                Example: inv(A) @ A is close to eye(n)
+                """) { args in
+                Value(try args.tensor(0, "A").inv())
+            },
+            tensorBuiltin("solve(A, b)", doc: """
+                x with A @ x == b for a square A; b a vector or a matrix of right-hand sides.
+                Example: solve([[2, 0], [0, 4]], [2, 2]) gives [1, 0.5]
+                """) { args in
+                Value(try Tensor.solve(args.tensor(0, "A"), args.tensor(1, "b")))
+            },
+            tensorBuiltin("lstsq(A, b, reg: 0)", doc: """
+                The least-squares x minimising |A x - b|^2 + reg |x|^2. With reg > 0, ridge
+                regression via the normal equations; with reg = 0 the minimum-norm SVD solution.
+                Example: lstsq(X, y, reg: 0.1)
+                """) { args in
+                Value(try Tensor.lstsq(args.tensor(0, "A"), args.tensor(1, "b"), reg: args.keywordNumber("reg", default: 0)))
+            },
+            tensorBuiltin("pinv(A)", doc: """
+                The Moore-Penrose pseudo-inverse (via SVD; singular values below 1e-15 x the largest count as 0).
+                Example: pinv(A) @ b is the least-squares solution
+                """) { args in
+                Value(try args.tensor(0, "A").pinv())
+            },
+            tensorBuiltin("det(A)", doc: """
+                The determinant of a square matrix.
+                Example: det([[1, 2], [3, 4]]) == -2
+                """) { args in
+                Value(try args.tensor(0, "A").det())
+            },
+            tensorBuiltin("svd(A)", doc: """
+                The thin singular value decomposition [U, S, Vt] with A == U @ (S * Vt),
+                singular values descending, as numpy's svd(A, full_matrices=False).
+                Example: [U, S, Vt] = svd(A)
+                """) { args in
+                let (u, s, vt) = try args.tensor(0, "A").svd()
+                return .list([Value(u), Value(s), Value(vt)])
+            },
+            tensorBuiltin("eigh(A)", doc: """
+                Eigenvalues (ascending) and eigenvectors (the columns of V) of a symmetric
+                matrix as [w, V]; only the lower triangle of A is read.
+                Example: [w, V] = eigh(C)
+                """) { args in
+                let (w, v) = try args.tensor(0, "A").eigh()
+                return .list([Value(w), Value(v)])
+            },
+        ]
+    }
+}

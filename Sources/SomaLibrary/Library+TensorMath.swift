@@ -1,0 +1,128 @@
+import SomaCore
+
+extension Library {
+    /// Elementwise functions, `dot`, `outer`, `norm`, `clip` and `where`.
+    static var tensorMath: [Builtin] {
+        let unary: [(UnaryOp, String, String)] = [
+            (.abs, "abs", "Absolute value, elementwise. Its gradient at 0 is 0."),
+            (.sqrt, "sqrt", "Square root, elementwise. Its gradient is infinite at 0."),
+            (.exp, "exp", "e raised to x, elementwise."),
+            (.log, "log", "Natural logarithm, elementwise (-inf at 0, NaN below)."),
+            (.sin, "sin", "Sine (radians), elementwise."),
+            (.cos, "cos", "Cosine (radians), elementwise."),
+            (.tan, "tan", "Tangent (radians), elementwise."),
+            (.tanh, "tanh", "Hyperbolic tangent, elementwise; an activation with outputs in (-1, 1)."),
+            (.arctan, "arctan", "Inverse tangent, elementwise; an activation with outputs in (-pi/2, pi/2)."),
+            (.floor, "floor", "Largest whole number not above x, elementwise (gradient 0)."),
+            (.ceil, "ceil", "Smallest whole number not below x, elementwise (gradient 0)."),
+            (.round, "round", "Nearest whole number, halves to even as numpy, elementwise (gradient 0)."),
+            (.sign, "sign", "-1, 0 or 1 by the sign of x, elementwise (gradient 0)."),
+        ]
+        var builtins = unary.map { op, name, doc in
+            tensorBuiltin("\(name)(x)", doc: doc + "\nExample: \(name)([0, 1])") { args in
+                Value(try Tensor.unary(op, args.tensor(0, "x")))
+            }
+        }
+        builtins += [
+            tensorBuiltin("dot(a, b)", doc: """
+                Dot product of vectors; for matrices the matrix product (as a @ b).
+                Example: dot([1, 2], [3, 4]) == 11
+                """) { args in
+                Value(try args.tensor(0, "a").matmul(args.tensor(1, "b")))
+            },
+            tensorBuiltin("outer(a, b)", doc: """
+                Outer product: entry [i, j] is a[i] * b[j] (inputs are flattened).
+                Example: outer([1, 2], [1, 10, 100]) has shape [2, 3]
+                """) { args in
+                Value(try args.tensor(0, "a").outer(args.tensor(1, "b")))
+            },
+            tensorBuiltin("norm(x, axis:, keepdims: false)", doc: """
+                Euclidean length of a vector (Frobenius norm of a matrix), or along `axis`.
+                Its gradient is NaN at the zero vector.
+                Example: norm([3, 4]) == 5
+                """) { args in
+                Value(try args.tensor(0, "x").norm(axis: args.axis(), keepdims: args.keepdims()))
+            },
+            tensorBuiltin("clip(x, lo, hi)", doc: """
+                x limited to [lo, hi] elementwise; pass nil for a missing bound.
+                Example: clip([-2, 0.5, 3], 0, 1) gives [0, 0.5, 1]
+                """) { args in
+                let lo = try args.optional(1, "lo").flatMap { $0.isNil ? nil : try args.number(1, "lo") }
+                let hi = try args.optional(2, "hi").flatMap { $0.isNil ? nil : try args.number(2, "hi") }
+                return Value(try args.tensor(0, "x").clipped(lo, hi))
+            },
+            tensorBuiltin("where(cond, a, b)", doc: """
+                a where cond is non-zero, else b; the three broadcast together.
+                The gradient flows to whichever of a and b was chosen.
+                Example: where(x > 0, x, 0)
+                """) { args in
+                Value(try Tensor.select(args.tensor(0, "cond"), args.tensor(1, "a"), args.tensor(2, "b")))
+            },
+            tensorBuiltin("transpose(x, axes...)", doc: """
+                The axes of x reversed, or permuted as given (axis i of the result is axes[i] of x).
+                Example: transpose(zeros(2, 3, 4), 2, 0, 1) has shape [4, 2, 3]
+                """) { args in
+                let x = try args.tensor(0, "x")
+                let axes = try args.shape(from: 1, "axes")
+                return Value(try x.transposed(axes.isEmpty ? nil : axes))
+            },
+        ]
+        return builtins
+    }
+
+    /// Reductions: sum mean std var prod min max argmax argmin any all.
+    static var tensorReductions: [Builtin] {
+        typealias Reduce = (Tensor, Int?, Bool) throws -> Tensor
+        let plain: [(String, String, Reduce)] = [
+            ("sum", "Sum of the elements, or along `axis`.\nExample: sum([[1, 2], [3, 4]], axis: 0) gives [4, 6]", { try $0.sum(axis: $1, keepdims: $2) }),
+            ("mean", "Mean of the elements, or along `axis`.\nExample: mean([1, 2, 3, 4]) == 2.5", { try $0.mean(axis: $1, keepdims: $2) }),
+            ("prod", "Product of the elements, or along `axis`.\nExample: prod([1, 2, 3, 4]) == 24", { try $0.prod(axis: $1, keepdims: $2) }),
+            ("argmax", "Position of the first largest element (flat when no axis), or along `axis`.\nExample: argmax([3, 9, 2]) == 1", { try $0.argmax(axis: $1, keepdims: $2) }),
+            ("argmin", "Position of the first smallest element (flat when no axis), or along `axis`.\nExample: argmin([3, 9, 2]) == 2", { try $0.argmin(axis: $1, keepdims: $2) }),
+            ("any", "1 if any element is non-zero (true), else 0; or along `axis`.\nExample: any([0, 0, 1]) == 1", { try $0.any(axis: $1, keepdims: $2) }),
+            ("all", "1 if every element is non-zero (true), else 0; or along `axis`.\nExample: all([1, 1, 0]) == 0", { try $0.all(axis: $1, keepdims: $2) }),
+        ]
+        var builtins = plain.map { name, doc, reduce in
+            tensorBuiltin("\(name)(x, axis:, keepdims: false)", doc: doc) { args in
+                Value(try reduce(args.tensor(0, "x"), args.axis(), args.keepdims()))
+            }
+        }
+        builtins += [
+            tensorBuiltin("var(x, axis:, keepdims: false, ddof: 0)", doc: """
+                Variance mean((x - mean(x))^2), or along `axis`; `ddof: 1` divides by n - 1.
+                Example: var([1, 2, 3, 4]) == 1.25
+                """) { args in
+                Value(try args.tensor(0, "x").variance(axis: args.axis(), keepdims: args.keepdims(),
+                                                       ddof: args.keywordInt("ddof", default: 0)))
+            },
+            tensorBuiltin("std(x, axis:, keepdims: false, ddof: 0)", doc: """
+                Standard deviation (square root of var), or along `axis`.
+                Example: std([1, 3]) == 1
+                """) { args in
+                Value(try args.tensor(0, "x").std(axis: args.axis(), keepdims: args.keepdims(),
+                                                  ddof: args.keywordInt("ddof", default: 0)))
+            },
+            extremum("max", .maximum, largest: true),
+            extremum("min", .minimum, largest: false),
+        ]
+        return builtins
+    }
+
+    /// `max(x)` reduces; `max(a, b, ...)` is the elementwise maximum.
+    private static func extremum(_ name: String, _ op: BinaryOp, largest: Bool) -> Builtin {
+        let word = largest ? "largest" : "smallest"
+        return tensorBuiltin("\(name)(x, more..., axis:, keepdims: false)", doc: """
+            The \(word) element of x (or along `axis`); with several arguments, the \(word) of them elementwise.
+            Example: \(name)([3, 9, 2]) == \(largest ? 9 : 2); \(name)(x, 0) compares every element with 0
+            """) { args in
+            var x = try args.tensor(0, "x")
+            let more = args.rest(from: 1)
+            if more.isEmpty {
+                return Value(largest ? try x.max(axis: args.axis(), keepdims: args.keepdims())
+                                     : try x.min(axis: args.axis(), keepdims: args.keepdims()))
+            }
+            for v in more { x = try Tensor.binary(op, x, v.asTensor()) }
+            return Value(x)
+        }
+    }
+}
