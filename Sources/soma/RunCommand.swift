@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
         one line per cell, goes to standard error.
 
         Exit status: 0 when every cell ran, 1 when a cell failed or timed out, \
-        2 for bad usage or a notebook that cannot be read.
+        2 for bad usage or a notebook that cannot be read, 130 after Ctrl-C \
+        (the cells that ran are still written).
         """)
 
     @ArgumentParser.Argument(help: "Notebook files (Markdown with ```soma cells).")
@@ -62,7 +63,20 @@ struct RunCommand: ParsableCommand {
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobs, log: log,
                                   makeKernel: { _ in SessionKernel() })
+        // First Ctrl-C: interrupt the running cells and write what ran; a second one quits at once.
+        signal(SIGINT, SIG_IGN)
+        let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupts.setEventHandler {
+            if batch.wasCancelled { Foundation.exit(130) }
+            log.note("interrupted: stopping after the running cells (Ctrl-C again to quit now)")
+            batch.cancel()
+        }
+        interrupts.resume()
+        defer {
+            interrupts.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
         let outcomes = batch.run(paths: notebooks)
-        throw ExitCode(NotebookBatch.exitStatus(outcomes))
+        throw ExitCode(batch.wasCancelled ? 130 : NotebookBatch.exitStatus(outcomes))
     }
 }

@@ -95,4 +95,15 @@ import Testing
         #expect(kernel.requests.first?.figureWidth == 640)
         #expect(kernel.requests.first?.figureHeight == 320)
     }
+
+    @Test func cancelStopsTheRunAndKeepsWhatRan() throws {
+        let text = "```soma\n1\n```\n\n```soma\nwhile true { }\n```\n\n```soma\n3\n```\n"
+        let kernel = ScriptedKernel([.output(CellOutput(value: "1")), .hang, .output(CellOutput(value: "3"))])
+        let runner = NotebookRunner(kernel: kernel)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { runner.cancel() }
+        let executed = try runner.run(Notebook(parsing: text, path: "n.md"))
+        #expect(executed.results.map(\.result.status) == [.succeeded, .failed, .notRun])
+        #expect(executed.results[1].result.output.error?.kind == "interrupt")
+        #expect(kernel.requests.count == 2)
+    }
 }

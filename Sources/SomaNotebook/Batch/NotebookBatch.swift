@@ -13,6 +13,7 @@ public final class NotebookBatch {
     private let jobs: Int
     private let log: ProgressLog
     private let makeKernel: (Notebook) -> CellKernel
+    private let active = ActiveRunners()
 
     /// - Parameters:
     ///   - jobs: notebooks run side by side (at least 1).
@@ -52,7 +53,7 @@ public final class NotebookBatch {
         for _ in 0..<min(jobs, notebooks.count) {
             done.enter()
             let worker = Thread { [self] in
-                while let (index, notebook) = queue.next() {
+                while !active.isCancelled, let (index, notebook) = queue.next() {
                     results.set(index, runOne(notebook, path: paths[index]))
                 }
                 done.leave()
@@ -64,6 +65,16 @@ public final class NotebookBatch {
         done.wait()
         return results.all
     }
+
+    /// Stops the batch from another thread (Ctrl-C): running cells are
+    /// interrupted, their notebooks written as they stand, and notebooks not
+    /// yet started are left alone.
+    public func cancel() {
+        active.cancelAll()
+    }
+
+    /// Whether `cancel` was called.
+    public var wasCancelled: Bool { active.isCancelled }
 
     /// Reads and parses one notebook.
     public static func load(_ path: String) throws -> Notebook {
@@ -85,6 +96,8 @@ public final class NotebookBatch {
         let start = clock.now
         let runner = NotebookRunner(kernel: makeKernel(notebook), settings: settings,
                                     progress: { [log] in log.cellFinished($0) })
+        active.add(runner)
+        defer { active.remove(runner) }
         do {
             let executed = try runner.run(notebook)
             outcome.executed = executed
@@ -129,6 +142,42 @@ public struct NotebookOutcome: Sendable {
     public var problem: Problem?
 
     public init(path: String) { self.path = path }
+}
+
+/// The runners working now, so a cancel reaches each of them.
+private final class ActiveRunners {
+    private let lock = NSLock()
+    private var runners: [ObjectIdentifier: NotebookRunner] = [:]
+    private var cancelled = false
+
+    var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// Registers a runner; one added after a cancel is cancelled at once.
+    func add(_ runner: NotebookRunner) {
+        lock.lock()
+        runners[ObjectIdentifier(runner)] = runner
+        let cancelNow = cancelled
+        lock.unlock()
+        if cancelNow { runner.cancel() }
+    }
+
+    func remove(_ runner: NotebookRunner) {
+        lock.lock()
+        runners[ObjectIdentifier(runner)] = nil
+        lock.unlock()
+    }
+
+    func cancelAll() {
+        lock.lock()
+        cancelled = true
+        let current = Array(runners.values)
+        lock.unlock()
+        for runner in current { runner.cancel() }
+    }
 }
 
 /// Hands out notebooks to worker threads.

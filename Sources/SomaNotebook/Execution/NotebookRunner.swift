@@ -38,6 +38,7 @@ public final class NotebookRunner {
     private let settings: RunSettings
     private let progress: (CellProgress) -> Void
     private let watchdog = CellWatchdog()
+    private let stopRequest = StopRequest()
 
     /// - Parameters:
     ///   - kernel: runs the code; one kernel per notebook, since cells share its scope.
@@ -67,7 +68,7 @@ public final class NotebookRunner {
             case .cell(let cell):
                 position += 1
                 let result: CellResult
-                if stopped {
+                if stopped || stopRequest.isSet {
                     result = CellResult(status: .notRun)
                 } else if cell.options.skip {
                     result = CellResult(status: .skipped)
@@ -82,6 +83,14 @@ public final class NotebookRunner {
             }
         }
         return ExecutedNotebook(notebook: prepared, blocks: blocks)
+    }
+
+    /// Stops the run from another thread (Ctrl-C): the running cell is
+    /// interrupted and the remaining cells are not run; `run` still returns
+    /// the partial notebook so it can be written.
+    public func cancel() {
+        stopRequest.set()
+        kernel.interrupt()
     }
 
     /// Runs one cell under its time limit and judges the outcome.
@@ -134,6 +143,24 @@ public final class NotebookRunner {
         var lines = reported.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.isEmpty { lines = [header] } else { lines[0] = header }
         return CellFailure(kind: "interrupt", message: message, rendered: lines.joined(separator: "\n"))
+    }
+}
+
+/// A flag set from another thread to stop a run.
+final class StopRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }
 
