@@ -67,6 +67,19 @@ import Testing
         #expect(log.lines.contains { $0.contains("missing.md: cannot read the notebook (no such file)") })
     }
 
+    @Test func notebooksWithOneNameCannotShareAnOutputFolder() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["a", "b"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let paths = [try copySample(to: folder, as: "a/intro.md"), try copySample(to: folder, as: "b/intro.md")]
+        let log = LogCapture()
+        let outcomes = batch(out: folder.appendingPathComponent("out"), log: log, steps: { Sample.steps }).run(paths: paths)
+        #expect(NotebookBatch.exitStatus(outcomes) == 2)
+        #expect(log.lines.contains { $0.contains("b/intro.md: writes to the same output folder as") })
+    }
+
     @Test func badParametersExitTwo() throws {
         let folder = try Sample.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -34,7 +34,11 @@ import Testing
 
     @Test(.enabled(if: NBFormat.isAvailable, "python3 with nbformat is not installed; skipping nbformat validation"))
     func passesNBFormatValidation() throws {
-        for json in [try renderSample(), try renderSample(parameters: [NotebookParameter(name: "n", literal: "5")])] {
+        let text = "Intro\n\n```soma\n#| echo: false\n1\n```\n\n```soma\n#| skip\n2\n```\n\n```soma\nbad\n```\n\n```soma\n4\n```\n"
+        let failing = ScriptedKernel([.output(CellOutput(value: "1")),
+                                      .output(CellOutput(stream: "x\n", error: CellFailure(kind: "name", message: "undefined name 'bad'")))])
+        let stopped = NotebookJSONRenderer().render(try NotebookRunner(kernel: failing).run(Notebook(parsing: text, path: "n.md")))
+        for json in [try renderSample(), try renderSample(parameters: [NotebookParameter(name: "n", literal: "5")]), stopped] {
             let folder = try Sample.scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let file = folder.appendingPathComponent("sample.ipynb")

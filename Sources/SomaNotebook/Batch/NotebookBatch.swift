@@ -45,7 +45,18 @@ public final class NotebookBatch {
                 log.note("error: \(error)")
             }
         }
-        guard notebooks.count == paths.count else { return outcomes }
+        // Two notebooks with one name would overwrite each other's outputs.
+        var firstWithStem: [String: String] = [:]
+        for (index, notebook) in notebooks {
+            if let other = firstWithStem[notebook.stem] {
+                let problem = NotebookError(path: notebook.path, message: "writes to the same output folder as \(other) (\(writer.folder(for: notebook).path)); run them separately with different --out folders")
+                outcomes[index].problem = .unusable("\(problem)")
+                log.note("error: \(problem)")
+            } else {
+                firstWithStem[notebook.stem] = notebook.path
+            }
+        }
+        guard notebooks.count == paths.count, !outcomes.contains(where: { $0.problem != nil }) else { return outcomes }
 
         let queue = WorkQueue(notebooks)
         let results = ResultStore(outcomes)
