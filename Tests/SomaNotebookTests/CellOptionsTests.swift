@@ -61,4 +61,13 @@ import Testing
         let text = "```soma\n#| name: a\n1\n```\n\n```soma\n#| name: a\n2\n```\n"
         #expect(throws: NotebookError.self) { try Notebook(parsing: text, path: "n.md") }
     }
+
+    @Test func canonicalLinesParseBackToTheSameOptions() throws {
+        let text = "```soma\n#| name: a\n#| echo: false\n#| skip\n#| timeout: 2.5\n#| fig-width: 600\n#| fig-height: 300\n#| fig-cap: Rate vs input\n#| error: expected\n#| parameters\nx = 1\n```\n"
+        let original = try #require(try Notebook(parsing: text, path: "n.md").cells.first).options
+        let again = "```soma\n" + original.lines.map { $0 + "\n" }.joined() + "x = 1\n```\n"
+        #expect(try Notebook(parsing: again, path: "n.md").cells.first?.options == original)
+        #expect(original.lines.count == 9)
+        #expect(CellOptions().lines.isEmpty)
+    }
 }

@@ -30,14 +30,7 @@ import Testing
         let back = try Notebook(parsing: markdown, path: "sample.md")
         let original = try Sample.notebook()
         #expect(back.cells.map(\.code) == original.cells.map(\.code))
-        #expect(back.cells.map(\.options) == original.cells.map(\.options).map { options in
-            // Options that live only in the Markdown source are not kept in ipynb metadata.
-            var kept = CellOptions()
-            kept.name = options.name
-            kept.isParameters = options.isParameters
-            kept.echo = options.echo
-            return kept
-        })
+        #expect(back.cells.map(\.options) == original.cells.map(\.options))
         #expect(markdown.contains("```python\nprint(\"another language's fence stays prose\")\n```"))
     }
 

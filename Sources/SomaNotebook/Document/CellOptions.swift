@@ -97,3 +97,23 @@ struct OptionProblem: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }
+
+extension CellOptions {
+    /// The options as canonical `#| key: value` lines, defaults left out.
+    ///
+    /// Parsing these lines gives back equal options, so a notebook can carry
+    /// them through formats that have no place for them (ipynb metadata).
+    public var lines: [String] {
+        var lines: [String] = []
+        if let name { lines.append("#| name: \(name)") }
+        if isParameters { lines.append("#| parameters") }
+        if !echo { lines.append("#| echo: false") }
+        if skip { lines.append("#| skip: true") }
+        if let timeout { lines.append("#| timeout: \(formatSeconds(timeout))") }
+        if let figureWidth { lines.append("#| fig-width: \(figureWidth)") }
+        if let figureHeight { lines.append("#| fig-height: \(figureHeight)") }
+        if let figureCaption { lines.append("#| fig-cap: \(figureCaption)") }
+        if expectsError { lines.append("#| error: expected") }
+        return lines
+    }
+}

@@ -76,15 +76,17 @@ public enum NotebookImport {
         (cell["metadata"] as? [String: Any])?["tags"] as? [String] ?? []
     }
 
-    /// `#|` lines restoring what `soma run` put in a code cell's metadata.
+    /// `#|` lines restoring the options `soma run` kept in a code cell's metadata,
+    /// or those Jupyter's own metadata implies (papermill's parameters tag, a hidden source).
     private static func options(of cell: [String: Any]) -> String {
-        guard let metadata = cell["metadata"] as? [String: Any] else { return "" }
-        var lines = ""
-        if let name = metadata["name"] as? String, NotebookParameter.isIdentifier(name.replacingOccurrences(of: "-", with: "_")) {
-            lines += "#| name: \(name)\n"
+        let metadata = cell["metadata"] as? [String: Any]
+        let soma = metadata?["soma"] as? [String: Any]
+        if let lines = soma?["options"] as? [String] {
+            return lines.filter { $0.hasPrefix("#|") && !$0.contains("\n") }.map { $0 + "\n" }.joined()
         }
+        var lines = ""
         if tags(of: cell).contains("parameters") { lines += "#| parameters\n" }
-        if let jupyter = metadata["jupyter"] as? [String: Any], jupyter["source_hidden"] as? Bool == true {
+        if let jupyter = metadata?["jupyter"] as? [String: Any], jupyter["source_hidden"] as? Bool == true {
             lines += "#| echo: false\n"
         }
         return lines

@@ -56,8 +56,9 @@ public struct NotebookJSONRenderer {
         // papermill's tags, so the notebook still works with Jupyter tooling.
         if cell.options.isParameters { metadata.append(("tags", .array([.string("parameters")]))) }
         if cell.origin == .injectedParameters { metadata.append(("tags", .array([.string("injected-parameters")]))) }
-        if let name = cell.options.name { metadata.append(("name", .string(name))) }
-        if result.status == .skipped { metadata.append(("skip", .bool(true))) }
+        // The `#|` lines themselves, so `soma convert` restores every option.
+        let options = cell.options.lines
+        if !options.isEmpty { metadata.append(("soma", .object([("options", .array(options.map { .string($0) }))]))) }
 
         var outputs: [JSONValue] = []
         let output = result.output
