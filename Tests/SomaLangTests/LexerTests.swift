@@ -112,6 +112,8 @@ import Testing
         #expect(tokenKinds("x = 1 +\n 2").contains(.newline) == false)
         #expect(tokenKinds("a,\nb = 1, 2").contains(.newline) == false)
         #expect(tokenKinds("x = 1\ny = 2").filter { $0 == .newline }.count == 1)
+        #expect(tokenKinds("a and\nb or\nnot\nc").contains(.newline) == false)
+        #expect(tokenKinds("for x in\nxs").contains(.newline) == false)
     }
 
     @Test func newlinesInsideBlocksCount() {

@@ -49,6 +49,7 @@ import Testing
         #expect(dumpSource("f()") == "(call f)")
         #expect(dumpSource("f(1,)") == "(call f 1)")
         #expect(dumpSource("net.learn(X, T, epochs: 10)") == "(call (. net learn) X T epochs:10)")
+        #expect(dumpSource("net\n  .learn(X)\n  .loss") == "(. (call (. net learn) X) loss)")
         #expect(errorMessages("f(a: 1, 2)") == ["positional argument after a keyword argument"])
         #expect(errorMessages("f(a: 1, a: 2)") == ["duplicate argument 'a'"])
     }

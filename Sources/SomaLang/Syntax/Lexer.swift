@@ -81,10 +81,10 @@ public struct Lexer {
         }
         let endLocation = location
         let trailingOperator: Bool
-        if let last = tokens.last, case .symbol(let symbol) = last.kind, symbol.continuesLine {
-            trailingOperator = true
-        } else {
-            trailingOperator = false
+        switch tokens.last?.kind {
+        case .symbol(let symbol)?: trailingOperator = symbol.continuesLine
+        case .keyword(let keyword)?: trailingOperator = keyword.continuesLine
+        default: trailingOperator = false
         }
         tokens.append(Token(kind: .endOfInput, span: Span(at: endLocation)))
         let incomplete = !openers.isEmpty || unterminatedString || trailingOperator
@@ -184,6 +184,8 @@ public struct Lexer {
         case .newline:
             return
         case .symbol(let symbol) where symbol.continuesLine || symbol == .leftBrace || symbol == .semicolon:
+            return
+        case .keyword(let keyword) where keyword.continuesLine:
             return
         default:
             tokens.append(Token(kind: .newline, span: Span(start: start, end: location)))

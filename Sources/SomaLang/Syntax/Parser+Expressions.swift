@@ -13,11 +13,14 @@ extension Parser {
             let outerDepth = parser.depth
             defer { parser.depth = outerDepth }
             while true {
-                // A pipe may start the next line: `xs\n  |> map(f)`.
-                if minimum <= .pipe, parser.current.kind == .newline {
+                // A pipe or a method call may start the next line:
+                // `xs\n  |> map(f)`, `net\n  .learn(X, T)`. No statement starts
+                // with either, so this is never ambiguous.
+                if parser.current.kind == .newline {
                     var ahead = 0
                     while parser.peek(ahead).kind == .newline { ahead += 1 }
-                    if parser.peek(ahead).isSymbol(.pipe) { parser.position += ahead }
+                    let next = parser.peek(ahead)
+                    if (minimum <= .pipe && next.isSymbol(.pipe)) || next.isSymbol(.dot) { parser.position += ahead }
                 }
                 let token = parser.current
                 guard let (precedence, rule) = parser.infixRule(for: token), precedence >= minimum else { break }

@@ -2,6 +2,11 @@
 public enum Keyword: String, Equatable, Sendable, CaseIterable {
     case fn, `if`, `else`, `for`, `in`, `while`, `break`, `continue`, `return`
     case and, or, not, `true`, `false`, `nil`, `try`, `catch`, use
+
+    /// Word operators that, like `+`, let an expression go on to the next line.
+    var continuesLine: Bool {
+        self == .and || self == .or || self == .not || self == .in
+    }
 }
 
 /// Punctuation and operators, spelled as in the source.
