@@ -40,7 +40,7 @@ enum MinKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, 
 func broadcastMap<K: BinaryKernel>(_: K.Type, _ a: [Double], _ aShape: [Int],
                                    _ b: [Double], _ bShape: [Int], _ outShape: [Int]) -> [Double] {
     let n = Shape.count(outShape)
-    return [Double](unsafeUninitializedCapacity: n) { out, initialized in
+    return freshBuffer(n) { out in
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 if pa.count == n && pb.count == n && aShape == bShape {
@@ -57,7 +57,6 @@ func broadcastMap<K: BinaryKernel>(_: K.Type, _ a: [Double], _ aShape: [Int],
                 }
             }
         }
-        initialized = n
     }
 }
 

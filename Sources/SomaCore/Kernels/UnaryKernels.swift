@@ -29,10 +29,9 @@ enum SquareKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double
 @inline(__always)
 func unaryMap<K: UnaryKernel>(_: K.Type, _ x: [Double]) -> [Double] {
     let n = x.count
-    return [Double](unsafeUninitializedCapacity: n) { out, initialized in
+    return freshBuffer(n) { out in
         x.withUnsafeBufferPointer { px in
             for i in 0..<n { out[i] = K.apply(px[i]) }
         }
-        initialized = n
     }
 }

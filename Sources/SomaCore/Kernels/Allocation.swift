@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A new element buffer of `count` doubles, filled by `fill`.
+///
+/// Large results are fresh memory from the kernel, and touching it page by
+/// page costs a fault per 4 KB (about a quarter of the time of a cheap op on
+/// a million elements). Asking for transparent huge pages first, as numpy
+/// does, makes that one fault per 2 MB.
+@inline(__always)
+func freshBuffer(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        adviseHugePages(out)
+        fill(out)
+        initialized = count
+    }
+}
+
+/// Marks the 2 MB-aligned interior of a large buffer for huge pages (Linux; a hint only).
+func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    #if os(Linux)
+    let huge = 2 << 20
+    guard buffer.count * MemoryLayout<Double>.stride >= 2 * huge, let base = buffer.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base + buffer.count)) & ~(huge - 1)
+    guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(p, end - start, MADV_HUGEPAGE)
+    #endif
+}
