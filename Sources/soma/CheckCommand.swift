@@ -1,4 +1,5 @@
 import ArgumentParser
+import SomaLibrary
 import SomaNotebook
 
 /// `soma check FILE...`: parse only and list every syntax error.
@@ -7,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Parse scripts or notebooks without running them; report every syntax error.")
 
-    @Argument(help: "Scripts (.soma) or notebooks (.md).")
+    @ArgumentParser.Argument(help: "Scripts (.soma) or notebooks (.md).")
     var files: [String]
 
     func run() throws {

@@ -8,7 +8,7 @@ struct HelpCommand: ParsableCommand {
         abstract: "Explain a builtin (soma help lif_rate) or a topic: language, notebooks, repl.",
         shouldDisplay: false)
 
-    @Argument(help: "A builtin or function name, or: language, notebooks, repl.")
+    @ArgumentParser.Argument(help: "A builtin or function name, or: language, notebooks, repl.")
     var topic: String
 
     func run() throws {

@@ -71,10 +71,10 @@ final class REPL {
     /// Runs one entry on a worker thread, forwarding Ctrl-C as an interrupt.
     private func evaluate(_ source: SourceFile) {
         let done = DispatchSemaphore(value: 0)
-        var result = RunResult()
+        let box = ResultBox()
         let session = self.session
         let worker = Thread {
-            result = session.run(source)
+            box.result = session.run(source)
             done.signal()
         }
         worker.stackSize = 1 << 20
@@ -83,8 +83,8 @@ final class REPL {
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
             if editor.takeInterrupts() > 0 { session.interrupt() }
         }
-        if let value = result.value { Terminal.writeOut(session.display(value) + "\n") }
-        Terminal.report(result.diagnostics, source: source)
+        if let value = box.result.value { Terminal.writeOut(session.display(value) + "\n") }
+        Terminal.report(box.result.diagnostics, source: source)
     }
 
     /// Handles a `:command`; returns false to leave the REPL.
@@ -123,4 +123,9 @@ final class REPL {
             Terminal.writeOut("\(name) = \(shown)\n")
         }
     }
+}
+
+/// Carries a worker thread's result back; the semaphore orders the accesses.
+private final class ResultBox: @unchecked Sendable {
+    var result = RunResult()
 }

@@ -26,7 +26,7 @@ enum ScriptRunner {
     static func dumpAST(path: String) -> Int32 {
         guard let source = Terminal.readSource(path) else { return 2 }
         let parsed = Parser.parse(source)
-        Terminal.writeOut(dumpAST(parsed.program) + "\n")
+        Terminal.writeOut(SomaLang.dumpAST(parsed.program) + "\n")
         Terminal.report(parsed.diagnostics, source: source)
         return parsed.diagnostics.isEmpty ? 0 : 1
     }

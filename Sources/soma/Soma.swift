@@ -16,7 +16,7 @@ struct Soma: ParsableCommand {
         the topics: language, notebooks, repl.
         """,
         version: version,
-        subcommands: [CheckCommand.self, HelpCommand.self])
+        subcommands: [RunCommand.self, ConvertCommand.self, CheckCommand.self, HelpCommand.self])
 
     @Option(name: .short, help: "Evaluate one expression or program and print its value.")
     var expression: String?
@@ -24,7 +24,7 @@ struct Soma: ParsableCommand {
     @Flag(name: .customLong("dump-ast"), help: "Print the syntax tree of SCRIPT instead of running it.")
     var dumpAST = false
 
-    @Argument(help: "A Soma script to run (.soma).")
+    @ArgumentParser.Argument(help: "A Soma script to run (.soma).")
     var script: String?
 
     mutating func run() throws {
@@ -44,8 +44,7 @@ struct Soma: ParsableCommand {
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "help", arguments.count >= 2,
-           ![CheckCommand.self].contains(where: {
-               $0.configuration.commandName == arguments[1] }) {
+           !["run", "convert", "check"].contains(arguments[1]) {
             arguments[0] = "topic"
         }
         Soma.main(arguments)
