@@ -1,11 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Library {
     /// Core builtins: printing, conversion, containers and higher-order functions.
     static var core: LibrarySection {
-        LibrarySection(name: "core", builtins: [
-            Builtin("print(values...)", doc: "Writes the values separated by spaces, then a line break.") { args in
-                args.context.output.write(args.positional.map(\.textString).joined(separator: " ") + "\n")
+        LibrarySection(name: "core", builtins: coreBasics + coreContainers + coreFunctional)
+    }
+
+    /// Printing, conversions, help, assertions, errors.
+    static var coreBasics: [Builtin] {
+        [
+            Builtin("print(values..., sep: \" \", end: \"\\n\")", doc: """
+                Writes the values separated by spaces (strings without quotes), then a line break.
+                Example: print("rate", 40) shows rate 40
+                """) { args in
+                let sep = try args.keywordString("sep", default: " ")
+                let end = try args.keywordString("end", default: "\n")
+                args.context.output.write(args.positional.map(\.textString).joined(separator: sep) + end)
                 return .nil
             },
-        ])
+            Builtin("str(x)", doc: """
+                x as text: strings unchanged, everything else as it is displayed.
+                Example: str(0.5) == "0.5"
+                """) { args in
+                .string(try args.value(0, "x").textString)
+            },
+            Builtin("repr(x)", doc: """
+                x as it is displayed in the REPL (strings quoted).
+                Example: repr("a") == "\\"a\\""
+                """) { args in
+                .string(try args.value(0, "x").displayString)
+            },
+            Builtin("num(x)", doc: """
+                x as a number: parses a string, turns true/false into 1/0, unwraps a one-element tensor.
+                Example: num("2.5") == 2.5
+                """) { args in
+                let x = try args.value(0, "x")
+                if case .string(let s) = x {
+                    let text = s.trimmingCharacters()
+                    guard let n = Double(text) else { throw SomaError.value("num: cannot read a number from \(quotedText(s))") }
+                    return .number(n)
+                }
+                return .number(try args.number(0, "x"))
+            },
+            Builtin("type(x)", doc: """
+                The kind of x as a string: nil, bool, number, string, tensor, list, record, range, function, or an object's type.
+                Example: type([1, 2]) == "tensor"
+                """) { args in
+                .string(try args.value(0, "x").typeName)
+            },
+            Builtin("help(f)", doc: """
+                Shows the signature and documentation of a function (builtins and `##`-documented functions).
+                Example: help(lif_rate)
+                """) { args in
+                let f = try args.value(0, "f")
+                let text: String
+                if case .string(let name) = f {
+                    text = args.context.doc(name) ?? "no documentation for '\(name)'"
+                } else if let help = f.helpText {
+                    text = help
+                } else {
+                    text = "\(f.displayString) is a \(f.typeName), not a function"
+                }
+                args.context.output.write(text + "\n")
+                return .nil
+            },
+            Builtin("assert(cond, msg: \"assertion failed\")", doc: """
+                Stops with error[user] and the message when cond is false or nil.
+                Example: assert(len(x) == 3, "x needs three elements")
+                """) { args in
+                let cond = try args.value(0, "cond")
+                let message = try args.optional(1, "msg").map { $0.textString } ?? "assertion failed"
+                let holds: Bool
+                switch cond {
+                case .bool(let b): holds = b
+                case .nil: holds = false
+                case .tensor(let box): holds = box.tensor.data.allSatisfy { $0 != 0 }
+                default: holds = true
+                }
+                if !holds { throw SomaError.user(message) }
+                return .nil
+            },
+            Builtin("error(msg)", doc: """
+                Stops with error[user] and the message; `try ... catch e` can catch it.
+                Example: if x < 0 { error("x must be positive") }
+                """) { args in
+                throw SomaError.user(try args.value(0, "msg").textString)
+            },
+            Builtin("exit(code: 0)", doc: """
+                Ends the script (or the REPL) with the given exit status.
+                Example: exit(1)
+                """) { args in
+                throw ExitRequest(code: try args.optional(0, "code").map { _ in try args.int(0, "code") } ?? 0)
+            },
+            Builtin("clock()", doc: """
+                Seconds from an arbitrary start, with sub-microsecond resolution: subtract two readings to time code.
+                Example: t0 = clock(); f(); print(clock() - t0)
+                """) { _ in
+                var now = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &now)
+                return .number(Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9)
+            },
+        ]
     }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// A string in quotes, for error messages.
+func quotedText(_ s: String) -> String {
+    Value.string(s).displayString
 }

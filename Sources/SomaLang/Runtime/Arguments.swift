@@ -196,7 +196,7 @@ public struct Arguments {
         switch value {
         case .list(let items): return items
         case .range(let r): return (r.start..<max(r.start, r.end)).map { Value($0) }
-        case .tensor(let box): return box.tensor.rows().map { Value($0) }
+        case .tensor(let box): return try box.tensor.rows().map { Value($0) }
         default: throw mismatch(value, name, "a list")
         }
     }
@@ -213,9 +213,17 @@ public struct Arguments {
 }
 
 extension Tensor {
-    /// The slices along the first axis (the numbers of a 1-d tensor).
-    func rows() -> [Tensor] {
+    /// The slices along the first axis (the numbers of a 1-d tensor); a
+    /// tracked tensor's slices keep their autodiff record.
+    func rows() throws -> [Tensor] {
         guard let first = shape.first else { return [self] }
+        if node != nil {
+            do {
+                return try (0..<first).map { try get([.index($0)]) }
+            } catch let e as TensorError {
+                throw SomaError(e)
+            }
+        }
         let inner = Array(shape.dropFirst())
         let size = inner.reduce(1, *)
         return (0..<first).map { i in
@@ -236,6 +244,10 @@ extension Value {
         case .list(let items):
             if items.isEmpty { return Tensor(shape: [0], data: []) }
             let parts = try items.map { try $0.asTensor() }
+            if parts.contains(where: { $0.node != nil }) {
+                // Keep the autodiff record of tracked elements.
+                do { return try Tensor.stack(parts) } catch let e as TensorError { throw SomaError(e) }
+            }
             let inner = parts[0].shape
             var data: [Double] = []
             data.reserveCapacity(parts.count * parts[0].count)

@@ -32,6 +32,8 @@ final class FunctionProto {
     let name: String
     let doc: String?
     let parameterNames: [String]
+    /// Number of parameters.
+    let arity: Int
     /// Local slots the function needs (parameters first).
     var slotCount = 0
     /// Parameter slots that inner functions capture, boxed in cells on entry.
@@ -45,7 +47,11 @@ final class FunctionProto {
         self.name = name
         self.doc = doc
         self.parameterNames = parameterNames
+        self.arity = parameterNames.count
     }
+
+    /// Whether entering the function must box some slots in cells.
+    var hasCells: Bool { !cellParameters.isEmpty || !cellLocals.isEmpty }
 }
 
 /// A variable shared between a function and the closures made inside it.

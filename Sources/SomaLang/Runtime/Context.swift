@@ -43,6 +43,11 @@ public final class Context {
         value.textString
     }
 
+    /// The signature and doc of the builtin or documented function bound to `name`.
+    public func doc(_ name: String) -> String? {
+        interpreter.doc(for: name)
+    }
+
     /// The directory of the file being run, for resolving relative paths (nil in the REPL).
     public var currentDirectory: String? { interpreter.currentDirectory }
 }

@@ -28,9 +28,29 @@ public final class Interpreter {
     var usedFiles: Set<String> = []
     var preludeNames: Set<String> = []
 
+    // The value stack shared by all Soma frames (see `invoke`): allocated
+    // once, uninitialised, so untouched pages cost nothing.
+    static let stackCapacity = 1 << 20
+    let stackBase: UnsafeMutablePointer<Value>
+    let stackEnd: UnsafeMutablePointer<Value>
+    /// Where native code's calls into Soma put their frames.
+    var stackTop: UnsafeMutablePointer<Value>
+    var callDepth = 0
+    /// The value of the `return` statement being executed.
+    var returnRegister: Value = .nil
+    /// The closure that top-level code runs in (it captures nothing).
+    let rootClosure = Closure(proto: FunctionProto(name: "<top>", doc: nil, parameterNames: []), captures: [], defaults: [])
+
     public init(output: Output) {
         self.output = output
+        stackBase = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
+        stackEnd = stackBase + Interpreter.stackCapacity
+        stackTop = stackBase
         self.context = Context(interpreter: self)
+    }
+
+    deinit {
+        stackBase.deallocate()
     }
 
     // MARK: builtins and globals
@@ -98,24 +118,11 @@ public final class Interpreter {
         return result
     }
 
-    /// Calls a function value with arguments (used by `Context.call`).
-    func call(_ function: Value, _ arguments: [Value], keywords: [(name: String, value: Value)]) throws -> Value {
-        throw SomaError.type("calling functions is not available yet")
-    }
-
     func state<T: AnyObject>(_ type: T.Type, make: () -> T) -> T {
         let key = ObjectIdentifier(type)
         if let existing = extensionState[key] as? T { return existing }
         let made = make()
         extensionState[key] = made
         return made
-    }
-
-    func runNow(_ source: SourceFile) -> RunResult {
-        let parsed = Parser.parse(source)
-        if !parsed.diagnostics.isEmpty {
-            return RunResult(diagnostics: parsed.diagnostics)
-        }
-        return RunResult(diagnostics: [SomaError.type("evaluation is not available yet").diagnostic])
     }
 }

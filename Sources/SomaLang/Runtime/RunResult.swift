@@ -5,6 +5,8 @@ public struct RunResult {
     public var value: Value?
     /// Syntax errors, or the runtime error that stopped the run.
     public var diagnostics: [Diagnostic]
+    /// Set when the code called `exit(code)`: the host should end with this status.
+    public var exitCode: Int?
 
     public init(value: Value? = nil, diagnostics: [Diagnostic] = []) {
         self.value = value

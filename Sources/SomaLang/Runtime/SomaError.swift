@@ -19,7 +19,7 @@ public struct SomaError: Error, CustomStringConvertible {
         self.notes = notes
     }
 
-    public static func type(_ message: String) -> SomaError { SomaError(.type, message) }
+    public static func type(_ message: String, notes: [String] = []) -> SomaError { SomaError(.type, message, notes: notes) }
     public static func value(_ message: String) -> SomaError { SomaError(.value, message) }
     public static func shape(_ message: String) -> SomaError { SomaError(.shape, message) }
     public static func index(_ message: String) -> SomaError { SomaError(.index, message) }

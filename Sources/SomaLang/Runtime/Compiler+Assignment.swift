@@ -1,0 +1,241 @@
+import SomaCore
+
+/// A compiled step of an assignment target path, evaluated before the write.
+enum StepCode {
+    case field(String)
+    case index([KeyCode])
+}
+
+/// A compiled index item.
+enum KeyCode {
+    case expr(Code, IndexHint)
+    case slice(Code?, Code?, Code?)
+}
+
+extension Compiler {
+    /// `x = e`, `a, b = e`, `A[i, :] = e`, `r.x = e`.
+    func compileAssignment(_ targets: [AssignTarget], _ value: Expr, _ span: Span) throws -> Exec {
+        if targets.count == 1, case .name(let id) = targets[0] {
+            let code = try compileValue(value, tail: false)
+            if case .local(let i) = resolve(id.name) {
+                return { frame in
+                    frame.base[i] = try code(frame)
+                    return .normal
+                }
+            }
+            let store = compileStore(id.name, id.span)
+            return { frame in
+                try store(frame, try code(frame))
+                return .normal
+            }
+        }
+        let code = try compileValue(value, tail: false)
+        let writers = try targets.map(compileTargetWrite)
+        if writers.count == 1 {
+            let write = writers[0]
+            return { frame in
+                try write(frame, try code(frame))
+                return .normal
+            }
+        }
+        let count = writers.count
+        return { frame in
+            let value = try code(frame)
+            let parts = try at(span) { try unpack(value, count) }
+            for (write, part) in zip(writers, parts) { try write(frame, part) }
+            return .normal
+        }
+    }
+
+    /// `x op= e` for every kind of target.
+    func compileCompoundAssignment(_ target: AssignTarget, _ op: BinaryOperator, _ value: Expr, _ span: Span) throws -> Exec {
+        if case .name(let id) = target {
+            let synthetic = Expr(.binary(op, Expr(.name(id.name), span: id.span), value), span: span)
+            return try compileAssignment([target], synthetic, span)
+        }
+        let rhs = try compileExpression(value)
+        guard let (root, steps) = try compilePath(target) else {
+            throw syntaxError("cannot assign to this expression", target.span)
+        }
+        let access = compileRootAccess(root)
+        return { frame in
+            let operand = try rhs(frame)
+            try at(span) {
+                let path = try evaluate(steps, frame)
+                try access(frame) { current in
+                    let old = try Indexing.get(current, path: path[...])
+                    let new = try Operators.binary(op, old, operand)
+                    try Indexing.update(&current, path[...], new)
+                }
+            }
+            return .normal
+        }
+    }
+
+    /// Code that writes a value to one target.
+    func compileTargetWrite(_ target: AssignTarget) throws -> Store {
+        if case .name(let id) = target { return compileStore(id.name, id.span) }
+        guard let (root, steps) = try compilePath(target) else {
+            throw syntaxError("cannot assign to this expression", target.span)
+        }
+        let access = compileRootAccess(root)
+        let span = target.span
+        return { frame, value in
+            try at(span) {
+                let path = try evaluate(steps, frame)
+                try access(frame) { current in try Indexing.update(&current, path[...], value) }
+            }
+        }
+    }
+
+    /// Splits `a.b[i].c` into its root expression and the steps after it.
+    func compilePath(_ target: AssignTarget) throws -> (root: Expr, steps: [StepCode])? {
+        var steps: [StepCode] = []
+        var base: Expr
+        switch target {
+        case .name: return nil
+        case .index(let b, let items, _):
+            steps.append(.index(try compileKeys(items)))
+            base = b
+        case .field(let b, let name, _):
+            steps.append(.field(name.name))
+            base = b
+        }
+        while true {
+            switch base.kind {
+            case .index(let b, let items):
+                steps.append(.index(try compileKeys(items)))
+                base = b
+            case .field(let b, let name):
+                steps.append(.field(name.name))
+                base = b
+            default:
+                return (base, steps.reversed())
+            }
+        }
+    }
+
+    func compileKeys(_ items: [IndexItem]) throws -> [KeyCode] {
+        try items.map { item in
+            switch item {
+            case .expr(let e):
+                let hint: IndexHint
+                switch e.kind {
+                case .binary(let op, _, _) where [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op): hint = .mask
+                case .unary(.not, _), .logical: hint = .mask
+                case .list: hint = .positions
+                default: hint = .auto
+                }
+                return .expr(try compileExpression(e), hint)
+            case .slice(let a, let b, let c, _):
+                return .slice(try a.map(compileExpression), try b.map(compileExpression), try c.map(compileExpression))
+            }
+        }
+    }
+
+    /// Runs `body` on the root variable's value in place: the value is moved
+    /// out of its slot so that its payload is not shared while it is written.
+    func compileRootAccess(_ root: Expr) -> (Frame, (inout Value) throws -> Void) throws -> Void {
+        guard case .name(let name) = root.kind else {
+            // Not a variable (`figure().title = ...`): only objects can be changed this way.
+            let code = try? compileExpression(root)
+            return { frame, body in
+                guard let code else { throw SomaError.syntax("cannot assign to this expression") }
+                var value = try code(frame)
+                try body(&value)
+            }
+        }
+        let span = root.span
+        switch resolve(name) {
+        case .local(let i):
+            return { frame, body in
+                let slot = frame.base + i
+                var value = slot.move()
+                defer { slot.initialize(to: value) }
+                try body(&value)
+            }
+        case .cell(let i):
+            return { frame, body in
+                let c = try cell(frame, i)
+                var value = c.value
+                c.value = .nil
+                defer { c.value = value }
+                try body(&value)
+            }
+        case .capture(let k):
+            return { frame, body in
+                let c = frame.closure.captures[k]
+                var value = c.value
+                c.value = .nil
+                defer { c.value = value }
+                try body(&value)
+            }
+        case .global(let i, let name):
+            let table = vm.globals
+            unowned(unsafe) let vm = self.vm
+            return { _, body in
+                guard var value = table.values[i] else { throw vm.undefinedName(name, span) }
+                table.values[i] = .nil
+                defer { table.values[i] = value }
+                try body(&value)
+            }
+        }
+    }
+}
+
+/// Evaluates compiled path steps to concrete ones.
+func evaluate(_ steps: [StepCode], _ frame: Frame) throws -> [PathStep] {
+    try steps.map { step in
+        switch step {
+        case .field(let name): return .field(name)
+        case .index(let keys): return .index(try evaluate(keys, frame))
+        }
+    }
+}
+
+func evaluate(_ keys: [KeyCode], _ frame: Frame) throws -> [IndexKey] {
+    try keys.map { key in
+        switch key {
+        case .expr(let code, let hint):
+            let v = try code(frame)
+            if case .number(let x) = v { return .number(x) }
+            return .value(v, hint)
+        case .slice(let a, let b, let c):
+            return .slice(start: try sliceBound(a, frame), stop: try sliceBound(b, frame), step: try sliceBound(c, frame))
+        }
+    }
+}
+
+private func sliceBound(_ code: Code?, _ frame: Frame) throws -> Int? {
+    guard let code else { return nil }
+    let v = try code(frame)
+    switch v {
+    case .nil: return nil
+    case .number(let x):
+        guard let i = Int(exactly: x) else {
+            throw SomaError.index("a slice bound must be a whole number, got \(formatNumber(x))")
+        }
+        return i
+    default:
+        throw SomaError.type("a slice bound must be a number, got \(v.typeName)")
+    }
+}
+
+/// Splits a value into `count` parts for `a, b = value`.
+func unpack(_ value: Value, _ count: Int) throws -> [Value] {
+    let parts: [Value]
+    switch value {
+    case .list(let items): parts = items
+    case .tensor(let box): parts = try box.tensor.rows().map { Value($0) }
+    case .range(let r): parts = (r.start..<max(r.start, r.end)).map { Value($0) }
+    default: throw SomaError.type("cannot unpack \(value.typeName) into \(count) names")
+    }
+    guard parts.count == count else {
+        throw SomaError.value("cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(count) names")
+    }
+    return parts
+}
+
+extension SomaError {
+    static func syntax(_ message: String) -> SomaError { SomaError(.syntax, message) }
+}

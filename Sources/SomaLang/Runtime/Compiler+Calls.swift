@@ -1,0 +1,118 @@
+extension Compiler {
+    /// `f(args)` and `obj.method(args)`. Calls of Soma functions with
+    /// exactly their number of positional arguments (the common case) bind
+    /// arguments straight into the callee's frame.
+    func compileCall(_ callee: Expr, _ arguments: [Argument], _ span: Span) throws -> Code {
+        unowned(unsafe) let vm = self.vm
+        let size = frameSize
+        var positional: [Code] = []
+        var keywordNames: [String] = []
+        var keywordCodes: [Code] = []
+        for argument in arguments {
+            let code = try compileExpression(argument.value)
+            if let label = argument.label {
+                guard !keywordNames.contains(label.name) else {
+                    throw syntaxError("keyword argument '\(label.name)' is given twice", label.span)
+                }
+                keywordNames.append(label.name)
+                keywordCodes.append(code)
+            } else {
+                guard keywordNames.isEmpty else {
+                    throw syntaxError("positional arguments must come before keyword arguments", argument.span)
+                }
+                positional.append(code)
+            }
+        }
+
+        if case .field(let base, let name) = callee.kind {
+            let receiver = try compileExpression(base)
+            let method = name.name
+            return { frame in
+                let object = try receiver(frame)
+                let args = try positional.map { try $0(frame) }
+                let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
+                return try at(span) {
+                    try vm.callMethod(object, method, args, keywords, base: frame.base + size)
+                }
+            }
+        }
+
+        let function = try compileExpression(callee)
+        if !keywordNames.isEmpty {
+            return { frame in
+                let f = try function(frame)
+                let args = try positional.map { try $0(frame) }
+                let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
+                return try at(span) { try vm.callValue(f, args, keywords, base: frame.base + size) }
+            }
+        }
+        switch positional.count {
+        case 0:
+            return { frame in
+                let f = try function(frame)
+                return try at(span) {
+                    if case .function(.closure(let c)) = f, c.proto.arity == 0 {
+                        return try vm.invoke(c, base: frame.base + size) { _ in }
+                    }
+                    return try vm.callValue(f, [], [], base: frame.base + size)
+                }
+            }
+        case 1:
+            let a0 = positional[0]
+            return { frame in
+                let f = try function(frame)
+                let x = try a0(frame)
+                return try at(span) {
+                    if case .function(.closure(let c)) = f, c.proto.arity == 1 {
+                        return try vm.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
+                    }
+                    return try vm.callValue(f, [x], [], base: frame.base + size)
+                }
+            }
+        case 2:
+            let a0 = positional[0], a1 = positional[1]
+            return { frame in
+                let f = try function(frame)
+                let x = try a0(frame), y = try a1(frame)
+                return try at(span) {
+                    if case .function(.closure(let c)) = f, c.proto.arity == 2 {
+                        return try vm.invoke(c, base: frame.base + size) {
+                            $0.initialize(to: x)
+                            ($0 + 1).initialize(to: y)
+                        }
+                    }
+                    return try vm.callValue(f, [x, y], [], base: frame.base + size)
+                }
+            }
+        case 3:
+            let a0 = positional[0], a1 = positional[1], a2 = positional[2]
+            return { frame in
+                let f = try function(frame)
+                let x = try a0(frame), y = try a1(frame), z = try a2(frame)
+                return try at(span) {
+                    if case .function(.closure(let c)) = f, c.proto.arity == 3 {
+                        return try vm.invoke(c, base: frame.base + size) {
+                            $0.initialize(to: x)
+                            ($0 + 1).initialize(to: y)
+                            ($0 + 2).initialize(to: z)
+                        }
+                    }
+                    return try vm.callValue(f, [x, y, z], [], base: frame.base + size)
+                }
+            }
+        default:
+            return { frame in
+                let f = try function(frame)
+                let args = try positional.map { try $0(frame) }
+                return try at(span) { try vm.callValue(f, args, [], base: frame.base + size) }
+            }
+        }
+    }
+}
+
+private func evaluateKeywords(_ names: [String], _ codes: [Code], _ frame: Frame) throws -> [(name: String, value: Value)] {
+    var keywords: [(name: String, value: Value)] = []
+    keywords.reserveCapacity(names.count)
+    for (name, code) in zip(names, codes) { keywords.append((name, try code(frame))) }
+    return keywords
+}

@@ -1,0 +1,117 @@
+extension Interpreter {
+    /// Enters a Soma function: `bind` stores the parameters into the first
+    /// slots at `base`; the other slots start as nil and are cleared on return.
+    @inline(__always)
+    func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
+        let proto = c.proto
+        let size = proto.slotCount
+        guard callDepth < maxCallDepth, base + size <= stackEnd else { throw depthError(c) }
+        if interruptFlag.isSet { throw SomaError.interrupt() }
+        callDepth += 1
+        bind(base)
+        if size > proto.arity { (base + proto.arity).initialize(repeating: .nil, count: size - proto.arity) }
+        defer {
+            base.deinitialize(count: size)
+            callDepth -= 1
+        }
+        if proto.hasCells { makeCells(proto, base) }
+        do {
+            return try proto.body(Frame(base: base, closure: c))
+        } catch let signal as ControlSignal where signal.flow == .returnValue {
+            return takeReturnValue()
+        }
+    }
+
+    private func makeCells(_ proto: FunctionProto, _ base: UnsafeMutablePointer<Value>) {
+        for slot in proto.cellParameters { base[slot] = .object(Cell(base[slot])) }
+        for slot in proto.cellLocals { base[slot] = .object(Cell(.nil)) }
+    }
+
+    func depthError(_ c: Closure) -> SomaError {
+        SomaError(.limit, "too deep recursion: more than \(maxCallDepth) nested calls (in \(c.name))")
+    }
+
+    /// Calls any callable value with evaluated arguments; a Soma callee's
+    /// frame starts at `base` (just past the caller's frame).
+    func callValue(_ callee: Value, _ args: [Value], _ keywords: [(name: String, value: Value)], base: UnsafeMutablePointer<Value>) throws -> Value {
+        switch callee {
+        case .function(.closure(let c)):
+            return try callClosure(c, args, keywords, base: base)
+        case .function(.native(let builtin)):
+            return try callBuiltin(builtin, args, keywords, base: base)
+        case .object(let object):
+            guard let builtin = object.callable else { throw SomaError.type("\(object.typeName) cannot be called") }
+            return try callBuiltin(builtin, args, keywords, base: base)
+        default:
+            throw SomaError.type("\(callee.typeName) is not a function")
+        }
+    }
+
+    /// A Soma function call with keywords, defaults or a mismatched count.
+    func callClosure(_ c: Closure, _ args: [Value], _ keywords: [(name: String, value: Value)], base: UnsafeMutablePointer<Value>) throws -> Value {
+        let names = c.proto.parameterNames
+        guard args.count <= names.count else {
+            throw SomaError.type("\(c.name) takes \(names.count) argument\(names.count == 1 ? "" : "s") but \(args.count) were given")
+        }
+        var bound: [Value?] = args + Array(repeating: nil, count: names.count - args.count)
+        for (name, value) in keywords {
+            guard let i = names.firstIndex(of: name) else {
+                throw SomaError.type("\(c.name) has no parameter '\(name)'", notes: ["its signature is \(c.signature)"])
+            }
+            guard bound[i] == nil else { throw SomaError.type("\(c.name) got two values for '\(name)'") }
+            bound[i] = value
+        }
+        for i in names.indices where bound[i] == nil {
+            guard let fallback = c.defaults[i] else {
+                throw SomaError.type("\(c.name) is missing argument '\(names[i])'", notes: ["its signature is \(c.signature)"])
+            }
+            bound[i] = fallback
+        }
+        return try invoke(c, base: base) { slots in
+            for (i, value) in bound.enumerated() { (slots + i).initialize(to: value ?? .nil) }
+        }
+    }
+
+    /// Calls a native function after checking its arguments against its signature.
+    func callBuiltin(_ builtin: Builtin, _ args: [Value], _ keywords: [(name: String, value: Value)], base: UnsafeMutablePointer<Value>) throws -> Value {
+        let p = builtin.parameters
+        if p.isChecked {
+            if !p.isVariadic && args.count > p.positional.count {
+                throw SomaError.type("\(builtin.name) takes at most \(p.positional.count) positional argument\(p.positional.count == 1 ? "" : "s") but \(args.count) were given",
+                                     notes: ["its signature is \(builtin.signature)"])
+            }
+            for (name, _) in keywords where !p.accepts(keyword: name) {
+                throw SomaError.type("\(builtin.name) has no parameter '\(name)'", notes: ["its signature is \(builtin.signature)"])
+            }
+        }
+        if interruptFlag.isSet { throw SomaError.interrupt() }
+        let saved = stackTop
+        stackTop = base
+        defer { stackTop = saved }
+        do {
+            return try builtin.body(Arguments(positional: args, keywords: keywords, context: context, callee: builtin.name))
+        } catch let signal as ControlSignal {
+            throw signal
+        } catch let request as ExitRequest {
+            throw request
+        } catch let error as SomaError {
+            throw error
+        } catch {
+            throw SomaError(converting: error)
+        }
+    }
+
+    /// `receiver.name(args)`: an object's method, or a function stored in a field.
+    func callMethod(_ receiver: Value, _ name: String, _ args: [Value], _ keywords: [(name: String, value: Value)], base: UnsafeMutablePointer<Value>) throws -> Value {
+        if case .object(let object) = receiver, let method = object.method(name) {
+            return try callBuiltin(method, args, keywords, base: base)
+        }
+        let function = try Indexing.field(receiver, name)
+        return try callValue(function, args, keywords, base: base)
+    }
+
+    /// `Context.call`: a call from native code, placed above every live frame.
+    func call(_ function: Value, _ arguments: [Value], keywords: [(name: String, value: Value)]) throws -> Value {
+        try callValue(function, arguments, keywords, base: stackTop)
+    }
+}

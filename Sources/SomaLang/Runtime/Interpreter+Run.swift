@@ -1,0 +1,78 @@
+extension Interpreter {
+    /// Parses, compiles and runs one source in the global scope (on the
+    /// large-stack thread), then runs the end-of-run hooks.
+    func runNow(_ source: SourceFile) -> RunResult {
+        let parsed = Parser.parse(source)
+        if !parsed.diagnostics.isEmpty {
+            return RunResult(diagnostics: parsed.diagnostics)
+        }
+        var result = RunResult()
+        let savedDirectory = currentDirectory
+        currentDirectory = directory(of: source.name)
+        defer { currentDirectory = savedDirectory }
+        callDepth = 0
+        stackTop = stackBase
+        do {
+            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false).compileProgram(parsed.program)
+            result.value = try program(Frame(base: stackBase, closure: rootClosure))
+        } catch let request as ExitRequest {
+            result.exitCode = request.code
+        } catch {
+            result.diagnostics.append(SomaError(converting: error).diagnostic)
+        }
+        returnRegister = .nil
+        for hook in runEndHooks {
+            do {
+                try hook(context)
+            } catch {
+                result.diagnostics.append(SomaError(converting: error).diagnostic)
+            }
+        }
+        return result
+    }
+
+    /// `use "path.soma"`: runs a file once in the global scope, looking next
+    /// to the current file first, then in Stdlib.
+    func use(_ path: String, span: Span, base: UnsafeMutablePointer<Value>) throws {
+        var candidates: [String] = []
+        if path.hasPrefix("/") {
+            candidates.append(path)
+        } else {
+            candidates.append(currentDirectory.map { $0 + "/" + path } ?? path)
+            if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + path) }
+        }
+        guard let (file, text) = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first else {
+            throw SomaError(.io, "cannot find '\(path)' to use", span: span,
+                            notes: ["looked in: " + candidates.joined(separator: ", ")])
+        }
+        guard usedFiles.insert(file).inserted else { return }
+        let parsed = Parser.parse(SourceFile(name: file, text: text))
+        if let first = parsed.diagnostics.first {
+            throw SomaError(.syntax, "in \(file): \(first.message)", span: span,
+                            notes: first.span.map { ["at \(file):\($0.start)"] } ?? [])
+        }
+        let savedDirectory = currentDirectory
+        let savedTop = stackTop
+        currentDirectory = directory(of: file)
+        stackTop = base
+        defer {
+            currentDirectory = savedDirectory
+            stackTop = savedTop
+        }
+        do {
+            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false).compileProgram(parsed.program)
+            _ = try program(Frame(base: base, closure: rootClosure))
+        } catch let error as SomaError {
+            // The span points into the used file, which diagnostics cannot show: name it instead.
+            let place = error.span.map { "\(file):\($0.start)" } ?? file
+            throw SomaError(error.kind, error.message, span: span, notes: ["in \(place)"] + error.notes)
+        }
+    }
+
+    /// The folder of a source name, or nil for labels such as `<repl>`.
+    func directory(of name: String) -> String? {
+        if name.hasPrefix("<") { return nil }
+        guard let slash = name.lastIndex(of: "/") else { return "." }
+        return slash == name.startIndex ? "/" : String(name[..<slash])
+    }
+}

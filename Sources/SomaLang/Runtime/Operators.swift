@@ -1,0 +1,176 @@
+import SomaCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The generic (any kind of value) meaning of Soma's operators. Compiled
+/// code handles two plain numbers inline and calls these for the rest.
+enum Operators {
+    /// Python's floored remainder: the result has the sign of the divisor.
+    @inline(__always)
+    static func remainder(_ a: Double, _ b: Double) -> Double {
+        let r = fmod(a, b)
+        return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+    }
+
+    @inline(__always)
+    static func power(_ a: Double, _ b: Double) -> Double {
+        b == 2 ? a * a : pow(a, b)
+    }
+
+    /// `a op b` for two plain numbers (comparisons give booleans).
+    static func numbers(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Value {
+        switch op {
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .divide: return .number(a / b)
+        case .remainder: return .number(remainder(a, b))
+        case .power: return .number(power(a, b))
+        case .matmul: return .number(a * b)
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .less: return .bool(a < b)
+        case .lessEqual: return .bool(a <= b)
+        case .greater: return .bool(a > b)
+        case .greaterEqual: return .bool(a >= b)
+        }
+    }
+
+    static func tensorOp(_ op: BinaryOperator) -> BinaryOp? {
+        switch op {
+        case .add: return .add
+        case .subtract: return .sub
+        case .multiply: return .mul
+        case .divide: return .div
+        case .remainder: return .mod
+        case .power: return .pow
+        case .equal: return .eq
+        case .notEqual: return .ne
+        case .less: return .lt
+        case .lessEqual: return .le
+        case .greater: return .gt
+        case .greaterEqual: return .ge
+        case .matmul: return nil
+        }
+    }
+
+    /// Whether a value takes part in tensor arithmetic (converted by `asTensor`).
+    static func isNumeric(_ v: Value) -> Bool {
+        switch v {
+        case .number, .tensor, .range: return true
+        case .list(let items): return !items.isEmpty && items.allSatisfy(isNumeric)
+        default: return false
+        }
+    }
+
+    /// `a op b` for any two values.
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if case .number(let x) = a, case .number(let y) = b { return numbers(op, x, y) }
+        switch (op, a, b) {
+        case (.add, .string(let x), .string(let y)): return .string(x + y)
+        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.less, .string(let x), .string(let y)): return .bool(x < y)
+        case (.lessEqual, .string(let x), .string(let y)): return .bool(x <= y)
+        case (.greater, .string(let x), .string(let y)): return .bool(x > y)
+        case (.greaterEqual, .string(let x), .string(let y)): return .bool(x >= y)
+        default: break
+        }
+        let tensorLike = isTensor(a) || isTensor(b)
+        if op == .equal || op == .notEqual, !(tensorLike && isNumeric(a) && isNumeric(b)) {
+            let same = equal(a, b)
+            return .bool(op == .equal ? same : !same)
+        }
+        guard isNumeric(a), isNumeric(b) else {
+            throw SomaError.type("cannot \(verb(op)) \(a.typeName) and \(b.typeName)")
+        }
+        let x = try a.asTensor()
+        let y = try b.asTensor()
+        do {
+            guard let tensorOp = tensorOp(op) else { return Value(try x.matmul(y)) }
+            return Value(try Tensor.binary(tensorOp, x, y))
+        } catch let error as TensorError {
+            throw SomaError(error)
+        }
+    }
+
+    /// `-a`.
+    static func negate(_ a: Value) throws -> Value {
+        switch a {
+        case .number(let x): return .number(-x)
+        case .tensor(let box):
+            do { return Value(try Tensor.unary(.neg, box.tensor)) } catch let e as TensorError { throw SomaError(e) }
+        case .list where isNumeric(a), .range:
+            return try negate(Value(try a.asTensor()))
+        default: throw SomaError.type("cannot negate \(a.typeName)")
+        }
+    }
+
+    /// `+a`: numbers and tensors only.
+    static func plus(_ a: Value) throws -> Value {
+        switch a {
+        case .number, .tensor: return a
+        default: throw SomaError.type("unary + needs a number or a tensor, got \(a.typeName)")
+        }
+    }
+
+    private static func isTensor(_ v: Value) -> Bool {
+        if case .tensor = v { return true }
+        return false
+    }
+
+    static func verb(_ op: BinaryOperator) -> String {
+        switch op {
+        case .add: return "add"
+        case .subtract: return "subtract"
+        case .multiply: return "multiply"
+        case .divide: return "divide"
+        case .remainder: return "take the remainder of"
+        case .power: return "raise to a power"
+        case .matmul: return "matrix-multiply"
+        default: return "compare"
+        }
+    }
+
+    /// Structural equality (`==` on anything that is not tensor arithmetic).
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.nil, .nil): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.tensor(let x), .tensor(let y)): return x.tensor.shape == y.tensor.shape && x.tensor.data == y.tensor.data
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.record(let x), .record(let y)):
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { equal($0, $1) }
+        case (.range(let x), .range(let y)): return x == y
+        case (.function(.native(let x)), .function(.native(let y))): return x === y
+        case (.function(.closure(let x)), .function(.closure(let y))): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        default: return false
+        }
+    }
+
+    /// Soma truthiness: only `false` and `nil` are false; a tensor must hold one element.
+    static func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .nil: return false
+        case .tensor(let box):
+            guard box.tensor.count == 1 else {
+                throw SomaError.value("a tensor of shape \(box.tensor.shape) in a condition is ambiguous: use any(...) or all(...)")
+            }
+            return box.tensor.data[0] != 0
+        default: return true
+        }
+    }
+}
+
+extension Value {
+    /// Structural equality, as `==` gives for anything but tensor arithmetic.
+    public func equals(_ other: Value) -> Bool {
+        Operators.equal(self, other)
+    }
+}

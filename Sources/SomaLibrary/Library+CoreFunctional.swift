@@ -1,0 +1,76 @@
+extension Library {
+    /// map, filter, reduce, sorted: higher-order functions that call back into Soma.
+    static var coreFunctional: [Builtin] {
+        [
+            Builtin("map(f, xs)", doc: """
+                f applied to each item of xs; numbers come back as a tensor, other results as a list.
+                Example: map(fn(x) = x^2, [1, 2, 3]) gives [1, 4, 9]
+                """) { args in
+                let f = try args.function(0, "f")
+                let results = try args.value(1, "xs").items().map { try args.context.call(f, [$0]) }
+                return try Value.collection(results)
+            },
+            Builtin("filter(f, xs)", doc: """
+                The items of xs for which f is true (a tensor stays a tensor).
+                Example: filter(fn(x) = x > 1, [1, 2, 3]) gives [2, 3]
+                """) { args in
+                let f = try args.function(0, "f")
+                let xs = try args.value(1, "xs")
+                let kept = try xs.items().filter { item in
+                    let keep = try args.context.call(f, [item])
+                    switch keep {
+                    case .bool(let b): return b
+                    case .nil: return false
+                    case .tensor(let box) where box.tensor.count == 1: return box.tensor.data[0] != 0
+                    default: throw SomaError.type("filter: f must return true or false, got \(keep.typeName)")
+                    }
+                }
+                return try sameKind(as: xs, kept)
+            },
+            Builtin("reduce(f, xs, init?)", doc: """
+                Folds xs from the left: f(f(init, x0), x1) ...; without init, starts from the first item.
+                Example: reduce(fn(a, b) = a + b, [1, 2, 3]) == 6
+                """) { args in
+                let f = try args.function(0, "f")
+                var items = try args.value(1, "xs").items()[...]
+                guard var acc = args.optional(2, "init") ?? items.popFirst() else {
+                    throw SomaError.value("reduce: xs is empty and no init was given")
+                }
+                for item in items { acc = try args.context.call(f, [acc, item]) }
+                return acc
+            },
+            Builtin("sorted(xs, key: nil, reverse: false)", doc: """
+                The items of xs in increasing order (numbers or strings), by key(x) when given.
+                The sort is stable; a tensor stays a tensor.
+                Example: sorted(["b", "a"]) == ["a", "b"]; sorted(xs, key: fn(r) = r.loss)
+                """) { args in
+                let xs = try args.value(0, "xs")
+                let key = try args.keyword("key").flatMap { $0.isNil ? nil : try args.function(-1, "key") }
+                let reverse = try args.keywordBool("reverse", default: false)
+                let items = try xs.items()
+                let keys = try items.map { item in try key.map { k in try args.context.call(k, [item]) } ?? item }
+                var failure: SomaError?
+                let order = items.indices.sorted { i, j in
+                    do {
+                        return try reverse ? lessThan(keys[j], keys[i]) : lessThan(keys[i], keys[j])
+                    } catch {
+                        failure = failure ?? (error as? SomaError)
+                        return false
+                    }
+                }
+                if let failure { throw failure }
+                return try sameKind(as: xs, order.map { items[$0] })
+            },
+        ]
+    }
+}
+
+/// The order `sorted` uses: numbers by value, strings by text.
+private func lessThan(_ a: Value, _ b: Value) throws -> Bool {
+    switch (a, b) {
+    case (.number(let x), .number(let y)): return x < y
+    case (.string(let x), .string(let y)): return x < y
+    case (.bool(let x), .bool(let y)): return !x && y
+    default: throw SomaError.type("sorted: cannot order \(a.typeName) and \(b.typeName)")
+    }
+}
