@@ -74,8 +74,9 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     public mutating func randint(_ lo: Int, _ hi: Int, _ shape: [Int]) throws -> Tensor {
         guard hi > lo else { throw TensorError.value("randint needs lo < hi, got \(lo) and \(hi)") }
         let s = try Tensor.checkedShape(shape)
-        let span = UInt64(hi - lo)
-        return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in Double(lo + Int(below(span))) })
+        // hi > lo, so the span fits in UInt64 even when hi - lo overflows Int.
+        let span = UInt64(bitPattern: Int64(hi) &- Int64(lo))
+        return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in Double(lo &+ Int(truncatingIfNeeded: below(span))) })
     }
 
     /// `0..<n` in random order (Fisher-Yates).

@@ -4,6 +4,26 @@ public enum Shape {
     /// Number of elements a tensor of `shape` holds.
     @inlinable public static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
 
+    /// The most elements one tensor may hold (2 GB of numbers): beyond it an
+    /// operation throws instead of exhausting memory.
+    public static let maxElements = 1 << 28
+
+    /// Element count of `shape`, checked against `maxElements` without overflowing.
+    ///
+    /// - Throws: `TensorError.shape` for negative dimensions or too many elements.
+    public static func checkedCount(_ shape: [Int]) throws -> Int {
+        var total = 1
+        for d in shape {
+            guard d >= 0 else { throw TensorError.shape("dimensions must not be negative, got \(shape)") }
+            let (p, overflow) = total.multipliedReportingOverflow(by: d)
+            guard !overflow, p <= maxElements else {
+                throw TensorError.shape("a tensor of shape \(shape) would be too large (the limit is \(maxElements) elements)")
+            }
+            total = p
+        }
+        return total
+    }
+
     /// Row-major strides of a contiguous tensor of `shape`.
     public static func strides(_ shape: [Int]) -> [Int] {
         var s = Array(repeating: 1, count: shape.count)

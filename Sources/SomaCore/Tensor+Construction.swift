@@ -4,15 +4,7 @@ import Foundation
 extension Tensor {
     /// Checks user-given dimensions before allocating.
     static func checkedShape(_ shape: [Int]) throws -> [Int] {
-        guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw TensorError.shape("dimensions must not be negative, got \(shape)")
-        }
-        var total = 1
-        for d in shape {
-            let (p, overflow) = total.multipliedReportingOverflow(by: d)
-            guard !overflow, p <= 1 << 40 else { throw TensorError.shape("shape \(shape) is too large") }
-            total = p
-        }
+        _ = try Shape.checkedCount(shape)
         return shape
     }
 
@@ -36,6 +28,7 @@ extension Tensor {
     /// `num` evenly spaced numbers from `start` to `stop`, both included (numpy's default).
     public static func linspace(_ start: Double, _ stop: Double, _ num: Int = 50) throws -> Tensor {
         guard num >= 0 else { throw TensorError.value("linspace needs a non-negative count, got \(num)") }
+        _ = try Shape.checkedCount([num])
         if num == 1 { return Tensor([start]) }
         let step = (stop - start) / Double(Swift.max(num - 1, 1))
         var values = (0..<num).map { start + Double($0) * step }
@@ -49,7 +42,9 @@ extension Tensor {
             throw TensorError.value("arange needs finite bounds and a non-zero step")
         }
         let n = Swift.max(0, Foundation.ceil((stop - start) / step))
-        guard n <= Double(1 << 40) else { throw TensorError.shape("arange would hold \(n) elements") }
+        guard n <= Double(Shape.maxElements) else {
+            throw TensorError.shape("arange would hold \(n) elements (the limit is \(Shape.maxElements))")
+        }
         return Tensor((0..<Int(n)).map { start + Double($0) * step })
     }
 

@@ -84,6 +84,7 @@ extension Tensor {
         // `x ^ 2` is the commonest power by far; squaring vectorises, `pow` does not.
         if op == .pow, b.shape.isEmpty, b.node == nil, b.data[0] == 2 { return try unary(.square, a) }
         let shape = try Shape.broadcast(a.shape, b.shape, verb: op.verb)
+        if shape != a.shape && shape != b.shape { _ = try Shape.checkedCount(shape) }
         let out = Tensor(shape: shape, data: op.evaluate(a, b, shape))
         guard (a.node != nil || b.node != nil), let pullback = Primitives.binary(op, a, b, out) else { return out }
         return record(out, [a, b], pullback)
@@ -136,6 +137,7 @@ extension Tensor {
         guard try Shape.broadcast(self.shape, shape, verb: "broadcast") == shape else {
             throw TensorError.shape("cannot broadcast a tensor of shape \(self.shape) to shape \(shape)")
         }
+        _ = try Shape.checkedCount(shape)
         let out = Tensor(shape: shape, data: broadcastMap(FirstKernel.self, data, self.shape, [0], [], shape))
         return Tensor.record(out, [self], Primitives.broadcast(from: self.shape))
     }

@@ -82,6 +82,7 @@ extension Tensor {
                 if adjacent, axis == arrayAxes.first, let g = arrayGroup { groups.append(g) }
             }
         }
+        _ = try Shape.checkedCount(groups.flatMap(\.dims))
         var offsets = [base]
         for g in groups {
             var next: [Int] = []
@@ -164,7 +165,9 @@ extension Tensor {
             e = stop.map { clamp($0 < 0 ? $0 + n : $0, -1, n - 1) } ?? -1
         }
         let span = e - s
-        let count = (span == 0 || (span > 0) != (step > 0)) ? 0 : (Swift.abs(span) + Swift.abs(step) - 1) / Swift.abs(step)
+        // Magnitudes as UInt: a step of Int.min must not overflow `abs`.
+        let count = (span == 0 || (span > 0) != (step > 0))
+            ? 0 : Int((span.magnitude + step.magnitude - 1) / step.magnitude)
         return .range(start: s, step: step, count: count)
     }
 
@@ -173,6 +176,7 @@ extension Tensor {
     private func pairedArrays(_ arrays: [(Tensor, Int)]) throws -> (dims: [Int], offsets: [Int]) {
         var dims = arrays[0].0.shape
         for (t, _) in arrays.dropFirst() { dims = try Shape.broadcast(dims, t.shape, verb: "index with") }
+        _ = try Shape.checkedCount(dims)
         var offsets = [Int](repeating: 0, count: Shape.count(dims))
         for (t, stride) in arrays {
             let b = try t.broadcast(to: dims)

@@ -50,7 +50,10 @@ extension Tensor {
         let a = try Shape.axis(axis ?? 0, rank: Swift.max(source.rank, 1))
         if source.rank == 0 { return try source.reshaped([1]).repeated(times, axis: 0) }
         let n = source.shape[a]
-        let picks = Tensor((0..<(n * times)).map { Double($0 / Swift.max(times, 1)) })
+        let (total, overflow) = n.multipliedReportingOverflow(by: times)
+        guard !overflow else { throw TensorError.shape("repeating \(n) elements \(times) times is too large") }
+        _ = try Shape.checkedCount([total])
+        let picks = Tensor((0..<total).map { Double($0 / Swift.max(times, 1)) })
         return try source.get(Array(repeating: .all, count: a) + [.indices(picks)])
     }
 
@@ -62,7 +65,10 @@ extension Tensor {
         let r = Array(repeating: 1, count: x.rank - reps.count) + reps
         for (axis, times) in r.enumerated() where times != 1 {
             let n = x.shape[axis]
-            let picks = Tensor((0..<(n * times)).map { Double($0 % Swift.max(n, 1)) })
+            let (total, overflow) = n.multipliedReportingOverflow(by: times)
+            guard !overflow else { throw TensorError.shape("tiling \(n) elements \(times) times is too large") }
+            _ = try Shape.checkedCount([total])
+            let picks = Tensor((0..<total).map { Double($0 % Swift.max(n, 1)) })
             x = try x.get(Array(repeating: .all, count: axis) + [.indices(picks)])
         }
         return x

@@ -43,6 +43,7 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     let m = a.shape[a.rank - 2], k = a.shape[a.rank - 1], n = b.shape[b.rank - 1]
     let batch = Array(a.shape.dropLast(2))
     let count = Shape.count(batch)
+    _ = try Shape.checkedCount(batch + [m, n])
     let out = Tensor(shape: batch + [m, n], data: try gemm(a.data, b.data, batches: count, m: m, k: k, n: n))
     guard a.node != nil || b.node != nil else { return out }
     return Tensor.record(out, [a, b], Primitives.matmul(a, b))

@@ -11,16 +11,14 @@ extension Tensor {
         guard unknown.count <= 1, dims.allSatisfy({ $0 >= -1 }) else {
             throw TensorError.shape("reshape takes non-negative dimensions and at most one -1, got \(dims)")
         }
+        let mismatch = TensorError.shape("cannot reshape a tensor of shape \(shape) into \(dims)")
         if let u = unknown.first {
-            let known = dims.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }
-            guard known > 0, count % known == 0 else {
-                throw TensorError.shape("cannot reshape a tensor of shape \(shape) into \(dims)")
-            }
-            target[u] = count / known
+            var known = dims
+            known.remove(at: u)
+            guard let k = try? Shape.checkedCount(known), k > 0, count % k == 0 else { throw mismatch }
+            target[u] = count / k
         }
-        guard Shape.count(target) == count else {
-            throw TensorError.shape("cannot reshape a tensor of shape \(shape) into \(dims)")
-        }
+        guard (try? Shape.checkedCount(target)) == count else { throw mismatch }
         if target == shape { return self }
         let out = Tensor(shape: target, data: data)
         return Tensor.record(out, [self], Primitives.reshape(from: shape))

@@ -28,10 +28,7 @@ public struct Tensor {
     ///
     /// - Throws: `TensorError.shape` when a dimension is negative or the counts disagree.
     public init(validating shape: [Int], data: [Double]) throws {
-        guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw TensorError.shape("dimensions must not be negative, got \(shape)")
-        }
-        guard Shape.count(shape) == data.count else {
+        guard try Shape.checkedCount(shape) == data.count else {
             throw TensorError.shape("a tensor of shape \(shape) holds \(Shape.count(shape)) elements, not \(data.count)")
         }
         self.init(shape: shape, data: data)

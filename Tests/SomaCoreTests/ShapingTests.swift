@@ -54,3 +54,26 @@ import SomaCore
     #expect(Tensor(0.5).description == "0.5")
     #expect(try Tensor.arange(0, 10).description == "[0, 1, 2, ..., 7, 8, 9]")
 }
+
+@Test func hugeShapesThrowInsteadOfTrapping() throws {
+    #expect(throws: TensorError.self) { try Tensor.zeros([1 << 40, 1 << 40]) }
+    #expect(throws: TensorError.self) { try Tensor.zeros([-1]) }
+    #expect(throws: TensorError.self) { try Tensor([1, 2]).reshaped([1 << 62, 1 << 62, 0, -1]) }
+    #expect(throws: TensorError.self) { try Tensor([1, 2]).repeated(Int.max) }
+    #expect(throws: TensorError.self) { try Tensor([1, 2]).tiled([1 << 62]) }
+    let col = try Tensor.zeros([1 << 15, 1]), row = try Tensor.zeros([1 << 15])
+    #expect(throws: TensorError.self) { try col + row }   // 2^30 elements
+    #expect(throws: TensorError.self) { try Tensor.linspace(0, 1, 1 << 40) }
+    var rng = RandomGenerator(seed: 3)
+    let wide = try rng.randint(Int.min / 2, Int.max / 2, [100])
+    #expect(wide.count == 100)
+}
+
+@Test func extremeSlicesAreClamped() throws {
+    let x = iota([5])
+    #expect(try x.get([.slice(start: nil, stop: nil, step: Int.min)]).data == [5])
+    #expect(try x.get([.slice(start: Int.min, stop: Int.max, step: Int.max)]).data == [1])
+    #expect(try x.get([.slice(start: 3, stop: 1, step: 1)]).count == 0)
+    #expect(try x.get([.slice(start: -2, stop: nil, step: nil)]).data == [4, 5])
+    #expect(throws: TensorError.self) { try x.get([.slice(start: nil, stop: nil, step: 0)]) }
+}
