@@ -68,7 +68,7 @@ extension Library {
                 args.context.output.write(text + "\n")
                 return .nil
             },
-            Builtin("assert(cond, msg: \"assertion failed\")", doc: """
+            Builtin("assert(cond, msg = \"assertion failed\")", doc: """
                 Stops with error[user] and the message when cond is false or nil.
                 Example: assert(len(x) == 3, "x needs three elements")
                 """) { args in
@@ -90,7 +90,7 @@ extension Library {
                 """) { args in
                 throw SomaError.user(try args.value(0, "msg").textString)
             },
-            Builtin("exit(code: 0)", doc: """
+            Builtin("exit(code = 0)", doc: """
                 Ends the script (or the REPL) with the given exit status.
                 Example: exit(1)
                 """) { args in

@@ -71,7 +71,7 @@ extension Library {
                 """) { args in
                 .list(try args.record(0, "r").values)
             },
-            Builtin("get(r, key, default: nil)", doc: """
+            Builtin("get(r, key, default = nil)", doc: """
                 The field `key` of a record, or `default` when it has none.
                 Example: get({a: 1}, "b", 0) == 0
                 """) { args in
@@ -122,7 +122,7 @@ extension Library {
                 if case .string(let s) = xs { return .string(String(s.reversed())) }
                 return try sameKind(as: xs, try iterationItems(xs).reversed())
             },
-            Builtin("join(xs, sep: \"\")", doc: """
+            Builtin("join(xs, sep = \"\")", doc: """
                 The items of xs as text, joined by sep.
                 Example: join(["a", "b"], ", ") == "a, b"
                 """) { args in

@@ -98,7 +98,14 @@ private struct ElementStyle {
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         switch kind {
         case .integer: return formatNumber(x == 0 ? 0 : x)
-        case .fixed: return cFormat("%.\(decimals)f", x)
+        case .fixed:
+            // Each element as short as it can be, up to 8 decimals.
+            var text = cFormat("%.\(decimals)f", x)
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return text == "-0" ? "0" : text
         case .scientific: return cFormat("%.\(decimals)e", x)
         }
     }
