@@ -59,6 +59,13 @@ import Testing
         }
     }
 
+    @Test func unclosedInterpolationStopsAtTheLineEnd() {
+        let result = parseSource("print(\"done {z.name\")\nw = f(1,, 2)")
+        #expect(result.diagnostics.map(\.message) == ["unclosed '{' in string", "expected an expression, found ','"])
+        #expect(result.diagnostics.first?.span?.start.column == 13)
+        #expect(result.isIncomplete == false)
+    }
+
     @Test func unterminatedStringIsReportedOnce() {
         #expect(errorMessages("print(\"abc") == ["unterminated string"])
     }

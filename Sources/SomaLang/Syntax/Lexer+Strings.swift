@@ -27,16 +27,29 @@ extension Lexer {
                 text.append(Character(Unicode.Scalar(byte)))
                 advance(); advance()
             case UInt8(ascii: "{"):
-                if !text.isEmpty { segments.append(.text(text)) }
-                text = ""
-                guard let segment = interpolation() else {
+                let saved = (index, line, column)
+                let braceStart = location
+                switch interpolation() {
+                case .found(let segment):
+                    if !text.isEmpty { segments.append(.text(text)) }
+                    text = ""
+                    segments.append(segment)
+                case .endOfInput:
                     unterminatedString = true
                     error("unterminated interpolation in string", Span(start: start, end: location),
                           notes: ["close it with '}' and the string with '\"'"])
+                    if !text.isEmpty { segments.append(.text(text)) }
                     emit(.string(segments), from: start)
                     return
+                case .endOfLine:
+                    // Read the brace as text and go on, so the string still
+                    // ends at its quote and later errors are found too.
+                    (index, line, column) = saved
+                    advance()
+                    error("unclosed '{' in string", Span(start: braceStart, end: location),
+                          notes: ["an interpolation ends on its own line with '}'; write '{{' for a literal brace"])
+                    text.append("{")
                 }
-                segments.append(segment)
             case UInt8(ascii: "}"):
                 let braceStart = location
                 advance()
@@ -76,16 +89,24 @@ extension Lexer {
         advance()
     }
 
+    /// How scanning an interpolation ended.
+    enum InterpolationScan {
+        case found(StringSegment)
+        case endOfLine
+        case endOfInput
+    }
+
     /// Scans `{ code [: spec] }` starting at the `{`, without recursion: a
     /// stack tracks nested brackets and nested strings (which may hold their
-    /// own interpolations). Returns nil when the input ends first.
-    mutating func interpolation() -> StringSegment? {
+    /// own interpolations). The code must close on its own line.
+    mutating func interpolation() -> InterpolationScan {
         advance()
         let codeStart = location
         // Each entry is a bracket depth inside code, or -1 for a nested string.
         var stack: [Int] = [0]
         var lastColon: SourceLocation?
         while let byte = peek(), let top = stack.last {
+            if byte == UInt8(ascii: "\n") { return .endOfLine }
             if top < 0 {
                 switch byte {
                 case UInt8(ascii: "\\"):
@@ -122,7 +143,7 @@ extension Lexer {
                         format = String(decoding: bytes[specStart.offset..<close.offset], as: UTF8.self)
                         formatSpan = Span(start: specStart, end: close)
                     }
-                    return .code(code: Span(start: codeStart, end: codeEnd), format: format, formatSpan: formatSpan)
+                    return .found(.code(code: Span(start: codeStart, end: codeEnd), format: format, formatSpan: formatSpan))
                 }
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                 stack[stack.count - 1] = max(0, top - 1)
@@ -133,6 +154,6 @@ extension Lexer {
             }
             advance()
         }
-        return nil
+        return .endOfInput
     }
 }
