@@ -33,8 +33,11 @@ enum AxesRenderer {
 
     static func drawSpines<S: Surface>(_ r: Rect, on surface: inout S, metrics m: Metrics) {
         let style = StrokeStyle(color: m.theme.spine, width: m.px(m.theme.spineWidth), join: .miter, cap: .square)
-        surface.stroke([Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY),
-                        Point(r.minX, r.maxY), Point(r.minX, r.minY)], style: style, clip: nil)
+        // Four separate sides keep each fill's working area a thin strip.
+        let corners = [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)]
+        for i in 0..<4 {
+            surface.stroke([corners[i], corners[(i + 1) % 4]], style: style, clip: nil)
+        }
     }
 
     static func drawTicks<S: Surface>(_ layout: AxesLayout, on surface: inout S, metrics m: Metrics) {

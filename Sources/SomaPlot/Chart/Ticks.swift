@@ -11,17 +11,28 @@ enum Ticks {
         let bins = Double(max(1, maxBins))
         let raw = (hi - lo) / bins
         let scale = pow(10, (log10(raw)).rounded(.down))
-        for s in steps where s * scale >= raw * (1 - 1e-9) {
-            let step = integer ? max(1, (s * scale).rounded()) : s * scale
-            if integer, abs(step - s * scale) > 1e-9, s * scale >= 1 { continue }
+        // Candidate steps from a decade below to a decade above, smallest first.
+        var candidates: [Double] = []
+        for decade in [scale / 10, scale, scale * 10] {
+            for s in steps.dropLast() { candidates.append(s * decade) }
+        }
+        if integer { candidates = candidates.filter { $0 >= 1 && abs($0 - $0.rounded()) < 1e-9 } }
+        if candidates.isEmpty { candidates = [max(1, scale.rounded())] }
+        func ticks(_ step: Double) -> [Double] {
             let first = (lo / step - 1e-9).rounded(.up)
             let last = (hi / step + 1e-9).rounded(.down)
-            let count = Int(last - first) + 1
-            if count >= 2 || s == 10 {
-                guard count > 0, count < 1000 else { break }
-                let ticks = (0..<count).map { cleaned((first + Double($0)) * step, step: step) }
-                return (ticks, step)
-            }
+            guard last >= first, last - first < 1000 else { return [] }
+            return (0...Int(last - first)).map { cleaned((first + Double($0)) * step, step: step) }
+        }
+        // The smallest step no finer than `raw` that still shows two ticks...
+        for step in candidates where step >= raw * (1 - 1e-9) {
+            let t = ticks(step)
+            if t.count >= 2 { return (t, step) }
+        }
+        // ...else the coarsest finer step that does (a narrow axis over an awkward range).
+        for step in candidates.reversed() where step < raw {
+            let t = ticks(step)
+            if t.count >= 2 { return (t, step) }
         }
         return ([lo, hi], hi - lo)
     }

@@ -6,20 +6,38 @@ public enum PNGCodec {
     /// The canvas as PNG bytes (8-bit RGBA).
     /// - Throws: `PlotError.io` with libpng's message when encoding fails.
     public static func encode(_ canvas: Canvas) throws -> [UInt8] {
+        // Opaque figures are written as RGB: a quarter less data to compress.
+        var opaque = true
+        for i in stride(from: 3, to: canvas.pixels.count, by: 4) where canvas.pixels[i] != 255 {
+            opaque = false
+            break
+        }
+        var pixels = canvas.pixels
+        if opaque {
+            var rgb = [UInt8](repeating: 0, count: canvas.width * canvas.height * 3)
+            var j = 0
+            for i in stride(from: 0, to: pixels.count, by: 4) {
+                rgb[j] = pixels[i]; rgb[j + 1] = pixels[i + 1]; rgb[j + 2] = pixels[i + 2]
+                j += 3
+            }
+            pixels = rgb
+        }
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         image.width = png_uint_32(canvas.width)
         image.height = png_uint_32(canvas.height)
-        image.format = SOMA_PNG_FORMAT_RGBA
-        let stride = png_int_32(canvas.width * 4)
+        image.format = opaque ? SOMA_PNG_FORMAT_RGB : SOMA_PNG_FORMAT_RGBA
+        // Speed over size: a figure is written once per cell and read by a browser.
+        image.flags = png_uint_32(PNG_IMAGE_FLAG_FAST)
+        let stride = png_int_32(canvas.width * (opaque ? 3 : 4))
         var size: Int = 0
-        let sized = canvas.pixels.withUnsafeBytes { raw in
+        let sized = pixels.withUnsafeBytes { raw in
             png_image_write_to_memory(&image, nil, &size, 0, raw.baseAddress, stride, nil)
         }
         guard sized != 0, size > 0 else { throw PlotError.io("cannot encode PNG: \(message(image))") }
         var out = [UInt8](repeating: 0, count: size)
         let written = out.withUnsafeMutableBytes { dest in
-            canvas.pixels.withUnsafeBytes { raw in
+            pixels.withUnsafeBytes { raw in
                 png_image_write_to_memory(&image, dest.baseAddress, &size, 0, raw.baseAddress, stride, nil)
             }
         }

@@ -20,30 +20,40 @@ struct CoverageRasterizer {
         let clipY0 = max(0, limit.minY - Double(oy)), clipY1 = min(Double(h), limit.maxY - Double(oy))
         let stride = w + 2
         var acc = [Float](repeating: 0, count: stride * h)
+        var rowLow = [Int](repeating: Int.max, count: h)
+        var rowHigh = [Int](repeating: -1, count: h)
+        var row = [Float](repeating: 0, count: w)
         acc.withUnsafeMutableBufferPointer { buffer in
-            var sink = EdgeAccumulator(buffer: buffer, width: w, height: h, stride: stride,
-                                       x0: clipX0, x1: clipX1, y0: clipY0, y1: clipY1)
-            for contour in contours where contour.count >= 3 {
-                var previous = contour[contour.count - 1]
-                for p in contour {
-                    sink.addEdge(Point(previous.x - Double(ox), previous.y - Double(oy)),
-                                 Point(p.x - Double(ox), p.y - Double(oy)))
-                    previous = p
+            rowLow.withUnsafeMutableBufferPointer { low in
+                rowHigh.withUnsafeMutableBufferPointer { high in
+                    var sink = EdgeAccumulator(buffer: buffer, width: w, height: h, stride: stride,
+                                               x0: clipX0, x1: clipX1, y0: clipY0, y1: clipY1,
+                                               rowLow: low, rowHigh: high)
+                    for contour in contours where contour.count >= 3 {
+                        var previous = contour[contour.count - 1]
+                        for p in contour {
+                            sink.addEdge(Point(previous.x - Double(ox), previous.y - Double(oy)),
+                                         Point(p.x - Double(ox), p.y - Double(oy)))
+                            previous = p
+                        }
+                    }
                 }
             }
-        }
-        var row = [Float](repeating: 0, count: w)
-        for y in 0..<h {
-            var sum: Float = 0
-            var any = false
-            for x in 0..<w {
-                sum += acc[y * stride + x]
-                let c = min(1, abs(sum))
-                row[x] = c
-                if c > 0.002 { any = true }
-            }
-            if any {
-                row.withUnsafeBufferPointer { canvas.blendSpan(y: y + oy, x0: ox, coverage: $0, color: color) }
+            // Coverage is the running sum along each row; outside the touched
+            // span it is zero, so only that span is summed and blended.
+            row.withUnsafeMutableBufferPointer { coverage in
+                for y in 0..<h where rowHigh[y] >= 0 {
+                    let lo = min(rowLow[y], w - 1), hi = min(rowHigh[y], w)
+                    guard lo < hi else { continue }
+                    var sum: Float = 0
+                    let base = y * stride
+                    for x in lo..<hi {
+                        sum += buffer[base + x]
+                        coverage[x - lo] = min(1, abs(sum))
+                    }
+                    canvas.blendSpan(y: y + oy, x0: ox + lo,
+                                     coverage: UnsafeBufferPointer(rebasing: coverage[0..<(hi - lo)]), color: color)
+                }
             }
         }
     }
@@ -56,6 +66,9 @@ struct EdgeAccumulator {
     let height: Int
     let stride: Int
     let x0: Double, x1: Double, y0: Double, y1: Double
+    /// Leftmost and rightmost touched cell of each row; untouched rows stay (Int.max, -1).
+    let rowLow: UnsafeMutableBufferPointer<Int>
+    let rowHigh: UnsafeMutableBufferPointer<Int>
 
     /// Clips an edge to the window's rows, splits it where it leaves the columns,
     /// and pins the outside parts to the border (which keeps their winding).
@@ -67,30 +80,22 @@ struct EdgeAccumulator {
         if bottom <= y0 || top >= y1 { return }
         if top < y0 || bottom > y1 {
             let dxdy = (q.x - p.x) / (q.y - p.y)
-            func clamp(_ r: Point) -> Point {
-                let y = min(y1, max(y0, r.y))
-                return Point(r.x + (y - r.y) * dxdy, y)
-            }
-            p = clamp(p); q = clamp(q)
+            let py = min(y1, max(y0, p.y)), qy = min(y1, max(y0, q.y))
+            p = Point(p.x + (py - p.y) * dxdy, py)
+            q = Point(q.x + (qy - q.y) * dxdy, qy)
             if p.y == q.y { return }
         }
-        // Split at the left and right borders.
-        var pieces = [p, q]
-        for border in [x0, x1] {
-            var split: [Point] = [pieces[0]]
-            for i in 1..<pieces.count {
-                let s = pieces[i - 1], t = pieces[i]
-                if (s.x - border) * (t.x - border) < 0 {
-                    let u = (border - s.x) / (t.x - s.x)
-                    split.append(Point(border, s.y + u * (t.y - s.y)))
-                }
-                split.append(t)
-            }
-            pieces = split
+        // Split where the edge crosses the left and right borders (at most twice).
+        var t1 = 2.0, t2 = 2.0
+        for border in [x0, x1] where (p.x - border) * (q.x - border) < 0 {
+            let t = (border - p.x) / (q.x - p.x)
+            if t < t1 { t2 = t1; t1 = t } else { t2 = min(t2, t) }
         }
-        for i in 1..<pieces.count {
-            let s = pieces[i - 1], t = pieces[i]
-            accumulate(Point(min(x1, max(x0, s.x)), s.y), Point(min(x1, max(x0, t.x)), t.y))
+        var start = p
+        for t in [t1, t2, 1.0] where t <= 1 {
+            let end = t == 1 ? q : Point(p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t)
+            accumulate(Point(min(x1, max(x0, start.x)), start.y), Point(min(x1, max(x0, end.x)), end.y))
+            start = end
         }
     }
 
@@ -115,6 +120,8 @@ struct EdgeAccumulator {
             let loI = min(maxIndex, max(0, Int(loFloor)))
             let hiCeil = hi.rounded(.up)
             let hiI = min(maxIndex, max(0, Int(hiCeil)))
+            if loI < rowLow[y] { rowLow[y] = loI }
+            if hiI + 1 > rowHigh[y] { rowHigh[y] = hiI + 1 }
             if hiI <= loI + 1 {
                 let xmf = Float(0.5 * (x + xNext) - loFloor)
                 buffer[line + loI] += d - d * xmf

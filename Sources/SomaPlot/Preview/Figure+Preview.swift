@@ -1,0 +1,105 @@
+import Foundation
+
+extension Figure {
+    /// A small text rendering of the current axes for terminals without images:
+    /// curves in braille dots, images in shaded blocks, with the axis ranges.
+    ///
+    ///     print(figure.preview(columns: 60, rows: 15))
+    public func preview(columns: Int = 60, rows: Int = 15) -> String {
+        let cols = max(8, min(400, columns)), lines = max(3, min(200, rows))
+        let axes = panels[current] ?? panels.compactMap { $0 }.first ?? Axes()
+        let (xl, yl) = axes.viewLimits()
+        var grid = BrailleGrid(columns: cols, rows: lines)
+        let t = Transform(xLimits: xl, yLimits: yl, xScale: axes.xscale, yScale: axes.yscale,
+                          rect: Rect(x: 0, y: 0, width: Double(grid.dotWidth - 1), height: Double(grid.dotHeight - 1)),
+                          yInverted: axes.yInverted)
+        var shaded: [String]?
+        for s in axes.series {
+            switch s.kind {
+            case .line(let x, let y, _, let dash, _, _):
+                for run in t.polylines(x, y) {
+                    if dash == .none || run.count == 1 {
+                        for p in run { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                    } else {
+                        for i in 1..<run.count { grid.line(run[i - 1], run[i]) }
+                    }
+                }
+            case .scatter(let x, let y, _, _, _):
+                for (xi, yi) in zip(x, y) {
+                    let p = t.point(xi, yi)
+                    if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                }
+            case .stem(let x, let y, let baseline):
+                for (xi, yi) in zip(x, y) { grid.line(t.point(xi, baseline), t.point(xi, yi)) }
+            case .bars(let left, let width, let bottom, let height):
+                for i in left.indices {
+                    let xa = t.x(left[i]), xb = t.x(left[i] + width[i])
+                    guard xa.isFinite, xb.isFinite else { continue }
+                    for xd in Int(xa.rounded())...max(Int(xa.rounded()), Int(xb.rounded()) - 1) {
+                        grid.line(Point(Double(xd), t.y(bottom[i])), Point(Double(xd), t.y(bottom[i] + height[i])))
+                    }
+                }
+            case .area(let x, let y1, let y2):
+                for i in x.indices { grid.line(t.point(x[i], y1[i]), t.point(x[i], y2[i])) }
+            case .raster(let trains):
+                for (n, train) in trains.enumerated() {
+                    for time in train {
+                        let p = t.point(time, Double(n))
+                        if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                    }
+                }
+            case .image(let image):
+                shaded = Figure.shade(image, columns: cols, rows: lines)
+            case .contour(let levels, _):
+                for level in levels {
+                    for line in level.lines where line.count >= 2 {
+                        for i in 1..<line.count {
+                            grid.line(t.point(line[i - 1].x, line[i - 1].y), t.point(line[i].x, line[i].y))
+                        }
+                    }
+                }
+            }
+        }
+        let body = shaded ?? grid.lines()
+        let top = Figure.short(axes.yInverted ? yl.0 : yl.1), bottom = Figure.short(axes.yInverted ? yl.1 : yl.0)
+        let gutter = max(top.count, bottom.count)
+        func pad(_ s: String) -> String { String(repeating: " ", count: gutter - s.count) + s }
+        var out: [String] = []
+        if let title = axes.title ?? self.title { out.append(String(repeating: " ", count: gutter + 1) + title) }
+        for (i, line) in body.enumerated() {
+            let label = i == 0 ? pad(top) : i == body.count - 1 ? pad(bottom) : String(repeating: " ", count: gutter)
+            out.append(label + "│" + line)
+        }
+        let left = Figure.short(xl.0), right = Figure.short(xl.1)
+        let space = max(1, cols - left.count - right.count)
+        out.append(String(repeating: " ", count: gutter) + "└" + String(repeating: "─", count: cols))
+        out.append(String(repeating: " ", count: gutter + 1) + left + String(repeating: " ", count: space) + right)
+        if let xlabel = axes.xlabel {
+            out.append(String(repeating: " ", count: gutter + 1 + max(0, (cols - xlabel.count) / 2)) + xlabel)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// An image as shaded block characters, one per text cell.
+    static func shade(_ image: ImageData, columns: Int, rows: Int) -> [String] {
+        let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
+        let span = image.vmax > image.vmin ? image.vmax - image.vmin : 1
+        return (0..<rows).map { r in
+            String((0..<columns).map { c -> Character in
+                let row = min(image.rows - 1, r * image.rows / rows)
+                let col = min(image.columns - 1, c * image.columns / columns)
+                let v = image.values[row * image.columns + col]
+                guard v.isFinite else { return " " }
+                let level = Int((min(1, max(0, (v - image.vmin) / span)) * Double(ramp.count - 1)).rounded())
+                return ramp[level]
+            })
+        }
+    }
+
+    /// A number in at most about 6 characters.
+    static func short(_ v: Double) -> String {
+        var s = String(format: "%.3g", v)
+        if s == "-0" { s = "0" }
+        return s
+    }
+}
