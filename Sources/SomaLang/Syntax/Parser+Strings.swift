@@ -9,16 +9,11 @@ extension Parser {
             switch segment {
             case .text(let text):
                 parts.append(.text(text))
-            case .code(let code, let format, let formatSpan):
+            case .code(let code, let format, _):
+                // The spec is kept as written: the runtime reads it and reports
+                // a bad one as a value error when the string is built.
                 let expr = try parseInterpolated(code)
-                var spec = format
-                if let format, format.isEmpty { spec = nil }
-                if let spec, let formatSpan, !Parser.isValidFormat(spec) {
-                    throw error("invalid format spec '\(spec)'", at: formatSpan,
-                                notes: ["a spec reads [align][sign][0][width][,][.precision][type],",
-                                        "with type one of f e g d % s (as in \"{x:8.3f}\")"])
-                }
-                parts.append(.expr(expr, format: spec))
+                parts.append(.expr(expr, format: format?.isEmpty == true ? nil : format))
             }
         }
         return Expr(.interpolated(parts), span: span)
@@ -54,27 +49,5 @@ extension Parser {
         }
         if !lexed.diagnostics.isEmpty { errorBeforeEnd = true }
         return expr
-    }
-
-    /// Accepts the Python format-spec subset Soma supports:
-    /// `[[fill]align][sign][0][width][,][.precision][type]`, type in `f F e E g G d % s`.
-    static func isValidFormat(_ spec: String) -> Bool {
-        var characters = Array(spec)
-        let aligns: Set<Character> = ["<", ">", "^"]
-        if characters.count >= 2, aligns.contains(characters[1]) {
-            characters.removeFirst(2)
-        } else if let first = characters.first, aligns.contains(first) {
-            characters.removeFirst()
-        }
-        if let first = characters.first, first == "+" || first == "-" || first == " " { characters.removeFirst() }
-        while let first = characters.first, first.isASCII, first.isNumber { characters.removeFirst() }
-        if characters.first == "," { characters.removeFirst() }
-        if characters.first == "." {
-            characters.removeFirst()
-            guard let digit = characters.first, digit.isASCII, digit.isNumber else { return false }
-            while let first = characters.first, first.isASCII, first.isNumber { characters.removeFirst() }
-        }
-        if let type = characters.first, "fFeEgGd%s".contains(type) { characters.removeFirst() }
-        return characters.isEmpty
     }
 }
