@@ -50,7 +50,7 @@ public struct HodgkinHuxley {
     ///   - method: `.euler` (as the demo) or `.rk4`.
     /// - Throws: `NeuralError.value` for a non-positive or absurd step count.
     public func simulate(duration: Double, dt: Double, method: Method = .euler,
-                         current: (Double) -> Double) throws -> HHTrace {
+                         current: (Double) throws -> Double) throws -> HHTrace {
         guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
             throw NeuralError.value("hh: T and dt must be positive, got T=\(duration), dt=\(dt)")
         }
@@ -66,13 +66,13 @@ public struct HodgkinHuxley {
             let t = Double(k) * dt
             switch method {
             case .euler:
-                s = s + derivative(s, current: current(t)) * h
+                s = s + derivative(s, current: try current(t)) * h
             case .rk4:
-                let iMid = current(t + dt / 2)
-                let k1 = derivative(s, current: current(t))
+                let iMid = try current(t + dt / 2)
+                let k1 = derivative(s, current: try current(t))
                 let k2 = derivative(s + k1 * (h / 2), current: iMid)
                 let k3 = derivative(s + k2 * (h / 2), current: iMid)
-                let k4 = derivative(s + k3 * h, current: current(t + dt))
+                let k4 = derivative(s + k3 * h, current: try current(t + dt))
                 s = s + (k1 + k2 * 2 + k3 * 2 + k4) * (h / 6)
             }
             let previous = trace.v[trace.v.count - 1]

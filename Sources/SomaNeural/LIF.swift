@@ -37,7 +37,7 @@ public struct LIF {
     ///   - recordVoltage: keep v for every step (memory: steps × neurons).
     /// - Throws: `NeuralError.value` for non-positive times or too many steps.
     public func simulate(neurons: Int, duration: Double, dt: Double, recordVoltage: Bool = true,
-                         input: (Int, Double, inout [Double]) -> Void) throws -> LIFTrace {
+                         input: (Int, Double, inout [Double]) throws -> Void) throws -> LIFTrace {
         guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
             throw NeuralError.value("lif: T and dt must be positive, got T=\(duration), dt=\(dt)")
         }
@@ -53,7 +53,7 @@ public struct LIF {
         var drive = [Double](repeating: 0, count: neurons)
         for k in 0..<steps {
             let t0 = Double(k) * dt
-            input(k, t0, &drive)
+            try input(k, t0, &drive)
             advance(&state, drive: drive, dt: dt) { i, tSpike in trace.spikes[i].append(t0 + tSpike) }
             if recordVoltage { trace.v.append(contentsOf: state.v) }
         }
@@ -78,23 +78,29 @@ extension LIF {
     public func advance(_ state: inout LIFState, drive: [Double], dt: Double, spiked: (Int, Double) -> Void) {
         // 1 − e^(−dt/τm) for a whole non-refractory step; partial spans are rare.
         let fullStep = -expm1(-dt / tauM)
-        let n = state.v.count
-        for i in 0..<n {
-            let ref = state.refractory[i] - dt
-            let active = min(max(dt - ref, 0), dt)
-            let j = drive[i]
-            let gain = active == dt ? fullStep : -expm1(-active / tauM)
-            var vi = state.v[i] + (j - state.v[i]) * gain
-            var refOut = ref
-            if vi > 1 {
-                // Time within the step when v crossed 1, from the exact solution.
-                let tSpike = dt + tauM * log1p(-(vi - 1) / (j - 1))
-                spiked(i, tSpike)
-                vi = 0
-                refOut = tauRef + tSpike
+        let (tauM, tauRef) = (self.tauM, self.tauRef)
+        state.v.withUnsafeMutableBufferPointer { v in
+            state.refractory.withUnsafeMutableBufferPointer { refractory in
+                drive.withUnsafeBufferPointer { drive in
+                    for i in 0..<v.count {
+                        let ref = refractory[i] - dt
+                        let j = drive[i]
+                        // Only steps that end a refractory period integrate over part of dt.
+                        let gain = ref <= 0 ? fullStep : -expm1(-min(max(dt - ref, 0), dt) / tauM)
+                        var vi = v[i] + (j - v[i]) * gain
+                        var refOut = ref
+                        if vi > 1 {
+                            // Time within the step when v crossed 1, from the exact solution.
+                            let tSpike = dt + tauM * log1p(-(vi - 1) / (j - 1))
+                            spiked(i, tSpike)
+                            vi = 0
+                            refOut = tauRef + tSpike
+                        }
+                        v[i] = vi
+                        refractory[i] = refOut
+                    }
+                }
             }
-            state.v[i] = vi
-            state.refractory[i] = refOut
         }
     }
 }

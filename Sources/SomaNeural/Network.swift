@@ -62,7 +62,7 @@ public final class Network {
     public func learn(_ x: Batch, _ t: Batch, epochs: Int, learningRate: Double, batchSize: Int? = nil,
                       momentum: Double = 0, decay: WeightDecay = .none, dropout: Double = 0,
                       validation: Double = 0, patience: Int? = nil, seed: UInt64 = 0,
-                      optimizer: Optimizer? = nil, progress: ((EpochReport) -> Void)? = nil) throws -> History {
+                      optimizer: Optimizer? = nil, progress: ((EpochReport) throws -> Void)? = nil) throws -> History {
         guard dropout >= 0, dropout < 1 else { throw NeuralError.value("dropout must be in [0, 1), got \(dropout)") }
         let opt = try optimizer ?? SGD(learningRate: learningRate, momentum: momentum)
         var options = TrainingOptions(epochs: epochs, batchSize: batchSize)

@@ -43,9 +43,10 @@ open class OptimizerBase<State>: Optimizer {
     public func step(_ parameters: [Parameter], decay: WeightDecay) {
         for p in parameters {
             if p.decays && (decay.l2 != 0 || decay.l1 != 0) {
-                for i in 0..<p.value.count {
-                    let w = p.value[i]
-                    p.grad[i] += decay.l2 * w + decay.l1 * (w > 0 ? 1 : (w < 0 ? -1 : 0))
+                p.withBuffers { w, g in
+                    for i in 0..<w.count {
+                        g[i] += decay.l2 * w[i] + decay.l1 * (w[i] > 0 ? 1 : (w[i] < 0 ? -1 : 0))
+                    }
                 }
             }
             let id = ObjectIdentifier(p)
@@ -91,14 +92,20 @@ public final class SGD: OptimizerBase<[Double]> {
     public override func update(_ p: Parameter, state v: inout [Double]) {
         let lr = learningRate
         if momentum == 0 || v.count != p.value.count {
-            for i in 0..<p.value.count { p.value[i] -= lr * p.grad[i] }
+            p.withBuffers { w, g in
+                for i in 0..<w.count { w[i] -= lr * g[i] }
+            }
             return
         }
         let m = momentum
         let gScale = form == .friction ? 1 : 1 - m
-        for i in 0..<p.value.count {
-            v[i] = m * v[i] + gScale * p.grad[i]
-            p.value[i] -= lr * v[i]
+        p.withBuffers { w, g in
+            v.withUnsafeMutableBufferPointer { vel in
+                for i in 0..<w.count {
+                    vel[i] = m * vel[i] + gScale * g[i]
+                    w[i] -= lr * vel[i]
+                }
+            }
         }
     }
 }
@@ -133,11 +140,18 @@ public final class Adam: OptimizerBase<Adam.Moments> {
         s.t += 1
         let c1 = 1 - pow(beta1, Double(s.t)), c2 = 1 - pow(beta2, Double(s.t))
         let step = learningRate * c2.squareRoot() / c1
-        for i in 0..<p.value.count {
-            let g = p.grad[i]
-            s.m[i] = beta1 * s.m[i] + (1 - beta1) * g
-            s.v[i] = beta2 * s.v[i] + (1 - beta2) * g * g
-            p.value[i] -= step * s.m[i] / (s.v[i].squareRoot() + epsilon * c2.squareRoot())
+        let (b1, b2, eps) = (beta1, beta2, epsilon * c2.squareRoot())
+        p.withBuffers { w, grad in
+            s.m.withUnsafeMutableBufferPointer { m in
+                s.v.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<w.count {
+                        let g = grad[i]
+                        m[i] = b1 * m[i] + (1 - b1) * g
+                        v[i] = b2 * v[i] + (1 - b2) * g * g
+                        w[i] -= step * m[i] / (v[i].squareRoot() + eps)
+                    }
+                }
+            }
         }
     }
 }

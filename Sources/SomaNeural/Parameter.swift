@@ -25,6 +25,15 @@ public final class Parameter {
         self.decays = decays
     }
 
+    /// Runs `body` on the values and gradient as raw buffers, for update loops
+    /// that must not pay for array bounds and uniqueness checks per element.
+    @inlinable
+    public func withBuffers<R>(_ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> R) -> R {
+        value.withUnsafeMutableBufferPointer { w in
+            grad.withUnsafeMutableBufferPointer { g in body(w, g) }
+        }
+    }
+
     /// The values as a tensor of `shape`.
     public var tensor: Tensor { Tensor(shape: shape, data: value) }
 

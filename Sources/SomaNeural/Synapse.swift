@@ -77,7 +77,7 @@ public struct SpikingNetwork {
     /// external input. Returns the spikes, voltages and synaptic currents
     /// (row-major steps x neurons).
     public func simulate(duration: Double, dt: Double,
-                         external: (Int, Double, inout [Double]) -> Void) throws -> (trace: LIFTrace, currents: [Double]) {
+                         external: (Int, Double, inout [Double]) throws -> Void) throws -> (trace: LIFTrace, currents: [Double]) {
         let n = weights.rows
         guard weights.cols == n else {
             throw NeuralError.shape("network weights must be square, got \(weights.rows) x \(weights.cols)")
@@ -100,7 +100,7 @@ public struct SpikingNetwork {
         let decay = exp(-dt / tauS)
         for k in 0..<steps {
             let t0 = Double(k) * dt
-            external(k, t0, &drive)
+            try external(k, t0, &drive)
             for i in 0..<n { drive[i] += s[i] }
             fired.removeAll(keepingCapacity: true)
             neuron.advance(&state, drive: drive, dt: dt) { i, tSpike in

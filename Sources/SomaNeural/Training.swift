@@ -56,7 +56,7 @@ extension Sequential {
     /// - Throws: `NeuralError.shape` for mismatched data, `.diverged` with the
     ///   epoch in which the loss became NaN or infinite.
     public func learn(_ x: Batch, _ t: Batch, loss: Loss, optimizer: Optimizer, options: TrainingOptions,
-                      progress: ((EpochReport) -> Void)? = nil) throws -> History {
+                      progress: ((EpochReport) throws -> Void)? = nil) throws -> History {
         guard x.rows == t.rows else {
             throw NeuralError.shape("learn: \(x.rows) input rows but \(t.rows) target rows")
         }
@@ -125,7 +125,7 @@ extension Sequential {
                 if classes { history.valAccuracy.append(accuracy(y, tVal)) }
                 monitored = v
             }
-            progress?(EpochReport(epoch: epoch, epochs: options.epochs, loss: epochLoss,
+            try progress?(EpochReport(epoch: epoch, epochs: options.epochs, loss: epochLoss,
                                   valLoss: history.valLoss.last))
             if let patience = options.patience {
                 if monitored < best.loss {

@@ -51,12 +51,12 @@ import SomaCore
     @Test func splitKeepsPairsTogether() throws {
         let x = try Batch(rows: 10, cols: 1, data: (0..<10).map(Double.init))
         let t = try Batch(rows: 10, cols: 1, data: (0..<10).map { Double($0) * 2 })
-        let s = try split(x, t, fraction: 0.7, seed: 4)
+        let s = try split(x, t, testFraction: 0.3, seed: 4)
         #expect(s.xTrain.rows == 7 && s.xTest.rows == 3)
         #expect(zip(s.xTrain.data, s.tTrain.data).allSatisfy { $1 == 2 * $0 })
         #expect(Set(s.xTrain.data + s.xTest.data).count == 10)
-        let again = try split(x, t, fraction: 0.7, seed: 4)
+        let again = try split(x, t, testFraction: 0.3, seed: 4)
         #expect(again.xTrain == s.xTrain)
-        #expect(throws: NeuralError.self) { try split(x, t, fraction: 1.5) }
+        #expect(throws: NeuralError.self) { try split(x, t, testFraction: 1.5) }
     }
 }

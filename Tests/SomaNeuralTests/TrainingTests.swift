@@ -54,7 +54,7 @@ import Testing
         var x = d.images
         for i in 0..<x.data.count { x.data[i] /= 16 }
         let t = try oneHot(d.labels, classes: 10)
-        let (xTrain, tTrain, xTest, tTest) = try split(x, t, fraction: 0.8, seed: 1)
+        let (xTrain, tTrain, xTest, tTest) = try split(x, t, testFraction: 0.2, seed: 1)
         let net = try Network(sizes: [64, 32, 10], activation: .relu, output: .softmax, loss: .cce, seed: 1)
         var reports = 0
         let h = try net.learn(xTrain, tTrain, epochs: 60, learningRate: 0.1, batchSize: 32, validation: 0.2,

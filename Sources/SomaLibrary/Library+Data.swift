@@ -1,0 +1,76 @@
+import Foundation
+import SomaCore
+import SomaNeural
+
+extension Library {
+    /// Data sets and files: digits, XOR, IDX and CSV, train/test splits.
+    static var data: LibrarySection {
+        LibrarySection(name: "data", builtins: [
+            Builtin("digits()", doc: """
+                The handwritten digits shipped with Soma (UCI, Alpaydin & Kaynak 1998, CC BY 4.0):
+                {images, labels} with images 1797 x 64 in 0..16 (8 x 8, row-major) and labels 0..9.
+                """) { _ in
+                let d = DigitsData.load()
+                return Value(Record(["images": Value(d.images.tensor), "labels": vectorValue(d.labels)]))
+            },
+            Builtin("xor()", doc: "The XOR problem as [X, T]: X is 4 x 2, T is 4 x 1 (targets 0, 1, 1, 0).") { _ in
+                let (x, t) = xorData()
+                return Value([Value(x.tensor), Value(t.tensor)])
+            },
+            Builtin("split(X, T, frac, seed:)", doc: """
+                Shuffles the samples (seeded) and holds out the fraction `frac` for testing:
+                returns [Xtrain, Ttrain, Xtest, Ttest] with rows of X and T kept together.
+                    Xtrain, Ttrain, Xtest, Ttest = split(X, T, 0.2)
+                """) { args in
+                let xt = try args.tensor(0, "X"), tt = try args.tensor(1, "T")
+                let frac = try args.number(2, "frac")
+                guard xt.rank >= 1, tt.rank >= 1 else { throw SomaError.shape("split: X and T need a first axis of samples") }
+                let s = try neuralCall("split") {
+                    try split(try Batch(xt), try Batch(tt), testFraction: frac, seed: try args.seed())
+                }
+                // Keep each argument's trailing shape (images stay images, labels stay a vector).
+                func shaped(_ b: Batch, like t: Tensor) -> Value {
+                    Value(Tensor(shape: [b.rows] + t.shape.dropFirst(), data: b.data))
+                }
+                return Value([shaped(s.xTrain, like: xt), shaped(s.tTrain, like: tt),
+                              shaped(s.xTest, like: xt), shaped(s.tTest, like: tt)])
+            },
+            Builtin("read_idx(path)", doc: "Reads an IDX file (the MNIST format; gunzip first) into a tensor of its shape.") { args in
+                let path = resolve(try args.string(0, "path"), args.context)
+                return Value(try neuralCall("read_idx") { try IDX.read(path: path) })
+            },
+            Builtin("write_idx(path, x)", doc: "Writes a tensor as an IDX file (unsigned bytes when all values are 0..255 integers).") { args in
+                let path = resolve(try args.string(0, "path"), args.context)
+                let x = try args.tensor(1, "x")
+                try neuralCall("write_idx") { try IDX.write(x, path: path) }
+                return .nil
+            },
+            Builtin("read_csv(path)", doc: """
+                Reads a numeric CSV file into a matrix (one sample per line); a first line that
+                is not numbers is skipped as a header.
+                """) { args in
+                let path = resolve(try args.string(0, "path"), args.context)
+                return Value(try neuralCall("read_csv") { try CSV.read(path: path) }.values.tensor)
+            },
+            Builtin("write_csv(path, x, header:)", doc: "Writes a matrix (or vector, one value per line) as CSV, with an optional list of column names.") { args in
+                let path = resolve(try args.string(0, "path"), args.context)
+                let x = try Batch(try args.tensor(1, "x"))
+                let header = try args.keyword("header").map { v in
+                    try (v.isNil ? [] : args.list(-1, "header")).map { item -> String in
+                        guard let s = item.stringValue else { throw SomaError.type("write_csv: header must be a list of strings") }
+                        return s
+                    }
+                } ?? []
+                try neuralCall("write_csv") { try CSV.write(x, path: path, header: header) }
+                return .nil
+            },
+        ])
+    }
+}
+
+/// A path relative to the running file's directory (or the working directory).
+private func resolve(_ path: String, _ context: Context) -> String {
+    if path.hasPrefix("/") { return path }
+    if let dir = context.currentDirectory { return (dir as NSString).appendingPathComponent(path) }
+    return path
+}

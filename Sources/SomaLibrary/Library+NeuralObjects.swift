@@ -1,0 +1,288 @@
+import Foundation
+import SomaCore
+import SomaNeural
+
+/// `Network(...)` in Soma: callable on samples, trained with `learn`.
+final class NetworkObject: SomaObject {
+    let network: Network
+    init(_ network: Network) { self.network = network }
+
+    var typeName: String { "Network" }
+    var displayString: String {
+        "<Network \(network.sizes.map(String.init).joined(separator: "-")) \(network.activation.rawValue)/\(network.output.rawValue) \(network.loss.rawValue)>"
+    }
+    var fieldNames: [String] { ["layers", "sizes"] }
+    var methodNames: [String] { ["learn", "predict"] }
+
+    func field(_ name: String) throws -> Value? {
+        switch name {
+        case "layers": return Value(network.layers.map { Value(LayerObject(dense: $0, stack: [$0])) })
+        case "sizes": return Value(network.sizes.map { Value($0) })
+        default: return nil
+        }
+    }
+
+    var callable: Builtin? { predictBuiltin("Network(X)", network.predict) }
+
+    func method(_ name: String) -> Builtin? {
+        switch name {
+        case "predict": return predictBuiltin("predict(X)", network.predict)
+        case "learn":
+            return Builtin("learn(X, T, epochs:, lr:, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, progress:)",
+                           doc: """
+                Trains by mini-batch backprop (SGD, momentum or a given optimizer). `batch`
+                defaults to the whole set; `decay` is L2 and `l1` L1 weight decay; `dropout`
+                drops hidden units while training; `validation` holds out that fraction and,
+                with `patience`, stops early and keeps the best weights. Returns
+                {loss, val_loss, accuracy, val_accuracy}, one entry per epoch.
+                """) { [network] args in
+                let (x, t) = try trainingData(args)
+                let opt = try args.keyword("optimizer").map { v -> Optimizer in
+                    guard case .object(let o) = v, let box = o as? OptimizerObject else {
+                        throw SomaError.type("learn: optimizer must be SGD(...) or Adam(...), got \(v.typeName)")
+                    }
+                    return box.optimizer
+                }
+                let lr = try opt?.learningRate ?? args.keywordNumber("lr", default: 0.1)
+                let bar = ProgressBar(args)
+                defer { bar.finish() }
+                let history = try neuralCall("learn") {
+                    try network.learn(x, t, epochs: try args.keywordInt("epochs", default: 100), learningRate: lr,
+                                      batchSize: try args.keywordInt("batch"),
+                                      momentum: try args.keywordNumber("momentum", default: 0),
+                                      decay: WeightDecay(l2: try args.keywordNumber("decay", default: 0),
+                                                         l1: try args.keywordNumber("l1", default: 0)),
+                                      dropout: try args.keywordNumber("dropout", default: 0),
+                                      validation: try args.keywordNumber("validation", default: 0),
+                                      patience: try args.keywordInt("patience"), seed: try args.seed(),
+                                      optimizer: opt, progress: bar.report)
+                }
+                return historyValue(history)
+            }
+        default: return nil
+        }
+    }
+}
+
+/// `Sequential([...])` in Soma.
+final class SequentialObject: SomaObject {
+    let model: Sequential
+    let parts: [LayerObject]
+    init(_ model: Sequential, parts: [LayerObject]) { self.model = model; self.parts = parts }
+
+    var typeName: String { "Sequential" }
+    var displayString: String { "<Sequential \(model.layers.map(\.description).joined(separator: ", "))>" }
+    var fieldNames: [String] { ["layers"] }
+    var methodNames: [String] { ["learn", "predict"] }
+
+    func field(_ name: String) throws -> Value? {
+        name == "layers" ? Value(parts.map { Value($0) }) : nil
+    }
+
+    var callable: Builtin? { predictBuiltin("Sequential(X)", model.predict) }
+
+    func method(_ name: String) -> Builtin? {
+        switch name {
+        case "predict": return predictBuiltin("predict(X)", model.predict)
+        case "learn":
+            return Builtin("learn(X, T, epochs:, loss: \"mse\", optimizer:, lr:, batch:, decay: 0, l1: 0, validation: 0, patience:, seed:, progress:)",
+                           doc: "Trains the layers by backprop with the given loss and optimizer (default SGD(lr: 0.1)); returns the history record.") { [model] args in
+                let (x, t) = try trainingData(args)
+                let loss = try neuralCall("learn") { try Loss(name: try args.keywordString("loss", default: "mse")) }
+                let opt: Optimizer
+                if let v = args.keyword("optimizer") {
+                    guard case .object(let o) = v, let box = o as? OptimizerObject else {
+                        throw SomaError.type("learn: optimizer must be SGD(...) or Adam(...), got \(v.typeName)")
+                    }
+                    opt = box.optimizer
+                } else {
+                    opt = try neuralCall("learn") { try SGD(learningRate: try args.keywordNumber("lr", default: 0.1)) }
+                }
+                var options = TrainingOptions(epochs: try args.keywordInt("epochs", default: 100),
+                                              batchSize: try args.keywordInt("batch"))
+                options.decay = WeightDecay(l2: try args.keywordNumber("decay", default: 0),
+                                            l1: try args.keywordNumber("l1", default: 0))
+                options.validation = try args.keywordNumber("validation", default: 0)
+                options.patience = try args.keywordInt("patience")
+                options.seed = try args.seed()
+                let bar = ProgressBar(args)
+                defer { bar.finish() }
+                let history = try neuralCall("learn") {
+                    try model.learn(x, t, loss: loss, optimizer: opt, options: options, progress: bar.report)
+                }
+                return historyValue(history)
+            }
+        default: return nil
+        }
+    }
+}
+
+/// A layer in Soma: `Dense(...)`, `Dropout(...)`, or one connection of a
+/// `Network`; `W` and `b` of a dense layer are readable and writable.
+final class LayerObject: SomaObject {
+    let dense: Dense?
+    /// The core layers this stands for (a dense layer and its activation).
+    let stack: [Layer]
+    init(dense: Dense?, stack: [Layer]) { self.dense = dense; self.stack = stack }
+
+    var typeName: String { dense == nil ? "Layer" : "Dense" }
+    var displayString: String { "<\(stack.map(\.description).joined(separator: " + "))>" }
+    var fieldNames: [String] { dense == nil ? [] : ["W", "b"] }
+
+    func field(_ name: String) throws -> Value? {
+        guard let dense else { return nil }
+        switch name {
+        case "W": return Value(dense.W.tensor)
+        case "b": return Value(dense.b.tensor)
+        default: return nil
+        }
+    }
+
+    func setField(_ name: String, _ value: Value) throws {
+        guard let dense, name == "W" || name == "b" else {
+            throw SomaError.type("cannot set field '\(name)' of \(typeName)")
+        }
+        let t = try value.asTensor()
+        try neuralCall("\(name) =") { try (name == "W" ? dense.W : dense.b).assign(t) }
+    }
+}
+
+/// `SGD(...)` / `Adam(...)` in Soma.
+final class OptimizerObject: SomaObject {
+    let optimizer: Optimizer
+    let name: String
+    init(_ optimizer: Optimizer, name: String) { self.optimizer = optimizer; self.name = name }
+    var typeName: String { name }
+    var displayString: String { "<\(name) lr=\(formatNumber(optimizer.learningRate))>" }
+    var fieldNames: [String] { ["lr"] }
+    func field(_ name: String) throws -> Value? { name == "lr" ? Value(optimizer.learningRate) : nil }
+    func setField(_ name: String, _ value: Value) throws {
+        guard name == "lr", let x = value.numberValue, x > 0 else {
+            throw SomaError.type("only lr (a positive number) can be set on \(typeName)")
+        }
+        optimizer.learningRate = x
+    }
+}
+
+/// `Perceptron(n)` in Soma: `p(X)` gives 0/1, `p.learn(X, t, epochs:)` trains.
+final class PerceptronObject: SomaObject {
+    let perceptron: Perceptron
+    init(_ p: Perceptron) { perceptron = p }
+    var typeName: String { "Perceptron" }
+    var displayString: String { "<Perceptron \(perceptron.weights.count) inputs>" }
+    var fieldNames: [String] { ["w", "b"] }
+    var methodNames: [String] { ["learn"] }
+
+    func field(_ name: String) throws -> Value? {
+        switch name {
+        case "w": return vectorValue(perceptron.weights)
+        case "b": return Value(perceptron.bias)
+        default: return nil
+        }
+    }
+
+    func setField(_ name: String, _ value: Value) throws {
+        switch name {
+        case "w":
+            let t = try value.asTensor()
+            guard t.count == perceptron.weights.count else {
+                throw SomaError.shape("Perceptron.w needs \(perceptron.weights.count) values, got \(t.count)")
+            }
+            perceptron.weights = t.data
+        case "b":
+            guard let x = value.numberValue else { throw SomaError.type("Perceptron.b must be a number") }
+            perceptron.bias = x
+        default: throw SomaError.type("cannot set field '\(name)' of Perceptron")
+        }
+    }
+
+    var callable: Builtin? {
+        Builtin("Perceptron(X)", doc: "0/1 output for each row of X (or for one sample).") { [perceptron] args in
+            let xt = try args.tensor(0, "X")
+            let x = try Batch.from(xt, vectorIsOneSample: true)
+            let y = try neuralCall("Perceptron") { try perceptron.predict(x) }
+            return xt.rank == 1 ? Value(y[0]) : vectorValue(y)
+        }
+    }
+
+    func method(_ name: String) -> Builtin? {
+        guard name == "learn" else { return nil }
+        return Builtin("learn(X, t, epochs: 100, lr: 1)",
+                       doc: "Perceptron rule w += lr·(t − y)·x sample by sample; returns the misclassified count per epoch.") { [perceptron] args in
+            let x = try Batch.from(args.tensor(0, "X"), vectorIsOneSample: false)
+            let t = try args.tensor(1, "t").data
+            let errors = try neuralCall("learn") {
+                try perceptron.learn(x, t, epochs: try args.keywordInt("epochs", default: 100),
+                                     learningRate: try args.keywordNumber("lr", default: 1))
+            }
+            return vectorValue(errors.map(Double.init))
+        }
+    }
+}
+
+/// A builtin mapping rows of X through `predict` (a vector is one sample).
+private func predictBuiltin(_ signature: String, _ predict: @escaping (Batch) throws -> Batch) -> Builtin {
+    Builtin(signature, doc: "Outputs for each row of X (a vector is one sample).") { args in
+        let xt = try args.tensor(0, "X")
+        let x = try Batch.from(xt, vectorIsOneSample: true)
+        let y = try neuralCall(args.callee) { try predict(x) }
+        return xt.rank == 1 ? vectorValue(y.data) : Value(y.tensor)
+    }
+}
+
+/// X and T of a `learn` call; a vector T is one target per sample.
+private func trainingData(_ args: Arguments) throws -> (Batch, Batch) {
+    let x = try Batch.from(args.tensor(0, "X"), vectorIsOneSample: false)
+    let t = try Batch.from(args.tensor(1, "T"), vectorIsOneSample: false)
+    return (x, t)
+}
+
+/// The history record `{loss, val_loss, accuracy, val_accuracy}`.
+private func historyValue(_ h: History) -> Value {
+    Value(Record([
+        "loss": vectorValue(h.loss), "val_loss": vectorValue(h.valLoss),
+        "accuracy": vectorValue(h.accuracy), "val_accuracy": vectorValue(h.valAccuracy),
+    ]))
+}
+
+/// Per-epoch progress: a callback given as `progress:`, or a bar on stderr
+/// when stderr is a terminal.
+private final class ProgressBar {
+    let callback: Value?
+    let context: Context
+    let terminal: Bool
+    var drawn = false
+
+    init(_ args: Arguments) {
+        context = args.context
+        let given = args.keyword("progress")
+        if case .bool(let on)? = given {
+            callback = nil
+            terminal = on && isatty(2) != 0
+        } else {
+            callback = given.flatMap { $0.isNil ? nil : $0 }
+            terminal = given == nil && isatty(2) != 0
+        }
+    }
+
+    /// Called after each epoch; an interrupt or a failing callback stops training.
+    func report(_ r: EpochReport) throws {
+        try context.checkInterrupt()
+        if let callback {
+            _ = try context.call(callback, [Value(r.epoch), Value(r.loss)])
+        } else if terminal {
+            let width = 30
+            let filled = r.epochs > 0 ? width * r.epoch / r.epochs : width
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            let val = r.valLoss.map { String(format: " val %.4g", $0) } ?? ""
+            FileHandle.standardError.write("\r[\(bar)] \(r.epoch)/\(r.epochs) loss \(String(format: "%.4g", r.loss))\(val)"
+                .data(using: .utf8) ?? Data())
+            drawn = true
+        }
+    }
+
+    /// Ends the bar's line.
+    func finish() {
+        if drawn { FileHandle.standardError.write("\n".data(using: .utf8) ?? Data()) }
+    }
+}

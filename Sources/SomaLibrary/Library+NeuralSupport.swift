@@ -1,0 +1,62 @@
+import SomaCore
+import SomaNeural
+
+// Conversions shared by the neural and data sections of the library.
+
+/// Runs neural-core code, turning its errors into Soma errors of the same kind.
+func neuralCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as NeuralError {
+        let message = error.description.hasPrefix(callee) ? error.description : "\(callee): \(error.description)"
+        switch error {
+        case .shape: throw SomaError.shape(message)
+        case .io: throw SomaError.io(message)
+        case .value, .diverged: throw SomaError.value(message)
+        }
+    }
+}
+
+extension Batch {
+    /// Rows of a Soma tensor argument: a matrix as is, a vector as one
+    /// sample per element (`asRows: false`) or as a single sample (`true`).
+    static func from(_ t: Tensor, vectorIsOneSample: Bool) throws -> Batch {
+        if t.rank == 1 && vectorIsOneSample { return try Batch(rows: 1, cols: t.count, data: t.data) }
+        return try Batch(t)
+    }
+}
+
+/// A 1-d tensor value.
+func vectorValue(_ values: [Double]) -> Value {
+    .tensor(TensorBox(Tensor(shape: [values.count], data: values)))
+}
+
+/// A tensor value of the given shape.
+func tensorValue(shape: [Int], _ values: [Double]) -> Value {
+    .tensor(TensorBox(Tensor(shape: shape, data: values)))
+}
+
+/// A positive finite number argument.
+func positive(_ x: Double, _ name: String, _ callee: String) throws -> Double {
+    guard x > 0, x.isFinite else { throw SomaError.value("\(callee): \(name) must be a positive number, got \(formatNumber(x))") }
+    return x
+}
+
+/// Per-session random stream for the neural builtins (weight initialisation,
+/// shuffles): each call draws a fresh seed, so a session is reproducible run
+/// to run while successive networks differ.
+final class NeuralRandomState {
+    var source = RandomSource(seed: 0x5D_E5_EE_D0)
+    func nextSeed() -> UInt64 { source.next() }
+}
+
+extension Arguments {
+    /// The `seed:` keyword, or the next seed of the session's neural stream.
+    func seed() throws -> UInt64 {
+        if let s = try keywordInt("seed") {
+            guard s >= 0 else { throw SomaError.value("\(callee): seed must be a non-negative integer") }
+            return UInt64(s)
+        }
+        return context.state(NeuralRandomState.self) { NeuralRandomState() }.nextSeed()
+    }
+}
