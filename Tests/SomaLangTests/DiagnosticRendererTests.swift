@@ -91,6 +91,19 @@ import Testing
                 == "error[io]: cannot read data.csv\n --> nb.md (cell 2)")
     }
 
+    @Test func diagnosticsFromAnotherFileUseThatFile() {
+        let library = SourceFile(name: "Stdlib/neurons.soma", text: "fn f(x) = x +  y")
+        let diagnostic = Diagnostic(kind: .name, message: "unknown name 'y'", span: span(1, 16, 17), source: library)
+        let shown = renderDiagnostic(diagnostic, source: SourceFile(name: "main.soma", text: "f(1)"))
+        #expect(shown == """
+        error[name]: unknown name 'y'
+         --> Stdlib/neurons.soma:1:16
+          |
+        1 | fn f(x) = x +  y
+          |                ^
+        """)
+    }
+
     @Test func colorOnlyWhenAsked() {
         let source = SourceFile(name: "a.soma", text: "x")
         let diagnostic = Diagnostic(kind: .name, message: "unknown name 'x'", span: span(1, 1, 2))

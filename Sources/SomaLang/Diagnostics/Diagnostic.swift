@@ -14,12 +14,17 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var span: Span?
     /// Extra lines shown under the source excerpt, each as `= note: ...`.
     public var notes: [String]
+    /// The file `span` points into, when the error arose in another file than
+    /// the one being run (a `use`d file, the Stdlib); the renderer prefers it.
+    public var source: SourceFile?
 
-    public init(kind: ErrorKind, message: String, span: Span? = nil, notes: [String] = []) {
+    public init(kind: ErrorKind, message: String, span: Span? = nil, notes: [String] = [],
+                source: SourceFile? = nil) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
+        self.source = source
     }
 
     public var description: String {

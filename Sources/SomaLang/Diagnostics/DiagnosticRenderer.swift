@@ -12,9 +12,11 @@
 /// trailing line break.
 /// - Parameters:
 ///   - diagnostic: the error to draw.
-///   - source: the file the span points into, if known.
+///   - source: the file the span points into, if known; `diagnostic.source`
+///     takes precedence when set.
 ///   - color: wrap parts in ANSI colour codes (for a terminal only).
 public func renderDiagnostic(_ diagnostic: Diagnostic, source: SourceFile?, color: Bool = false) -> String {
+    let source = diagnostic.source ?? source
     let paint = Paint(enabled: color)
     var lines = [paint.error("error[\(diagnostic.kind.rawValue)]") + paint.bold(": \(diagnostic.message)")]
     var gutter = 1
