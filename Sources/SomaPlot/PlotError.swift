@@ -14,3 +14,9 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// A number for an error message: whole numbers without ".0".
+func describe(_ v: Double) -> String {
+    if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+    return String(v)
+}

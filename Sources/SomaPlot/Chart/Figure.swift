@@ -100,7 +100,7 @@ public struct Figure {
 
     static func checked(_ dpi: Double) throws -> Double {
         guard dpi.isFinite, dpi >= 10, dpi <= 1200 else {
-            throw PlotError.badArgument("dpi must be between 10 and 1200, got \(dpi)")
+            throw PlotError.badArgument("dpi must be between 10 and 1200, got \(describe(dpi))")
         }
         return dpi
     }

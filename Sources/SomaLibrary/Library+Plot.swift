@@ -1,0 +1,123 @@
+import SomaCore
+import SomaPlot
+
+extension Library {
+    /// Plots, pyplot-style: calls act on the current axes of the current figure.
+    /// Figures a run touched are handed to the host when it ends (see `PlotState`).
+    static var plot: LibrarySection {
+        LibrarySection(name: "plot", builtins: plotFigures + plotLabels + plotKinds,
+                       atRunEnd: { context in try context.state(PlotState.self) { PlotState() }.deliver(context) })
+    }
+
+    /// Figures, subplots and saving.
+    static var plotFigures: [Builtin] {
+        [
+            Builtin("figure(width:, height:, title:)", doc: """
+                Starts a new figure (800 x 500 pixels by default) and makes it current.
+                    fig = figure(width: 900, title: "Unit 1")
+                """) { args in
+                let state = plots(args)
+                let width = try args.keywordNumber("width", default: state.defaultWidth)
+                let height = try args.keywordNumber("height", default: state.defaultHeight)
+                guard width.isFinite, height.isFinite, width >= 50, height >= 50, width <= 8000, height <= 8000 else {
+                    throw SomaError.value("figure: width and height must be between 50 and 8000 pixels")
+                }
+                return Value(state.newFigure(width: width, height: height, title: try args.keywordString("title")))
+            },
+            Builtin("subplot(rows, cols, i)", doc: """
+                Selects axes i (1-based, row by row) in a rows x cols grid of the current figure.
+                    subplot(2, 1, 1); plot(t, v); subplot(2, 1, 2); raster(spikes)
+                """) { args in
+                let rows = try args.int(0, "rows"), cols = try args.int(1, "cols"), index = try args.int(2, "i")
+                let figure = plots(args).currentFigure()
+                try plotCall("subplot") { try figure.figure.subplot(rows: rows, columns: cols, index: index) }
+                return .nil
+            },
+            Builtin("save(fig?, path, dpi: 100)", doc: """
+                Writes the current figure (or `fig`) as a PNG file; a relative path is next to the running file.
+                    save("tuning.png", dpi: 150)
+                """) { args in
+                var figure: FigureObject
+                var pathIndex = 0
+                if case .object(let object)? = args.optional(0, "fig"), let given = object as? FigureObject {
+                    figure = given
+                    pathIndex = 1
+                } else {
+                    figure = plots(args).currentFigure()
+                }
+                let path = plotPath(try args.string(pathIndex, "path"), args.context)
+                let dpi = try args.keywordNumber("dpi", default: 100)
+                try plotCall("save") { try figure.figure.save(to: path, dpi: dpi) }
+                return .nil
+            },
+        ]
+    }
+
+    /// Titles, labels, legend, grid, limits and scales of the current axes.
+    static var plotLabels: [Builtin] {
+        [
+            textSetter("title", "Sets the title of the current axes.") { $0.title = $1 },
+            textSetter("xlabel", "Labels the x axis of the current axes.") { $0.xlabel = $1 },
+            textSetter("ylabel", "Labels the y axis of the current axes.") { $0.ylabel = $1 },
+            Builtin("legend(loc?)", doc: """
+                Shows a legend of the labelled series; "best" places it where it covers the least
+                data, or pass "upper right", "lower left", "center", ...
+                """) { args in
+                let text = try args.optional(0, "loc").map { _ in try args.string(0, "loc") } ?? "best"
+                let location = try plotCall("legend") { try Axes.LegendLocation(parsing: text) }
+                try plots(args).withAxes { $0.legend = location }
+                return .nil
+            },
+            Builtin("grid(on?)", doc: "Shows grid lines at the major ticks (`grid(false)` hides them).") { args in
+                let on = try args.optional(0, "on").map { _ in try args.bool(0, "on") } ?? true
+                try plots(args).withAxes { $0.grid = on }
+                return .nil
+            },
+            limitSetter("xlim") { $0.xlim = $1 },
+            limitSetter("ylim") { $0.ylim = $1 },
+            scaleSetter("xscale") { $0.xscale = $1 },
+            scaleSetter("yscale") { $0.yscale = $1 },
+        ]
+    }
+
+    private static func textSetter(_ name: String, _ doc: String, _ set: @escaping (inout Axes, String) -> Void) -> Builtin {
+        Builtin("\(name)(text)", doc: doc) { args in
+            let text = try args.value(0, "text")
+            let string = text.stringValue ?? args.context.text(text)
+            try plots(args).withAxes { set(&$0, string) }
+            return .nil
+        }
+    }
+
+    private static func limitSetter(_ name: String, _ set: @escaping (inout Axes, (Double, Double)?) -> Void) -> Builtin {
+        Builtin("\(name)(lo, hi)", doc: """
+            Fixes the \(name.prefix(1)) range of the current axes to lo..hi (`\(name)(nil)` fits the data again).
+            """) { args in
+            if args.count == 1, args.positional[0].isNil {
+                try plots(args).withAxes { set(&$0, nil) }
+                return .nil
+            }
+            var lo: Double, hi: Double
+            if args.count == 1 {
+                let pair = try args.tensor(0, "lo")
+                guard pair.count == 2 else { throw SomaError.value("\(name): pass lo and hi, or [lo, hi]") }
+                (lo, hi) = (pair.data[0], pair.data[1])
+            } else {
+                (lo, hi) = (try args.number(0, "lo"), try args.number(1, "hi"))
+            }
+            guard lo.isFinite, hi.isFinite, lo != hi else {
+                throw SomaError.value("\(name): lo and hi must be finite and different, got \(formatNumber(lo)) and \(formatNumber(hi))")
+            }
+            try plots(args).withAxes { set(&$0, (lo, hi)) }
+            return .nil
+        }
+    }
+
+    private static func scaleSetter(_ name: String, _ set: @escaping (inout Axes, Scale) -> Void) -> Builtin {
+        Builtin("\(name)(scale)", doc: "Sets the \(name.prefix(1)) axis scale: \"linear\" or \"log\" (values ≤ 0 are left out).") { args in
+            let scale = try plotCall(name) { try Scale(parsing: try args.string(0, "scale")) }
+            try plots(args).withAxes { set(&$0, scale) }
+            return .nil
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import SomaCore
+import SomaPlot
+
+/// A figure as a Soma value: shared by reference, so `fig = figure()` and later
+/// calls that draw on the current figure change the same one.
+final class FigureObject: SomaObject {
+    var figure: Figure
+    /// 1-based number in the session, naming the REPL's figure files.
+    let number: Int
+
+    init(figure: Figure, number: Int) {
+        self.figure = figure
+        self.number = number
+    }
+
+    var typeName: String { "Figure" }
+    var displayString: String { "<Figure \(number): \(Int(figure.width))x\(Int(figure.height))>" }
+    var fieldNames: [String] { ["title", "width", "height", "number"] }
+    var methodNames: [String] { ["save", "preview"] }
+
+    func field(_ name: String) throws -> Value? {
+        switch name {
+        case "title": return figure.title.map { Value($0) } ?? .nil
+        case "width": return Value(figure.width)
+        case "height": return Value(figure.height)
+        case "number": return Value(number)
+        default: return nil
+        }
+    }
+
+    func setField(_ name: String, _ value: Value) throws {
+        switch name {
+        case "title":
+            guard case .string(let s) = value else { throw SomaError.type("Figure.title must be a string") }
+            figure.title = s
+        case "width", "height":
+            guard let v = value.numberValue, v.isFinite, v >= 50, v <= 8000 else {
+                throw SomaError.value("Figure.\(name) must be a number of pixels between 50 and 8000")
+            }
+            if name == "width" { figure.width = v } else { figure.height = v }
+        default:
+            throw SomaError.type("cannot set field '\(name)' of Figure (fields: title, width, height)")
+        }
+    }
+
+    func method(_ name: String) -> Builtin? {
+        switch name {
+        case "save":
+            return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { [unowned self] args in
+                let path = plotPath(try args.string(0, "path"), args.context)
+                try plotCall("save") { try self.figure.save(to: path, dpi: try args.keywordNumber("dpi", default: 100)) }
+                return .nil
+            }
+        case "preview":
+            return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { [unowned self] args in
+                let columns = try args.keywordInt("columns", default: 60), rows = try args.keywordInt("rows", default: 15)
+                return Value(self.figure.preview(columns: columns, rows: rows))
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+/// Per-session plot state: the current figure and the figures touched since
+/// the host last collected them (notebook cell end, REPL entry end).
+public final class PlotState {
+    /// What happens to touched figures when a run ends.
+    public enum Delivery {
+        /// Kept until the host calls `Session.takeFigures()` (notebooks).
+        case collect
+        /// Written to `directory/figure-N.png`; the path and a text preview are printed (REPL).
+        case files(directory: String, preview: Bool)
+    }
+
+    var current: FigureObject?
+    var touched: [FigureObject] = []
+    var count = 0
+    var defaultWidth = 800.0
+    var defaultHeight = 500.0
+    var delivery = Delivery.collect
+
+    init() {}
+
+    /// The current figure, made when there is none.
+    func currentFigure() -> FigureObject {
+        if let current {
+            touch(current)
+            return current
+        }
+        return newFigure(width: defaultWidth, height: defaultHeight, title: nil)
+    }
+
+    func newFigure(width: Double, height: Double, title: String?) -> FigureObject {
+        count += 1
+        let made = FigureObject(figure: Figure(width: width, height: height, title: title), number: count)
+        current = made
+        touch(made)
+        return made
+    }
+
+    func touch(_ figure: FigureObject) {
+        if !touched.contains(where: { $0 === figure }) { touched.append(figure) }
+    }
+
+    /// Applies `change` to the current axes of the current figure.
+    func withAxes(_ change: (inout Axes) throws -> Void) throws {
+        let figure = currentFigure()
+        try change(&figure.figure.axes)
+    }
+
+    /// Writes touched figures for the REPL and forgets them.
+    func deliver(_ context: Context) throws {
+        guard case .files(let directory, let preview) = delivery, !touched.isEmpty else { return }
+        let figures = touched
+        touched = []
+        for object in figures {
+            let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
+            try plotCall("figure") { try object.figure.save(to: path) }
+            var text = "[figure \(object.number): \(path)]\n"
+            if preview { text += object.figure.preview() + "\n" }
+            context.output.write(text)
+        }
+    }
+}
+
+extension Session {
+    /// The session's plot state.
+    var plots: PlotState { context.state(PlotState.self) { PlotState() } }
+
+    /// PNG data of every figure touched since the last call, in order, then
+    /// closes them so the next drawing call starts a new figure (as inline
+    /// plots in a notebook do). For notebook hosts, called after each cell.
+    /// - Throws: `SomaError.io` when a figure cannot be encoded.
+    public func takeFigures(dpi: Double = 100) throws -> [Data] {
+        let state = plots
+        let figures = state.touched
+        state.touched = []
+        state.current = nil
+        return try figures.map { object in Data(try plotCall("figure") { try object.figure.png(dpi: dpi) }) }
+    }
+
+    /// Sets the size new figures get (notebook `fig-width` / `fig-height`), in pixels.
+    public func setFigureSize(width: Int?, height: Int?) {
+        let state = plots
+        state.defaultWidth = width.map { Double(min(8000, max(50, $0))) } ?? 800
+        state.defaultHeight = height.map { Double(min(8000, max(50, $0))) } ?? 500
+    }
+
+    /// How touched figures leave the session at the end of each run (see `PlotState.Delivery`).
+    public func setFigureDelivery(_ delivery: PlotState.Delivery) {
+        plots.delivery = delivery
+    }
+}
+
+/// Runs SomaPlot code, turning its errors into Soma errors.
+func plotCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PlotError {
+        let message = error.description.hasPrefix(callee) ? error.description : "\(callee): \(error.description)"
+        switch error {
+        case .badData: throw SomaError.shape(message)
+        case .badArgument: throw SomaError.value(message)
+        case .io: throw SomaError.io(message)
+        }
+    }
+}
+
+/// A path relative to the running file's folder, as data files are found.
+func plotPath(_ path: String, _ context: Context) -> String {
+    if path.hasPrefix("/") { return path }
+    if let dir = context.currentDirectory { return (dir as NSString).appendingPathComponent(path) }
+    return path
+}
