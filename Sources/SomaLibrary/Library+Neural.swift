@@ -97,14 +97,7 @@ extension Library {
                 let times = try args.tensor(0, "times")
                 return vectorValue(try neuralCall("spike_train") { try spikeTrain(times.data, duration: duration, dt: dt) })
             },
-            Builtin("filter(x, kernel, dt:)", doc: """
-                Causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a signal with a kernel
-                sampled at the same dt; filtering a spike train with a PSC gives the current.
-                """) { args in
-                let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
-                let x = try args.tensor(0, "x"), kernel = try args.tensor(1, "kernel")
-                return vectorValue(try neuralCall("filter") { try filter(x.data, kernel: kernel.data, dt: dt) })
-            },
+            signalFilter,
             Builtin("lif_net(W, vin, T:, dt: 1ms, tau_s: 50ms, tau_m: 20ms, tau_ref: 2ms)", doc: """
                 LIF neurons connected by exponential synapses: a spike of neuron j adds
                 W[i, j]/τs to the current into neuron i, which decays with τs. `vin` is the
@@ -135,6 +128,34 @@ extension Library {
                 ]))
             },
         ])
+    }
+}
+
+extension Library {
+    /// `filter` serves two meanings in Soma: `filter(f, xs)` keeps the items
+    /// for which f is true (the core builtin), `filter(x, kernel, dt:)`
+    /// convolves a signal. A function as first argument picks the former.
+    static var signalFilter: Builtin {
+        let listFilter = coreFunctional.first { $0.name == "filter" }
+        let doc = """
+            filter(x, kernel, dt:) is the causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a
+            signal with a kernel sampled at the same dt: filtering a spike train with a PSC
+            gives the post-synaptic current. filter(f, xs) keeps the items of xs for which f
+            is true.
+                current = filter(spike_train(s, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
+            """
+        return Builtin("filter(x, kernel, dt:)", doc: doc) { args in
+            if let listFilter, let first = args.positional.first {
+                switch first {
+                case .function: return try listFilter.body(args)
+                case .object(let o) where o.callable != nil: return try listFilter.body(args)
+                default: break
+                }
+            }
+            let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
+            let x = try args.tensor(0, "x"), kernel = try args.tensor(1, "kernel")
+            return vectorValue(try neuralCall("filter") { try filter(x.data, kernel: kernel.data, dt: dt) })
+        }
     }
 }
 
