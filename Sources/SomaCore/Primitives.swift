@@ -119,19 +119,33 @@ enum Primitives {
         }
     }
 
-    /// Reading elements at `offsets`: the gradient is scattered (added) back.
-    static func gather(from shape: [Int], offsets: [Int]) -> Pullback {
-        { g in [Tensor(shape: shape, data: scatterAdd(g.data, offsets, count: Shape.count(shape)))] }
+    /// Reading the elements an index plan selects: the gradient is scattered (added) back.
+    static func gather(from shape: [Int], plan: IndexPlan) -> Pullback {
+        { g in
+            let count = Shape.count(shape)
+            guard let offsets = plan.scattered else {
+                var out = [Double](repeating: 0, count: count)
+                out.replaceSubrange(plan.block, with: g.data)
+                return [Tensor(shape: shape, data: out)]
+            }
+            return [Tensor(shape: shape, data: scatterAdd(g.data, offsets, count: count))]
+        }
     }
 
-    /// Writing `value` at `offsets` of `base`: the overwritten elements of
-    /// `base` get no gradient; `value` gets the gradient at its positions.
-    static func scatter(into shape: [Int], valueShape: [Int], offsets: [Int]) -> Pullback {
+    /// Writing a value where an index plan selects: the overwritten elements
+    /// of the base get no gradient; the value gets the gradient at its positions.
+    static func scatter(into shape: [Int], plan: IndexPlan) -> Pullback {
         { g in
             var gBase = g.data
-            for o in offsets { gBase[o] = 0 }
-            let gValue = offsets.map { g.data[$0] }
-            return [Tensor(shape: shape, data: gBase), Tensor(shape: valueShape, data: gValue)]
+            let gValue: [Double]
+            if let offsets = plan.scattered {
+                for o in offsets { gBase[o] = 0 }
+                gValue = offsets.map { g.data[$0] }
+            } else {
+                gBase.replaceSubrange(plan.block, with: repeatElement(0, count: plan.block.count))
+                gValue = Array(g.data[plan.block])
+            }
+            return [Tensor(shape: shape, data: gBase), Tensor(shape: plan.shape, data: gValue)]
         }
     }
 

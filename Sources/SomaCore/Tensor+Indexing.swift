@@ -16,7 +16,12 @@ public enum IndexItem {
 /// element in order, its offset in the source.
 struct IndexPlan {
     let shape: [Int]
-    let offsets: [Int]
+    /// The offsets, or nil when the selection is the contiguous `block`
+    /// (rows of a matrix, a slice of the first axis): those are copied whole.
+    let scattered: [Int]?
+    let block: Range<Int>
+
+    var offsets: [Int] { scattered ?? Array(block) }
 }
 
 extension Tensor {
@@ -32,9 +37,15 @@ extension Tensor {
     ///   `TensorError.shape` for a mask of the wrong shape.
     public func get(_ items: [IndexItem]) throws -> Tensor {
         let plan = try indexPlan(items)
-        let out = Tensor(shape: plan.shape, data: data.withUnsafeBufferPointer { p in plan.offsets.map { p[$0] } })
+        let values: [Double]
+        if let offsets = plan.scattered {
+            values = data.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
+        } else {
+            values = Array(data[plan.block])
+        }
+        let out = Tensor(shape: plan.shape, data: values)
         guard node != nil else { return out }
-        return Tensor.record(out, [self], Primitives.gather(from: shape, offsets: plan.offsets))
+        return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
     }
 
     /// Writes `value` (broadcast to the selection's shape) where `items` select.
@@ -48,11 +59,15 @@ extension Tensor {
         }
         let old = self
         var newData = data
-        newData.withUnsafeMutableBufferPointer { p in
-            for (i, o) in plan.offsets.enumerated() { p[o] = v.data[i] }
+        if let offsets = plan.scattered {
+            newData.withUnsafeMutableBufferPointer { p in
+                for (i, o) in offsets.enumerated() { p[o] = v.data[i] }
+            }
+        } else {
+            newData.replaceSubrange(plan.block, with: v.data)
         }
         let out = Tensor(shape: shape, data: newData)
-        self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, valueShape: plan.shape, offsets: plan.offsets))
+        self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, plan: plan))
     }
 
     /// Resolves an index expression against this tensor's shape.
@@ -82,7 +97,13 @@ extension Tensor {
                 if adjacent, axis == arrayAxes.first, let g = arrayGroup { groups.append(g) }
             }
         }
-        _ = try Shape.checkedCount(groups.flatMap(\.dims))
+        let resultShape = groups.flatMap(\.dims)
+        let total = try Shape.checkedCount(resultShape)
+        if isContiguous(selectors) {
+            // Each range group starts at its first offset; whole axes start at 0.
+            let start = base + groups.reduce(0) { $0 + ($1.offsets.first ?? 0) }
+            return IndexPlan(shape: resultShape, scattered: nil, block: start..<(start + total))
+        }
         var offsets = [base]
         for g in groups {
             var next: [Int] = []
@@ -90,7 +111,18 @@ extension Tensor {
             for o in offsets { for d in g.offsets { next.append(o + d) } }
             offsets = next
         }
-        return IndexPlan(shape: groups.flatMap(\.dims), offsets: offsets)
+        return IndexPlan(shape: resultShape, scattered: offsets, block: 0..<0)
+    }
+
+    /// Whether the selection is one run of memory: single positions, then at
+    /// most one step-1 range, then whole axes.
+    private func isContiguous(_ selectors: [Selector]) -> Bool {
+        var i = 0
+        while i < selectors.count, case .scalar = selectors[i] { i += 1 }
+        if i < selectors.count, case .range(_, let step, _) = selectors[i], step == 1 { i += 1 }
+        while i < selectors.count, case .range(let start, let step, let count) = selectors[i],
+              start == 0, step == 1, count == shape[i] { i += 1 }
+        return i == selectors.count
     }
 
     /// How one axis is selected once masks are expanded and defaults filled in.

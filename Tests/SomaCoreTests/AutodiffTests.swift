@@ -70,6 +70,13 @@ struct PrimitiveGradientTests {
             try y.set([.all, .index(2)], to: xs[1])
             return y
         } < tol)
+        // A contiguous block (whole rows) takes the copy path.
+        let row = try rng.randn([2, 5])
+        #expect(try gradientError([x, row]) { xs in
+            var y = try xs[0] * 1
+            try y.set([.slice(start: 1, stop: 3, step: nil)], to: xs[1])
+            return try y.get([.slice(start: 2, stop: nil, step: 1)])
+        } < tol)
     }
 
     @Test mutating func joiningAndSelecting() throws {

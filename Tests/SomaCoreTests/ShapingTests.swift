@@ -77,3 +77,15 @@ import SomaCore
     #expect(try x.get([.slice(start: -2, stop: nil, step: nil)]).data == [4, 5])
     #expect(throws: TensorError.self) { try x.get([.slice(start: nil, stop: nil, step: 0)]) }
 }
+
+@Test func contiguousAndScatteredSelectionsAgree() throws {
+    let a = iota([4, 3, 2])
+    // Contiguous: rows 1..<3 of the first axis; scattered: the same via an index tensor.
+    let block = try a.get([.slice(start: 1, stop: 3, step: 1)])
+    let gathered = try a.get([.indices(Tensor([1, 2]))])
+    #expect(block == gathered)
+    #expect(try a.get([.index(2), .slice(start: 1, stop: nil, step: nil)]).data == [15, 16, 17, 18])
+    var b = a
+    try b.set([.index(3), .index(0)], to: Tensor([-1, -2]))
+    #expect(try b.get([.index(3)]).data == [-1, -2, 21, 22, 23, 24])
+}
