@@ -5,6 +5,9 @@ public struct LexResult: Equatable, Sendable {
     public var tokens: [Token]
     public var diagnostics: [Diagnostic]
     public var isIncomplete: Bool
+    /// True when the input ended inside a string; its "unterminated string"
+    /// error is then the last diagnostic.
+    public var endsInsideString: Bool
 }
 
 /// Turns Soma source text into tokens.
@@ -88,7 +91,8 @@ public struct Lexer {
         }
         tokens.append(Token(kind: .endOfInput, span: Span(at: endLocation)))
         let incomplete = !openers.isEmpty || unterminatedString || trailingOperator
-        return LexResult(tokens: tokens, diagnostics: diagnostics, isIncomplete: incomplete)
+        return LexResult(tokens: tokens, diagnostics: diagnostics, isIncomplete: incomplete,
+                         endsInsideString: unterminatedString)
     }
 
     // MARK: cursor

@@ -31,6 +31,8 @@ public struct Parser {
     var errorAtEnd = false
     /// Set when an error was reported anywhere before the end of the input.
     var errorBeforeEnd = false
+    /// Set once the nesting limit was hit; parsing stops there.
+    var hitLimit = false
 
     init(bytes: [UInt8], lexed: LexResult, depth: Int) {
         self.bytes = bytes
@@ -47,17 +49,17 @@ public struct Parser {
         var lexer = Lexer(file: file)
         let lexed = lexer.tokenize()
         var parser = Parser(bytes: Array(file.text.utf8), lexed: lexed, depth: 0)
-        // Lexical errors before the end (a bad character) are real errors.
-        let endOffset = parser.tokens.last?.span.start.offset ?? 0
-        parser.errorBeforeEnd = lexed.diagnostics.contains { diagnostic in
-            !(diagnostic.message.hasPrefix("unterminated") && diagnostic.span.map { $0.end.offset >= endOffset } ?? false)
-        }
+        // An unterminated string is the last lexical error; any other one is
+        // a real error, not a sign that more input is coming.
+        let lexicalErrors = lexed.diagnostics.count - (lexed.endsInsideString ? 1 : 0)
+        parser.errorBeforeEnd = lexicalErrors > 0
         let statements = parser.parseProgram()
         let start = SourceLocation(line: file.firstLine, column: 1, offset: 0)
         let end = parser.tokens.last?.span.end ?? start
         let program = Program(statements: statements, span: Span(start: start, end: end))
-        if lexed.diagnostics.contains(where: { $0.message.hasPrefix("unterminated") }) {
+        if lexed.endsInsideString {
             // "expected ')'" at the end adds nothing to "unterminated string".
+            let endOffset = end.offset
             parser.diagnostics.removeAll { diagnostic in
                 !lexed.diagnostics.contains(diagnostic) && (diagnostic.span.map { $0.start.offset >= endOffset } ?? false)
             }
@@ -72,9 +74,6 @@ public struct Parser {
         let incomplete = stoppedEarly && !parser.errorBeforeEnd && !parser.hitLimit
         return ParseResult(program: program, diagnostics: parser.diagnostics, isIncomplete: incomplete)
     }
-
-    /// Set once the nesting limit was hit; parsing stops there.
-    var hitLimit = false
 
     // MARK: token access
 
