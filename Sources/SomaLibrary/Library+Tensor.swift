@@ -19,7 +19,8 @@ extension Library {
                 return try body(args)
             } catch let error as TensorError {
                 let e = SomaError(error)
-                throw SomaError(e.kind, "\(args.callee): \(e.message)")
+                let named = e.message.hasPrefix(args.callee + ":") ? e.message : "\(args.callee): \(e.message)"
+                throw SomaError(e.kind, named)
             }
         }
     }

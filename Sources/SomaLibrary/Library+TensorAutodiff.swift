@@ -17,7 +17,10 @@ extension Library {
                 let f = try args.function(0, "f")
                 let argnum = try args.keywordInt("argnum", default: 0)
                 guard argnum >= 0 else { throw SomaError.value("grad: argnum must not be negative, got \(argnum)") }
-                return Value(Builtin("grad(f)(args...)", doc: "The gradient of \(f.typeName == "function" ? "f" : "a callable") with respect to argument \(argnum).") { inner in
+                var name = "f"
+                if case .function(let function) = f { name = function.name }
+                let doc = "The gradient of \(name) with respect to its argument \(argnum), at the arguments given."
+                return Value(Builtin("grad(args...)", doc: doc) { inner in
                     try gradient(of: f, argnum: argnum, inner)
                 })
             },
