@@ -1,19 +1,19 @@
 extension Color {
-    /// Named colours understood by `Color(parsing:)`, matplotlib's base and tab names.
-    static let names: [String: UInt32] = [
+    /// matplotlib's one-letter colours and its tab10 names (also written "tab:blue").
+    static let shortNames: [String: UInt32] = [
         "b": 0x0000FF, "g": 0x008000, "r": 0xFF0000, "c": 0x00BFBF, "m": 0xBF00BF,
         "y": 0xBFBF00, "k": 0x000000, "w": 0xFFFFFF,
-        "blue": 0x1F77B4, "orange": 0xFF7F0E, "green": 0x2CA02C, "red": 0xD62728,
-        "purple": 0x9467BD, "brown": 0x8C564B, "pink": 0xE377C2, "gray": 0x7F7F7F,
-        "grey": 0x7F7F7F, "olive": 0xBCBD22, "cyan": 0x17BECF, "black": 0x000000,
-        "white": 0xFFFFFF, "magenta": 0xBF00BF, "yellow": 0xFFD700, "navy": 0x000080,
-        "teal": 0x008080, "darkgray": 0x404040, "lightgray": 0xD3D3D3,
+    ]
+    static let tabNames: [String: UInt32] = [
+        "blue": 0x1F77B4, "orange": 0xFF7F0E, "green": 0x2CA02C, "red": 0xD62728, "purple": 0x9467BD,
+        "brown": 0x8C564B, "pink": 0xE377C2, "gray": 0x7F7F7F, "grey": 0x7F7F7F, "olive": 0xBCBD22,
+        "cyan": 0x17BECF,
     ]
 
     /// Parses a colour the way matplotlib users write one.
     ///
-    /// Accepts single letters (`"r"`), cycle entries (`"C3"`), names (`"orange"`,
-    /// `"tab:blue"`) and hex (`"#1f77b4"`, `"#1f77b480"`).
+    /// Accepts single letters (`"r"`), cycle entries (`"C3"`), CSS names (`"orange"`,
+    /// `"darkorange"`), tab10 names (`"tab:blue"`) and hex (`"#1f77b4"`, `"#1f77b480"`).
     /// - Throws: `PlotError.badArgument` for anything else.
     public init(parsing text: String) throws {
         let s = text.lowercased().trimmingCharacters(in: " ")
@@ -33,8 +33,13 @@ extension Color {
             self = Color.cycle(digit)
             return
         }
-        let name = s.hasPrefix("tab:") ? String(s.dropFirst(4)) : s
-        guard let hex = Color.names[name] else {
+        let hex: UInt32?
+        if s.hasPrefix("tab:") {
+            hex = Color.tabNames[String(s.dropFirst(4))]
+        } else {
+            hex = Color.shortNames[s] ?? Color.cssNames[s]
+        }
+        guard let hex else {
             throw PlotError.badArgument("unknown colour '\(text)'; use a name such as 'red', 'C1' or '#1f77b4'")
         }
         self.init(hex: hex)
