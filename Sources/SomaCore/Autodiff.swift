@@ -5,8 +5,8 @@
 /// there is no global tape, so independent computations never interfere.
 public final class Node {
     /// Nodes of the operation's inputs, aligned with the pullback's results;
-    /// nil where an input was a constant.
-    let parents: [Node?]
+    /// nil where an input was a constant. Emptied only while tearing down.
+    private(set) var parents: [Node?]
     /// Maps the gradient of the output to the gradients of the inputs
     /// (nil for leaves, which were not computed from anything).
     let pullback: ((Tensor) throws -> [Tensor?])?
@@ -17,6 +17,21 @@ public final class Node {
         self.shape = shape
         self.parents = parents
         self.pullback = pullback
+    }
+
+    // A long computation (a loop of a million steps) makes a chain of nodes
+    // that ARC would free recursively, one stack frame per node, and crash.
+    // Instead each node that is about to die hands its parents to a list here.
+    deinit {
+        guard !parents.isEmpty else { return }
+        var pending = parents.compactMap { $0 }
+        parents = []
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) {
+                pending.append(contentsOf: node.parents.compactMap { $0 })
+                node.parents = []
+            }
+        }
     }
 }
 

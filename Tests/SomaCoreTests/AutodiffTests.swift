@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SomaCore
 
@@ -131,4 +132,18 @@ struct PrimitiveGradientTests {
 @Test func untrackedOpsRecordNothing() throws {
     let y = try Tensor([1, 2]).exp() + 1
     #expect(y.node == nil)
+}
+
+/// A chain far deeper than the stack (a long simulation under `grad`) must
+/// both differentiate and be freed without recursion.
+@Test func deepChainsDoNotOverflowTheStack() throws {
+    let n = 200_000
+    do {
+        let x = Tensor.leaves([Tensor(1.000001)])[0]
+        var y = Tensor(1.0)
+        for _ in 0..<n { y = try y * x }
+        let g = try backward(y, wrt: [x])[0]
+        let want = Double(n) * Foundation.pow(1.000001, Double(n - 1))
+        #expect(close(g.data[0], want, rel: 1e-9))
+    }
 }
