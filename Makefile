@@ -28,7 +28,8 @@ unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test: unit fuzz
+# The fuzz run goes first so the test runner's summary is the last thing printed.
+test: fuzz unit
 
 fuzz: setup
 	@Scripts/fuzz $(FUZZ_SECONDS)
