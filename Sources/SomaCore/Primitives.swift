@@ -115,7 +115,7 @@ enum Primitives {
     static func matmul(_ a: Tensor, _ b: Tensor) -> Pullback {
         let (a, b) = (a.detached, b.detached)
         return { g in
-            [try batchedMatmul(g, swapLastAxes(b)), try batchedMatmul(swapLastAxes(a), g)]
+            [try batchedMatmul(g, b, transB: true), try batchedMatmul(a, g, transA: true)]
         }
     }
 
@@ -179,13 +179,6 @@ enum Primitives {
         if !kept.isEmpty { kept[axis < 0 ? axis + shape.count : axis] = 1 }
         return kept
     }
-}
-
-/// `x` with its last two axes swapped.
-func swapLastAxes(_ x: Tensor) throws -> Tensor {
-    var perm = Array(0..<x.rank)
-    perm.swapAt(x.rank - 1, x.rank - 2)
-    return try x.transposed(perm)
 }
 
 /// A zero buffer of `count` elements with `values[i]` added at `offsets[i]`.

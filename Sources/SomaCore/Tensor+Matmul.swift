@@ -39,36 +39,47 @@ extension Tensor {
 }
 
 /// The primitive: `[..., m, k] @ [..., k, n]` with identical batch axes.
-func batchedMatmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    let m = a.shape[a.rank - 2], k = a.shape[a.rank - 1], n = b.shape[b.rank - 1]
+/// With `transA`/`transB` an operand is read transposed in its last two axes
+/// (BLAS does this for free; the gradient uses it instead of copying).
+func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool = false) throws -> Tensor {
+    let (ra, ca) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+    let (rb, cb) = (b.shape[b.rank - 2], b.shape[b.rank - 1])
+    let (m, k) = transA ? (ca, ra) : (ra, ca)
+    let n = transB ? rb : cb
     let batch = Array(a.shape.dropLast(2))
     let count = Shape.count(batch)
     _ = try Shape.checkedCount(batch + [m, n])
-    let out = Tensor(shape: batch + [m, n], data: try gemm(a.data, b.data, batches: count, m: m, k: k, n: n))
+    let product = try gemm(a.data, b.data, batches: count, m: m, k: k, n: n, transA: transA, transB: transB)
+    let out = Tensor(shape: batch + [m, n], data: product)
     guard a.node != nil || b.node != nil else { return out }
     return Tensor.record(out, [a, b], Primitives.matmul(a, b))
 }
 
-/// `batches` row-major products `C = A B` of `m x k` by `k x n` matrices stored back to back.
-func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int) throws -> [Double] {
+/// `batches` row-major products `C = op(A) op(B)` of `m x k` by `k x n`
+/// matrices stored back to back, `op` transposing when asked.
+func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int,
+          transA: Bool = false, transB: Bool = false) throws -> [Double] {
     guard let m32 = Int32(exactly: m), let k32 = Int32(exactly: k), let n32 = Int32(exactly: n),
-          let lda = Int32(exactly: Swift.max(k, 1)), let ldb = Int32(exactly: Swift.max(n, 1)) else {
+          let lda = Int32(exactly: Swift.max(transA ? m : k, 1)), let ldb = Int32(exactly: Swift.max(transB ? k : n, 1)),
+          let ldc = Int32(exactly: Swift.max(n, 1)) else {
         throw TensorError.shape("matrices of \(m) x \(k) and \(k) x \(n) are too large for BLAS")
     }
     var c = [Double](repeating: 0, count: batches * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
+    let ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
                 guard let A = pa.baseAddress, let B = pb.baseAddress, let C = pc.baseAddress else { return }
                 for i in 0..<batches {
                     let ai = A + i * m * k, bi = B + i * k * n, ci = C + i * m * n
-                    if n == 1 {
+                    if n == 1 && !transA {
+                        // Matrix times vector: the single column of op(B) is contiguous either way.
                         cblas_dgemv(CblasRowMajor, CblasNoTrans, m32, k32, 1, ai, lda, bi, 1, 0, ci, 1)
-                    } else if m == 1 {
+                    } else if m == 1 && !transB {
                         cblas_dgemv(CblasRowMajor, CblasTrans, k32, n32, 1, bi, ldb, ai, 1, 0, ci, 1)
                     } else {
-                        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m32, n32, k32, 1, ai, lda, bi, ldb, 0, ci, ldb)
+                        cblas_dgemm(CblasRowMajor, ta, tb, m32, n32, k32, 1, ai, lda, bi, ldb, 0, ci, ldc)
                     }
                 }
             }
