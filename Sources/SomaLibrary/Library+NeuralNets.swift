@@ -37,7 +37,7 @@ extension Library {
             },
             Builtin("Dense(n_in, n_out, act: \"linear\", init:, seed:)", doc: """
                 A fully connected layer y = act(x·W + b) for `Sequential`; `init` is "he",
-                "xavier" or "lecun" (default: he for relu-like activations, else xavier).
+                "xavier" or "lecun" (default: he for relu-like activations, else lecun, N(0, 1/n_in)).
                 """) { args in
                 let nIn = try args.int(0, "n_in"), nOut = try args.int(1, "n_out")
                 guard nIn >= 1, nOut >= 1, nIn <= 1_000_000, nOut <= 1_000_000 else {

@@ -9,11 +9,13 @@ public enum Initializer: String {
     /// N(0, 1/fan_in), as the course's numpy networks do.
     case lecun
 
-    /// The usual choice for a layer followed by `activation`.
+    /// The default for a layer followed by `activation`: He for ReLU-like
+    /// units, otherwise N(0, 1/fan_in) as the course's networks use (Xavier's
+    /// smaller weights leave wide logistic layers nearly linear at the start).
     public static func suited(to activation: Activation) -> Initializer {
         switch activation {
         case .relu, .leakyRelu: return .he
-        default: return .xavier
+        default: return .lecun
         }
     }
 
