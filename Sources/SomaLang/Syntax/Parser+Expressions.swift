@@ -13,123 +13,186 @@ extension Parser {
             let outerDepth = parser.depth
             defer { parser.depth = outerDepth }
             while true {
-                // A pipe or a method call may start the next line:
-                // `xs\n  |> map(f)`, `net\n  .learn(X, T)`. No statement starts
-                // with either, so this is never ambiguous.
-                if parser.current.kind == .newline {
-                    var ahead = 0
-                    while parser.peek(ahead).kind == .newline { ahead += 1 }
-                    let next = parser.peek(ahead)
-                    if (minimum <= .pipe && next.isSymbol(.pipe)) || next.isSymbol(.dot) { parser.position += ahead }
-                }
-                let token = parser.current
-                guard let (precedence, rule) = parser.infixRule(for: token), precedence >= minimum else { break }
+                if parser.current.kind == .newline { parser.skipLineContinuation(minimum) }
+                guard let (precedence, rule) = parser.infixRule(for: parser.current), precedence >= minimum else { break }
                 try parser.deepen()
-                left = try parser.parseInfix(left, token, precedence, rule)
+                left = try parser.parseInfix(left, precedence, rule)
             }
             return left
         }
     }
 
-    mutating func parseInfix(_ left: Expr, _ token: Token, _ precedence: Precedence, _ rule: InfixRule) throws -> Expr {
-        advance()
+    /// A pipe or a method call may start the next line: `xs\n  |> map(f)`,
+    /// `net\n  .learn(X, T)`. No statement starts with either, so this is
+    /// never ambiguous.
+    @inline(never)
+    mutating func skipLineContinuation(_ minimum: Precedence) {
+        var ahead = 0
+        while peek(ahead).kind == .newline { ahead += 1 }
+        let next = peek(ahead)
+        if (minimum <= .pipe && next.isSymbol(.pipe)) || next.isSymbol(.dot) { position += ahead }
+    }
+
+    // The recursion through brackets passes through parsePrefix and
+    // parseInfix, so they only dispatch: each rule lives in its own
+    // non-inlined function, keeping these frames (and the native stack used
+    // per nesting level) small.
+
+    // infix -> binop expr | 'and' expr | 'or' expr | rangeop expr | '|>' expr
+    //        | '(' args | '[' indices | '.' NAME
+    mutating func parseInfix(_ left: Expr, _ precedence: Precedence, _ rule: InfixRule) throws -> Expr {
+        let token = advance()
         switch rule {
-        case .binary(let op):
-            // `^` is right-associative and its right side may be negated: 2^-1.
-            // Comparisons do not chain, so their right side binds one level tighter.
-            let right = op == .power ? try parsePrecedence(.unary) : try parsePrecedence(next(precedence))
-            if precedence == .compare, let (following, _) = infixRule(for: current), following == .compare {
-                throw error("comparisons do not chain", at: left.span.through(current.span),
-                            notes: ["write 'a < b and b < c'"])
-            }
-            return Expr(.binary(op, left, right), span: left.span.through(right.span))
-        case .logical(let op):
-            let right = try parsePrecedence(next(precedence))
-            return Expr(.logical(op, left, right), span: left.span.through(right.span))
-        case .range(let inclusive):
-            let right = try parsePrecedence(next(precedence))
-            if let (following, _) = infixRule(for: current), following == .range {
-                throw error("ranges do not chain", at: left.span.through(current.span))
-            }
-            return Expr(.range(left, right, inclusive: inclusive), span: left.span.through(right.span))
-        case .pipe:
-            let right = try parsePrecedence(.or)
-            let span = left.span.through(right.span)
-            let piped = Argument(label: nil, value: left, span: left.span)
-            if case .call(let callee, let arguments) = right.kind {
-                return Expr(.call(callee, [piped] + arguments), span: span)
-            }
-            return Expr(.call(right, [piped]), span: span)
-        case .call:
-            let arguments = try parseArguments(opener: token)
-            return Expr(.call(left, arguments), span: left.span.through(Span(at: previousEnd)))
-        case .index:
-            let items = try parseIndexItems(opener: token)
-            return Expr(.index(left, items), span: left.span.through(Span(at: previousEnd)))
-        case .field:
-            let name = try parseIdentifier("a field name after '.'")
-            return Expr(.field(left, name), span: left.span.through(name.span))
+        case .binary(let op): return try parseBinary(left, op, precedence)
+        case .logical(let op): return try parseLogical(left, op, precedence)
+        case .range(let inclusive): return try parseRange(left, inclusive: inclusive, precedence)
+        case .pipe: return try parsePipe(left)
+        case .call: return try parseCall(left, opener: token)
+        case .index: return try parseIndex(left, opener: token)
+        case .field: return try parseField(left)
         }
+    }
+
+    // binary -> expr binop expr   (`^` right-associative; comparisons do not chain)
+    @inline(never)
+    mutating func parseBinary(_ left: Expr, _ op: BinaryOperator, _ precedence: Precedence) throws -> Expr {
+        // `^` is right-associative and its right side may be negated: 2^-1.
+        let right = op == .power ? try parsePrecedence(.unary) : try parsePrecedence(next(precedence))
+        if precedence == .compare, let (following, _) = infixRule(for: current), following == .compare {
+            throw error("comparisons do not chain", at: left.span.through(current.span),
+                        notes: ["write 'a < b and b < c'"])
+        }
+        return Expr(.binary(op, left, right), span: left.span.through(right.span))
+    }
+
+    // logical -> expr ('and' | 'or') expr
+    @inline(never)
+    mutating func parseLogical(_ left: Expr, _ op: LogicalOperator, _ precedence: Precedence) throws -> Expr {
+        let right = try parsePrecedence(next(precedence))
+        return Expr(.logical(op, left, right), span: left.span.through(right.span))
+    }
+
+    // range -> expr ('..<' | '...') expr   (non-associative)
+    @inline(never)
+    mutating func parseRange(_ left: Expr, inclusive: Bool, _ precedence: Precedence) throws -> Expr {
+        let right = try parsePrecedence(next(precedence))
+        if let (following, _) = infixRule(for: current), following == .range {
+            throw error("ranges do not chain", at: left.span.through(current.span))
+        }
+        return Expr(.range(left, right, inclusive: inclusive), span: left.span.through(right.span))
+    }
+
+    // pipe -> expr '|>' expr   (desugared: `x |> f(a)` is `f(x, a)`, `x |> f` is `f(x)`)
+    @inline(never)
+    mutating func parsePipe(_ left: Expr) throws -> Expr {
+        let right = try parsePrecedence(.or)
+        let span = left.span.through(right.span)
+        let piped = Argument(label: nil, value: left, span: left.span)
+        if case .call(let callee, let arguments) = right.kind {
+            return Expr(.call(callee, [piped] + arguments), span: span)
+        }
+        return Expr(.call(right, [piped]), span: span)
+    }
+
+    // call -> expr '(' args
+    @inline(never)
+    mutating func parseCall(_ left: Expr, opener: Token) throws -> Expr {
+        let arguments = try parseArguments(opener: opener)
+        return Expr(.call(left, arguments), span: left.span.through(Span(at: previousEnd)))
+    }
+
+    // index -> expr '[' indices
+    @inline(never)
+    mutating func parseIndex(_ left: Expr, opener: Token) throws -> Expr {
+        let items = try parseIndexItems(opener: opener)
+        return Expr(.index(left, items), span: left.span.through(Span(at: previousEnd)))
+    }
+
+    // field -> expr '.' NAME
+    @inline(never)
+    mutating func parseField(_ left: Expr) throws -> Expr {
+        let name = try parseIdentifier("a field name after '.'")
+        return Expr(.field(left, name), span: left.span.through(name.span))
     }
 
     func next(_ precedence: Precedence) -> Precedence {
         Precedence(rawValue: precedence.rawValue + 1) ?? .postfix
     }
 
-    // prefix -> NUMBER | STRING | 'true' | 'false' | 'nil' | NAME
-    //         | '-' unary | '+' unary | 'not' not
-    //         | '(' expr ')' | list | record | block | fnexpr | ifexpr
+    // prefix -> atom | unary | '(' expr ')' | list | record | block | fnexpr | ifexpr
     mutating func parsePrefix() throws -> Expr {
-        let token = current
-        switch token.kind {
-        case .number(let value):
-            advance()
-            return Expr(.number(value), span: token.span)
-        case .string(let segments):
-            advance()
-            return try parseString(segments, span: token.span)
-        case .identifier(let name):
-            advance()
-            return Expr(.name(name), span: token.span)
-        case .keyword(.true):
-            advance()
-            return Expr(.bool(true), span: token.span)
-        case .keyword(.false):
-            advance()
-            return Expr(.bool(false), span: token.span)
-        case .keyword(.nil):
-            advance()
-            return Expr(.nilLiteral, span: token.span)
-        case .symbol(.minus), .symbol(.plus):
-            advance()
-            let operand = try parsePrecedence(.unary)
-            let op: UnaryOperator = token.isSymbol(.minus) ? .negate : .plus
-            return Expr(.unary(op, operand), span: token.span.through(operand.span))
-        case .keyword(.not):
-            advance()
-            let operand = try parsePrecedence(.not)
-            return Expr(.unary(.not, operand), span: token.span.through(operand.span))
+        switch current.kind {
+        case .symbol(.minus), .symbol(.plus), .keyword(.not):
+            return try parseUnary()
         case .symbol(.leftParen):
-            advance()
-            let inner = try parseExpression()
-            try close(.rightParen, opener: token)
-            return Expr(inner.kind, span: token.span.through(Span(at: previousEnd)))
+            return try parseGroup()
         case .symbol(.leftBracket):
             return try parseList()
         case .symbol(.leftBrace):
             return looksLikeRecord() ? try parseRecord() : try parseBlockExpression()
         case .keyword(.fn):
-            let keyword = advance()
-            let declaration = try parseFunctionRest(keyword: keyword, name: nil, doc: nil)
-            return Expr(.function(declaration), span: declaration.span)
+            return try parseFunctionExpression()
         case .keyword(.if):
             return try parseIf()
         default:
-            throw expected("an expression")
+            return try parseAtom()
         }
     }
 
+    // atom -> NUMBER | STRING | 'true' | 'false' | 'nil' | NAME
+    @inline(never)
+    mutating func parseAtom() throws -> Expr {
+        let token = current
+        let kind: ExprKind
+        switch token.kind {
+        case .number(let value):
+            kind = .number(value)
+        case .string(let segments):
+            advance()
+            return try parseString(segments, span: token.span)
+        case .identifier(let name):
+            kind = .name(name)
+        case .keyword(.true):
+            kind = .bool(true)
+        case .keyword(.false):
+            kind = .bool(false)
+        case .keyword(.nil):
+            kind = .nilLiteral
+        default:
+            throw expected("an expression")
+        }
+        advance()
+        return Expr(kind, span: token.span)
+    }
+
+    // unary -> ('-' | '+') unary | 'not' not
+    @inline(never)
+    mutating func parseUnary() throws -> Expr {
+        let token = advance()
+        let op: UnaryOperator = token.isSymbol(.minus) ? .negate : token.isSymbol(.plus) ? .plus : .not
+        let operand = try parsePrecedence(op == .not ? .not : .unary)
+        return Expr(.unary(op, operand), span: token.span.through(operand.span))
+    }
+
+    // group -> '(' expr ')'
+    @inline(never)
+    mutating func parseGroup() throws -> Expr {
+        let opener = advance()
+        let inner = try parseExpression()
+        try close(.rightParen, opener: opener)
+        return Expr(inner.kind, span: opener.span.through(Span(at: previousEnd)))
+    }
+
+    // fnexpr -> 'fn' '(' params ')' ( '=' expr | block )
+    @inline(never)
+    mutating func parseFunctionExpression() throws -> Expr {
+        let keyword = advance()
+        let declaration = try parseFunctionRest(keyword: keyword, name: nil, doc: nil)
+        return Expr(.function(declaration), span: declaration.span)
+    }
+
     // list -> '[' [expr {',' expr} [',']] ']'
+    @inline(never)
     mutating func parseList() throws -> Expr {
         let opener = advance()
         var elements: [Expr] = []
@@ -156,6 +219,7 @@ extension Parser {
 
     // record -> '{' [field {',' field} [',']] '}'
     // field  -> (NAME | STRING) ':' expr
+    @inline(never)
     mutating func parseRecord() throws -> Expr {
         let opener = advance()
         var fields: [RecordField] = []
@@ -190,14 +254,16 @@ extension Parser {
     }
 
     // blockexpr -> block
+    @inline(never)
     mutating func parseBlockExpression() throws -> Expr {
         let block = try parseBlock("")
         return Expr(.block(block), span: block.span)
     }
 
-    // fnexpr -> 'fn' '(' params ')' ( '=' expr | block )
+    // fnrest -> '(' params ')' ( '=' expr | block )
     // params -> [param {',' param} [',']]
     // param  -> NAME ['=' expr]
+    @inline(never)
     mutating func parseFunctionRest(keyword: Token, name: Identifier?, doc: String?) throws -> FunctionDecl {
         let opener = current
         try consume(.leftParen, "to start the parameter list")
@@ -231,6 +297,7 @@ extension Parser {
     }
 
     // ifexpr -> 'if' expr block ['else' (block | ifexpr)]
+    @inline(never)
     mutating func parseIf() throws -> Expr {
         try nested { parser in
             let keyword = parser.advance()
@@ -253,6 +320,7 @@ extension Parser {
 
     // args -> [arg {',' arg} [',']] ')'
     // arg  -> [NAME ':'] expr
+    @inline(never)
     mutating func parseArguments(opener: Token) throws -> [Argument] {
         var arguments: [Argument] = []
         while !check(.rightParen) {
@@ -278,6 +346,7 @@ extension Parser {
 
     // indices -> item {',' item} ']'
     // item    -> expr | [expr] ':' [expr] [':' [expr]]
+    @inline(never)
     mutating func parseIndexItems(opener: Token) throws -> [IndexItem] {
         var items: [IndexItem] = []
         repeat {
@@ -291,6 +360,7 @@ extension Parser {
         return items
     }
 
+    @inline(never)
     mutating func parseIndexItem() throws -> IndexItem {
         let startSpan = current.span
         var start: Expr?

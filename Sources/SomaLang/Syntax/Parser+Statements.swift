@@ -154,6 +154,7 @@ extension Parser {
     }
 
     // fnstat -> 'fn' NAME '(' params ')' ( '=' expr | block )
+    @inline(never)
     mutating func parseFunctionStatement() throws -> Stmt {
         let keyword = advance()
         let nameToken = advance()
@@ -164,6 +165,7 @@ extension Parser {
     }
 
     // forstat -> 'for' NAME [',' NAME] 'in' expr block
+    @inline(never)
     mutating func parseFor() throws -> Stmt {
         let keyword = advance()
         var variables = [try parseIdentifier("a loop variable after 'for'")]
@@ -180,6 +182,7 @@ extension Parser {
     }
 
     // whilestat -> 'while' expr block
+    @inline(never)
     mutating func parseWhile() throws -> Stmt {
         let keyword = advance()
         let condition = try parseExpression()
@@ -188,6 +191,7 @@ extension Parser {
     }
 
     // returnstat -> 'return' [expr]
+    @inline(never)
     mutating func parseReturn() throws -> Stmt {
         let keyword = advance()
         if current.kind == .newline || check(.semicolon) || check(.rightBrace) || atEnd {
@@ -198,6 +202,7 @@ extension Parser {
     }
 
     // trystat -> 'try' block 'catch' [NAME] block
+    @inline(never)
     mutating func parseTry() throws -> Stmt {
         let keyword = advance()
         let body = try parseBlock("after 'try'")
@@ -213,6 +218,7 @@ extension Parser {
     }
 
     // usestat -> 'use' STRING
+    @inline(never)
     mutating func parseUse() throws -> Stmt {
         let keyword = advance()
         let token = current
@@ -229,29 +235,44 @@ extension Parser {
     //           | target ('+=' | '-=' | '*=' | '/=' | '^=') expr
     mutating func parseExpressionStatement() throws -> Stmt {
         let first = try parseExpression()
-        if check(.comma) {
-            var targets = [try assignTarget(first)]
-            while match(.comma) {
-                targets.append(try assignTarget(try parseExpression()))
-            }
-            guard match(.equal) else {
-                throw expected("'=' after the names to assign", notes: ["destructuring reads: a, b = [1, 2]"])
-            }
-            let value = try parseExpression()
-            return Stmt(.assign(targets: targets, value: value), span: first.span.through(value.span))
-        }
-        if match(.equal) {
-            let target = try assignTarget(first)
-            let value = try parseExpression()
-            return Stmt(.assign(targets: [target], value: value), span: first.span.through(value.span))
-        }
+        if check(.comma) { return try parseDestructuring(first) }
+        if check(.equal) { return try parseAssignment(first) }
         if case .symbol(let symbol) = current.kind, let op = Parser.compoundOperators[symbol] {
-            advance()
-            let target = try assignTarget(first)
-            let value = try parseExpression()
-            return Stmt(.compoundAssign(target: target, op: op, value: value), span: first.span.through(value.span))
+            return try parseCompoundAssignment(first, op)
         }
         return Stmt(.expression(first, silent: false), span: first.span)
+    }
+
+    // Assignments are split out of parseExpressionStatement so that its
+    // frame, which sits on the recursion through nested blocks, stays small.
+
+    @inline(never)
+    mutating func parseDestructuring(_ first: Expr) throws -> Stmt {
+        var targets = [try assignTarget(first)]
+        while match(.comma) {
+            targets.append(try assignTarget(try parseExpression()))
+        }
+        guard match(.equal) else {
+            throw expected("'=' after the names to assign", notes: ["destructuring reads: a, b = [1, 2]"])
+        }
+        let value = try parseExpression()
+        return Stmt(.assign(targets: targets, value: value), span: first.span.through(value.span))
+    }
+
+    @inline(never)
+    mutating func parseAssignment(_ first: Expr) throws -> Stmt {
+        advance()
+        let target = try assignTarget(first)
+        let value = try parseExpression()
+        return Stmt(.assign(targets: [target], value: value), span: first.span.through(value.span))
+    }
+
+    @inline(never)
+    mutating func parseCompoundAssignment(_ first: Expr, _ op: BinaryOperator) throws -> Stmt {
+        advance()
+        let target = try assignTarget(first)
+        let value = try parseExpression()
+        return Stmt(.compoundAssign(target: target, op: op, value: value), span: first.span.through(value.span))
     }
 
     static let compoundOperators: [Symbol: BinaryOperator] = [

@@ -168,14 +168,17 @@ public struct Parser {
     /// Goes one level deeper, failing with a `limit` error past `maxDepth`.
     mutating func deepen() throws {
         depth += 1
-        guard depth <= Parser.maxDepth else {
-            if !hitLimit {
-                hitLimit = true
-                diagnostics.append(Diagnostic(
-                    kind: .limit, message: "input is nested too deeply (more than \(Parser.maxDepth) levels)",
-                    span: current.span))
-            }
-            throw Failure()
+        if depth > Parser.maxDepth { throw tooDeep() }
+    }
+
+    @inline(never)
+    mutating func tooDeep() -> Failure {
+        if !hitLimit {
+            hitLimit = true
+            diagnostics.append(Diagnostic(
+                kind: .limit, message: "input is nested too deeply (more than \(Parser.maxDepth) levels)",
+                span: current.span))
         }
+        return Failure()
     }
 }
