@@ -17,13 +17,16 @@ func freshBuffer(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> V
     }
 }
 
-/// Marks the 2 MB-aligned interior of a large buffer for huge pages (Linux; a hint only).
+/// Marks the 2 MB blocks a large buffer touches for huge pages (Linux; a
+/// hint only). The blocks at the ends may hold neighbouring allocations or
+/// lie past the mapped heap: the hint does not change their contents, and
+/// the kernel skips what is not mapped.
 func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
     #if os(Linux)
     let huge = 2 << 20
     guard buffer.count * MemoryLayout<Double>.stride >= 2 * huge, let base = buffer.baseAddress else { return }
-    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-    let end = (Int(bitPattern: base + buffer.count)) & ~(huge - 1)
+    let start = Int(bitPattern: base) & ~(huge - 1)
+    let end = (Int(bitPattern: base + buffer.count) + huge - 1) & ~(huge - 1)
     guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
     _ = madvise(p, end - start, MADV_HUGEPAGE)
     #endif
