@@ -57,7 +57,7 @@ extension Library {
                 let lif = LIF(tauM: try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif"),
                               tauRef: try args.keywordNumber("tau_ref", default: 0.002))
                 let record = try args.keywordBool("voltage", default: true)
-                let steps = Int((duration / dt).rounded())
+                let steps = try stepCount(duration, dt, "lif")
                 let (neurons, single, drive) = try lifDrive(args, steps: steps, dt: dt)
                 let trace = try neuralCall("lif") {
                     try lif.simulate(neurons: neurons, duration: duration, dt: dt, recordVoltage: record, input: drive)
@@ -115,7 +115,7 @@ extension Library {
                               tauRef: try args.keywordNumber("tau_ref", default: 0.002))
                 let net = SpikingNetwork(weights: try Batch(w), tauS: try args.keywordNumber("tau_s", default: 0.05),
                                          neuron: lif)
-                let steps = Int((duration / dt).rounded())
+                let steps = try stepCount(duration, dt, "lif_net")
                 let (neurons, _, drive) = try lifDrive(args, index: 1, steps: steps, dt: dt, forceNeurons: n)
                 guard neurons == n else {
                     throw SomaError.shape("lif_net: vin gives \(neurons) inputs for \(n) neurons")
@@ -181,8 +181,19 @@ private func timeSignal(_ args: Arguments, _ index: Int, _ name: String, dt: Dou
     default:
         let samples = try args.tensor(index, name).data
         guard !samples.isEmpty else { throw SomaError.value("\(args.callee): \(name) is empty") }
-        return { t in samples[min(max(Int(t / dt), 0), samples.count - 1)] }
+        // simulate() has already bounded T/dt, so the index fits in an Int.
+        let last = Double(samples.count - 1)
+        return { t in samples[Int(min(max((t / dt).rounded(.down), 0), last))] }
     }
+}
+
+/// Number of steps of a run, refused when absurdly large.
+private func stepCount(_ duration: Double, _ dt: Double, _ callee: String) throws -> Int {
+    let steps = (duration / dt).rounded()
+    guard steps.isFinite, steps <= 1e9 else {
+        throw SomaError.value("\(callee): T/dt = \(formatNumber(steps)) steps is too many; use a larger dt or a shorter T")
+    }
+    return Int(steps)
 }
 
 /// The input of a LIF population: (neurons, whether it is a single neuron, filler).
@@ -194,7 +205,10 @@ private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double,
     switch value {
     case .number(let x):
         let n = forceNeurons ?? 1
-        return (n, forceNeurons == nil, { _, _, drive in for i in 0..<drive.count { drive[i] = x } })
+        return (n, forceNeurons == nil, { k, _, drive in
+            if k & 1023 == 0 { try context.checkInterrupt() }
+            for i in 0..<drive.count { drive[i] = x }
+        })
     case .function, .object:
         let f = try args.function(index, name)
         let first = try context.call(f, [Value(0.0)])
@@ -214,12 +228,21 @@ private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double,
                 throw SomaError.shape("\(args.callee): vin has \(v.shape[0]) rows but the run takes \(steps) steps")
             }
             let n = v.shape[1]
-            return (n, false, { k, _, drive in for i in 0..<n { drive[i] = v.data[k * n + i] } })
+            return (n, false, { k, _, drive in
+                if k & 1023 == 0 { try context.checkInterrupt() }
+                for i in 0..<n { drive[i] = v.data[k * n + i] }
+            })
         }
         if v.rank == 1 && v.count == steps && forceNeurons == nil {
-            return (1, true, { k, _, drive in drive[0] = v.data[k] })
+            return (1, true, { k, _, drive in
+                if k & 1023 == 0 { try context.checkInterrupt() }
+                drive[0] = v.data[k]
+            })
         }
         guard v.rank <= 1 else { throw SomaError.shape("\(args.callee): vin must be a number, vector or matrix") }
-        return (v.count, false, { _, _, drive in for i in 0..<drive.count { drive[i] = v.data[i] } })
+        return (v.count, false, { k, _, drive in
+            if k & 1023 == 0 { try context.checkInterrupt() }
+            for i in 0..<drive.count { drive[i] = v.data[i] }
+        })
     }
 }

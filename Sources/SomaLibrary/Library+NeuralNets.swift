@@ -40,8 +40,8 @@ extension Library {
                 "xavier" or "lecun" (default: he for relu-like activations, else lecun, N(0, 1/n_in)).
                 """) { args in
                 let nIn = try args.int(0, "n_in"), nOut = try args.int(1, "n_out")
-                guard nIn >= 1, nOut >= 1, nIn <= 1_000_000, nOut <= 1_000_000 else {
-                    throw SomaError.value("Dense: sizes must be positive integers")
+                guard nIn >= 1, nOut >= 1, nIn <= 1_000_000, nOut <= 1_000_000, nIn * nOut <= Network.maxWeights else {
+                    throw SomaError.value("Dense: sizes must be positive integers with at most \(Network.maxWeights) weights")
                 }
                 let act = try neuralCall("Dense") { try Activation(name: try args.keywordString("act", default: "linear")) }
                 let initializer: Initializer

@@ -55,7 +55,7 @@ public struct HodgkinHuxley {
             throw NeuralError.value("hh: T and dt must be positive, got T=\(duration), dt=\(dt)")
         }
         let steps = try checkedCount((duration / dt).rounded(), "hh: number of steps T/dt")
-        guard steps <= 50_000_000 else {
+        guard steps <= 10_000_000 else {
             throw NeuralError.value("hh: \(steps) steps is too many; use a larger dt or a shorter T")
         }
         let h = dt * 1000  // the equations run in ms

@@ -45,7 +45,10 @@ public struct LIF {
             throw NeuralError.value("lif: tau_m must be positive and tau_ref non-negative")
         }
         let steps = try checkedCount((duration / dt).rounded(), "lif: number of steps T/dt")
-        if recordVoltage && steps * max(neurons, 1) > 100_000_000 {
+        guard steps <= 1_000_000_000, neurons >= 0, neurons <= 10_000_000 else {
+            throw NeuralError.value("lif: \(steps) steps of \(neurons) neurons is too large a run")
+        }
+        if recordVoltage && steps * max(neurons, 1) > 50_000_000 {
             throw NeuralError.value("lif: recording \(steps) steps of \(neurons) neurons needs too much memory")
         }
         var trace = LIFTrace(neurons: neurons, steps: steps, dt: dt, recordVoltage: recordVoltage)

@@ -18,12 +18,21 @@ public final class Network {
     public let model: Sequential
     private let dropouts: [Dropout]
 
-    /// - Throws: `NeuralError.value` for fewer than two sizes or a size < 1.
+    /// Largest number of weights a network may have (400 MB of Float64).
+    public static let maxWeights = 50_000_000
+
+    /// - Throws: `NeuralError.value` for fewer than two sizes, a size < 1, or
+    ///   more than `maxWeights` weights.
     public init(sizes: [Int], activation: Activation = .logistic, output: Activation = .logistic,
                 loss: Loss = .mse, seed: UInt64 = 0) throws {
         guard sizes.count >= 2 else { throw NeuralError.value("Network needs at least two layer sizes, got \(sizes)") }
         guard sizes.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }) else {
             throw NeuralError.value("Network layer sizes must be positive integers, got \(sizes)")
+        }
+        var weights = 0
+        for i in 0..<(sizes.count - 1) { weights += sizes[i] * sizes[i + 1] }
+        guard weights <= Network.maxWeights else {
+            throw NeuralError.value("Network \(sizes) would have \(weights) weights; the limit is \(Network.maxWeights)")
         }
         self.sizes = sizes
         self.activation = activation

@@ -26,7 +26,7 @@ public func spikeTrain(_ times: [Double], duration: Double, dt: Double) throws -
         throw NeuralError.value("spike_train: T and dt must be positive")
     }
     let n = try checkedCount((duration / dt).rounded(), "spike_train: T/dt")
-    guard n <= 100_000_000 else { throw NeuralError.value("spike_train: T/dt = \(n) samples is too many") }
+    guard n <= 50_000_000 else { throw NeuralError.value("spike_train: T/dt = \(n) samples is too many") }
     var train = [Double](repeating: 0, count: n)
     for t in times {
         guard t.isFinite, t >= 0 else { throw NeuralError.value("spike_train: spike time \(t) is not in [0, T)") }
