@@ -172,6 +172,28 @@ enum Primitives {
         }
     }
 
+    /// `x = solve(A, b)`: gb = solve(Aᵀ, g), gA = −gb xᵀ.
+    static func solve(_ a: Tensor, _ x: Tensor) -> Pullback {
+        let (a, x) = (a.detached, x.detached)
+        return { g in
+            let gb = try Tensor.solve(a.T, g)
+            let ga = x.rank == 1 ? try gb.outer(x) : try batchedMatmul(gb, x, transB: true)
+            return [try -ga, gb]
+        }
+    }
+
+    /// `Y = inv(A)`: gA = −Yᵀ G Yᵀ.
+    static func inv(_ y: Tensor) -> Pullback {
+        let yt = y.detached.T
+        return { g in [try -(yt.matmul(g).matmul(yt))] }
+    }
+
+    /// `d = det(A)`: gA = g d A⁻ᵀ (fails, like `inv`, where A is singular).
+    static func det(_ a: Tensor, _ d: Tensor) -> Pullback {
+        let (a, d) = (a.detached, d.detached)
+        return { g in [try a.inv().T * (g * d)] }
+    }
+
     /// The shape of a reduction's result with the reduced axes kept as 1.
     private static func keptShape(_ shape: [Int], _ axis: Int?) -> [Int] {
         guard let axis else { return Array(repeating: 1, count: shape.count) }

@@ -1,8 +1,15 @@
 /// Dense linear algebra through LAPACK, with numpy's conventions.
 ///
-/// These functions are not differentiable: their results carry no autodiff
-/// record. Build a differentiable solve from `matmul` if a gradient is needed.
+/// `solve`, `inv`, `det` and ridge `lstsq` are differentiable; `svd`,
+/// `eigh`, `pinv` and least squares without `reg` are not, and throw when
+/// given a tracked tensor rather than return a silently wrong gradient.
 extension Tensor {
+    private func untracked(_ what: String) throws {
+        guard node == nil else {
+            throw TensorError.value("\(what) is not differentiable; compute it outside grad")
+        }
+    }
+
     private func squareSide(_ what: String) throws -> Int {
         guard rank == 2, shape[0] == shape[1] else {
             throw TensorError.shape("\(what) needs a square matrix, got shape \(shape)")
@@ -19,13 +26,15 @@ extension Tensor {
             throw TensorError.shape("solve: cannot solve a \(n) x \(n) system for a right-hand side of shape \(b.shape)")
         }
         let nrhs = b.rank == 1 ? 1 : b.shape[1]
-        return Tensor(shape: b.shape, data: try LAPACK.gesv(a.data, b.data, n: n, nrhs: nrhs, what: "solve"))
+        let x = Tensor(shape: b.shape, data: try LAPACK.gesv(a.data, b.data, n: n, nrhs: nrhs, what: "solve"))
+        return record(x, [a, b], Primitives.solve(a, x))
     }
 
     /// The inverse of a square matrix.
     public func inv() throws -> Tensor {
         let n = try squareSide("inv")
-        return Tensor(shape: shape, data: try LAPACK.gesv(data, try Tensor.eye(n).data, n: n, nrhs: n, what: "inv"))
+        let out = Tensor(shape: shape, data: try LAPACK.gesv(data, try Tensor.eye(n).data, n: n, nrhs: n, what: "inv"))
+        return Tensor.record(out, [self], Primitives.inv(out))
     }
 
     /// The determinant, from the LU factorisation.
@@ -34,13 +43,16 @@ extension Tensor {
         let f = try LAPACK.getrf(data, n: n)
         var d = f.flips ? -1.0 : 1.0
         for i in 0..<n { d *= f.lu[i * n + i] }
-        return Tensor(d)
+        let out = Tensor(d)
+        guard node != nil else { return out }
+        return Tensor.record(out, [self], Primitives.det(self, out))
     }
 
     /// Thin singular value decomposition `[U, S, Vt]` with `A = U diag(S) Vt`,
     /// singular values descending (numpy's `full_matrices=False`).
     public func svd() throws -> (u: Tensor, s: Tensor, vt: Tensor) {
         guard rank == 2 else { throw TensorError.shape("svd needs a matrix, got shape \(shape)") }
+        try untracked("svd")
         let (m, n) = (shape[0], shape[1]), k = Swift.min(m, n)
         let r = try LAPACK.gesdd(data, m: m, n: n)
         return (Tensor(shape: [m, k], data: r.u), Tensor(r.s), Tensor(shape: [k, n], data: r.vt))
@@ -49,6 +61,7 @@ extension Tensor {
     /// The Moore-Penrose pseudo-inverse; singular values below
     /// `rcond * max(S)` count as zero (numpy's default `rcond = 1e-15`).
     public func pinv(rcond: Double = 1e-15) throws -> Tensor {
+        try untracked("pinv")
         let (u, s, vt) = try svd()
         let cutoff = rcond * (s.data.max() ?? 0)
         let inverse = Tensor(s.data.map { $0 > cutoff ? 1 / $0 : 0 })
@@ -74,6 +87,8 @@ extension Tensor {
             let normal = try a.T.matmul(a) + Tensor.eye(n) * reg
             return try solve(normal, a.T.matmul(b))
         }
+        try a.untracked("lstsq without reg")
+        try b.untracked("lstsq without reg")
         return Tensor(shape: outShape, data: try LAPACK.gelsd(a.data, b.data, m: m, n: n, nrhs: nrhs))
     }
 
@@ -81,6 +96,7 @@ extension Tensor {
     /// symmetric matrix; only the lower triangle is read, as in numpy.
     public func eigh() throws -> (w: Tensor, v: Tensor) {
         let n = try squareSide("eigh")
+        try untracked("eigh")
         let r = try LAPACK.syevd(data, n: n)
         return (Tensor(r.w), Tensor(shape: [n, n], data: r.v))
     }

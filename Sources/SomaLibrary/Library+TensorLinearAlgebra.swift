@@ -1,7 +1,8 @@
 import SomaCore
 
 extension Library {
-    /// Dense linear algebra (LAPACK). Results carry no gradient.
+    /// Dense linear algebra (LAPACK). `solve`, `inv`, `det` and `lstsq` with
+    /// `reg > 0` are differentiable by `grad`; the others refuse tracked input.
     static var tensorLinearAlgebra: [Builtin] {
         [
             tensorBuiltin("inv(A)", doc: """
@@ -12,13 +13,15 @@ extension Library {
             },
             tensorBuiltin("solve(A, b)", doc: """
                 x with A @ x == b for a square A; b a vector or a matrix of right-hand sides.
+                Differentiable by grad with respect to A and b.
                 Example: solve([[2, 0], [0, 4]], [2, 2]) gives [1, 0.5]
                 """) { args in
                 Value(try Tensor.solve(args.tensor(0, "A"), args.tensor(1, "b")))
             },
             tensorBuiltin("lstsq(A, b, reg: 0)", doc: """
                 The least-squares x minimising |A x - b|^2 + reg |x|^2. With reg > 0, ridge
-                regression via the normal equations; with reg = 0 the minimum-norm SVD solution.
+                regression via the normal equations (differentiable by grad); with reg = 0 the
+                minimum-norm SVD solution.
                 Example: lstsq(X, y, reg: 0.1)
                 """) { args in
                 Value(try Tensor.lstsq(args.tensor(0, "A"), args.tensor(1, "b"), reg: args.keywordNumber("reg", default: 0)))

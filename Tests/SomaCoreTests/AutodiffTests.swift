@@ -147,3 +147,18 @@ struct PrimitiveGradientTests {
         #expect(close(g.data[0], want, rel: 1e-9))
     }
 }
+
+@Test func linearAlgebraGradients() throws {
+    var rng = RandomGenerator(seed: 11)
+    let a = try rng.randn([4, 4]) + Tensor.eye(4) * 4
+    let b = try rng.randn([4]), bm = try rng.randn([4, 2])
+    #expect(try gradientError([a, b]) { try Tensor.solve($0[0], $0[1]) } < 1e-6)
+    #expect(try gradientError([a, bm]) { try Tensor.solve($0[0], $0[1]) } < 1e-6)
+    #expect(try gradientError([a]) { try $0[0].inv() } < 1e-6)
+    #expect(try gradientError([a]) { try $0[0].det() } < 1e-6)
+    let tall = try rng.randn([6, 3]), y = try rng.randn([6])
+    #expect(try gradientError([tall, y]) { try Tensor.lstsq($0[0], $0[1], reg: 0.5) } < 1e-6)
+    let tracked = Tensor.leaves([tall])[0]
+    #expect(throws: TensorError.value("svd is not differentiable; compute it outside grad")) { try tracked.svd() }
+    #expect(throws: TensorError.self) { try Tensor.lstsq(tracked, y) }
+}
