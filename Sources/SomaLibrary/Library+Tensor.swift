@@ -19,7 +19,8 @@ extension Library {
                 return try body(args)
             } catch let error as TensorError {
                 let e = SomaError(error)
-                let named = e.message.hasPrefix(args.callee + ":") ? e.message : "\(args.callee): \(e.message)"
+                let alreadyNamed = e.message.hasPrefix(args.callee + ":") || e.message.hasPrefix(args.callee + " ")
+                let named = alreadyNamed ? e.message : "\(args.callee): \(e.message)"
                 throw SomaError(e.kind, named)
             }
         }
