@@ -61,6 +61,18 @@ import Testing
         """)
     }
 
+    @Test func caretsCountUnicodeScalars() throws {
+        let source = SourceFile(name: "u.soma", text: "τ_m = α +* 2")
+        let diagnostic = try #require(Parser.parse(source).diagnostics.first)
+        #expect(renderDiagnostic(diagnostic, source: source) == """
+        error[syntax]: expected an expression, found '*'
+         --> u.soma:1:10
+          |
+        1 | τ_m = α +* 2
+          |          ^
+        """)
+    }
+
     @Test func tabsKeepCaretsAligned() {
         let source = SourceFile(name: "a.soma", text: "\tx = y")
         let diagnostic = Diagnostic(kind: .name, message: "unknown name 'y'", span: span(1, 6, 7))

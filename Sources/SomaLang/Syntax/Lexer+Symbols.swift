@@ -34,14 +34,9 @@ extension Lexer {
             if let replacement { emit(replacement, from: start) }
             return
         }
-        var key: UInt32 = 0
-        var candidates: [(length: Int, key: UInt32)] = []
-        for length in 1...3 {
-            guard let byte = peek(length - 1) else { break }
-            key |= UInt32(byte) << (8 * UInt32(length - 1))
-            candidates.append((length, key))
-        }
-        for (length, key) in candidates.reversed() {
+        for length in stride(from: 3, through: 1, by: -1) where index + length <= end {
+            var key: UInt32 = 0
+            for position in 0..<length { key |= UInt32(bytes[index + position]) << (8 * UInt32(position)) }
             guard let symbol = Lexer.symbolsBySpelling[key] else { continue }
             for _ in 0..<length { advance() }
             track(symbol, Span(start: start, end: location))

@@ -148,12 +148,22 @@ public struct Lexer {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
+    // ASCII is answered directly: the Unicode property lookup is slow
+    // enough to dominate lexing.
     func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isXIDStart
+        if scalar.isASCII {
+            let value = scalar.value
+            return value == 0x5F || (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+        }
+        return scalar.properties.isXIDStart
     }
 
     func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isXIDContinue
+        if scalar.isASCII {
+            let value = scalar.value
+            return value == 0x5F || (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || value >= 0x30 && value <= 0x39
+        }
+        return scalar.properties.isXIDContinue
     }
 
     // MARK: emitting
