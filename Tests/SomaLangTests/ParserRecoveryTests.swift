@@ -66,6 +66,12 @@ import Testing
         #expect(result.isIncomplete == false)
     }
 
+    @Test func errorFloodsAreCut() {
+        let result = parseSource(String(repeating: "$ ", count: 500))
+        #expect(result.diagnostics.count == Parser.maxDiagnostics + 1)
+        #expect(result.diagnostics.last?.message == "too many errors; 450 more not shown")
+    }
+
     @Test func unterminatedStringIsReportedOnce() {
         #expect(errorMessages("print(\"abc") == ["unterminated string"])
     }

@@ -21,6 +21,8 @@ public struct Parser {
     /// Deepest nesting of expressions and blocks before the parser gives up
     /// with a `limit` error instead of exhausting the native stack.
     public static let maxDepth = 200
+    /// Most diagnostics one parse reports; the rest are summed up in one line.
+    public static let maxDiagnostics = 50
 
     let bytes: [UInt8]
     var tokens: [Token]
@@ -70,6 +72,13 @@ public struct Parser {
             let b = right.element.span?.start.offset ?? Int.max
             return a != b ? a < b : left.offset < right.offset
         }.map(\.element)
+        if parser.diagnostics.count > Parser.maxDiagnostics {
+            // Past this point the errors are almost always echoes of the
+            // first ones (or the input is not Soma at all).
+            let hidden = parser.diagnostics.count - Parser.maxDiagnostics
+            parser.diagnostics.removeLast(hidden)
+            parser.diagnostics.append(Diagnostic(kind: .syntax, message: "too many errors; \(hidden) more not shown"))
+        }
         let stoppedEarly = lexed.isIncomplete || parser.errorAtEnd
         let incomplete = stoppedEarly && !parser.errorBeforeEnd && !parser.hitLimit
         return ParseResult(program: program, diagnostics: parser.diagnostics, isIncomplete: incomplete)
