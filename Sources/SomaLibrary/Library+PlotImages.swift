@@ -127,3 +127,22 @@ func colormapKeyword(_ args: Arguments, default fallback: String) throws -> Colo
     let name = try args.keywordString("cmap", default: fallback)
     return try plotCall(args.callee) { try Colormap(named: name) }
 }
+
+extension Library {
+    /// `colorbar()`: the colour scale of the current axes' latest image.
+    static var plotColorbar: Builtin {
+        Builtin("colorbar(label?)", doc: "Draws the colour scale of the latest image on the current axes beside it.") { args in
+            let label = try args.optional(0, "label").map { _ in try args.string(0, "label") }
+            try plots(args).withAxes { axes in
+                for series in axes.series.reversed() {
+                    if case .image(let image) = series.kind {
+                        axes.colorbar = ColorbarSpec(colormap: image.colormap, vmin: image.vmin, vmax: image.vmax, label: label)
+                        return
+                    }
+                }
+                throw SomaError.value("colorbar: the current axes show no image; call imshow first")
+            }
+            return .nil
+        }
+    }
+}

@@ -128,7 +128,7 @@ extension Library {
                 }
                 return .nil
             },
-        ] + plotImages
+        ] + plotImages + [plotColorbar]
     }
 }
 

@@ -112,6 +112,28 @@ import Testing
         _ = record(fig)
     }
 
+    @Test func extremeDataRendersWithoutTrapping() throws {
+        var fig = Figure(width: 200, height: 150)
+        try fig.subplot(rows: 2, columns: 2, index: 1)
+        try fig.axes.plot(x: [0, 1, 2, 3], y: [-1e308, 1e308, .nan, 5e-324], format: "--o")
+        try fig.subplot(rows: 2, columns: 2, index: 2)
+        try fig.axes.hist([1, 1 + 1e-300, .infinity], bins: 5)
+        fig.axes.xscale = .log
+        fig.axes.ylim = (1e-300, 1e300)
+        try fig.subplot(rows: 2, columns: 2, index: 3)
+        try fig.axes.imshow([1, 2, 3, 4], rows: 2, columns: 2)
+        fig.axes.xlim = (0, 1e-300)
+        try fig.subplot(rows: 2, columns: 2, index: 4)
+        try fig.axes.scatter(x: [0, 1e300], y: [-1e300, 0], size: 200)
+        fig.axes.yscale = .log
+        _ = fig.render()
+        _ = fig.preview()
+        var big = Axes()
+        #expect(throws: PlotError.self) {
+            try big.imgrid([1, 2, 3, 4], count: 1, height: 2, width: 2, rows: 4096, columns: 4096)
+        }
+    }
+
     @Test func formatStringsParse() throws {
         let f = try LineFormat(parsing: "r--o")
         #expect(f.color == Color(hex: 0xFF0000))

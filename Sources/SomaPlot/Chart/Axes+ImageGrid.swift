@@ -19,6 +19,9 @@ extension Axes {
         guard cols > 0, rowCount > 0, rowCount * cols >= count, rowCount <= 4096, cols <= 4096 else {
             throw PlotError.badArgument("imgrid: a \(rowCount)x\(cols) grid cannot hold \(count) images")
         }
+        guard (rowCount * (height + 1)) * (cols * (width + 1)) <= 50_000_000 else {
+            throw PlotError.badArgument("imgrid: a \(rowCount)x\(cols) grid of \(height)x\(width) images is too large to draw")
+        }
         // One blank cell between tiles; thin relative to the tile so large grids stay readable.
         let gap = 1
         let totalW = cols * width + (cols - 1) * gap, totalH = rowCount * height + (rowCount - 1) * gap

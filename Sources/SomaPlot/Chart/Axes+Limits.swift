@@ -68,7 +68,7 @@ extension Axes {
             lo -= pad
             hi += pad
         } else {
-            let pad = (hi - lo) * 0.05
+            let pad = (hi / 2 - lo / 2) * 0.1
             let (stickyLo, stickyHi) = (lo, hi)
             lo -= pad
             hi += pad
@@ -77,6 +77,8 @@ extension Axes {
                 if s >= stickyHi, s < hi { hi = s }
             }
         }
-        return (scale.inverse(lo), scale.inverse(hi))
+        // Margins around data near the edge of the doubles must stay finite.
+        let limit = Double.greatestFiniteMagnitude
+        return (min(limit, max(-limit, scale.inverse(lo))), min(limit, max(-limit, scale.inverse(hi))))
     }
 }

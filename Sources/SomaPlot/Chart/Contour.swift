@@ -101,6 +101,9 @@ extension Axes {
         guard let lo = finite.min(), let hi = finite.max() else {
             throw PlotError.badData("contour: z has no finite values")
         }
+        if let levels, levels.count > 1000 {
+            throw PlotError.badArgument("contour: at most 1000 levels, got \(levels.count)")
+        }
         let chosen = levels ?? Ticks.linear(lo, hi, maxBins: 7).ticks.filter { $0 > lo && $0 < hi }
         let span = (chosen.max() ?? 1) - (chosen.min() ?? 0)
         let traced = chosen.map { level -> ContourLevel in

@@ -15,10 +15,15 @@ struct Histogram {
             throw PlotError.badArgument("hist: range must be finite with low ≤ high")
         }
         if lo == hi { lo -= 0.5; hi += 0.5 }
-        let width = (hi - lo) / Double(bins)
+        var width = (hi - lo) / Double(bins)
+        // A range too narrow (or wide) for doubles falls back to unit bins around lo.
+        if !(width > 0 && width.isFinite) {
+            hi = lo + Double(bins)
+            width = 1
+        }
         var counts = [Double](repeating: 0, count: bins)
         for v in finite where v >= lo && v <= hi {
-            let index = min(bins - 1, Int((v - lo) / width))
+            let index = min(bins - 1, max(0, Int(min(Double(bins), (v - lo) / width))))
             counts[index] += 1
         }
         if density {

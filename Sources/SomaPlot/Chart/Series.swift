@@ -64,4 +64,11 @@ public struct ColorbarSpec {
     public var vmin: Double
     public var vmax: Double
     public var label: String?
+
+    public init(colormap: Colormap, vmin: Double, vmax: Double, label: String? = nil) {
+        self.colormap = colormap
+        self.vmin = vmin
+        self.vmax = vmax
+        self.label = label
+    }
 }

@@ -7,7 +7,9 @@ enum Ticks {
 
     /// Up to `maxBins + 1` nicely spaced ticks covering [lo, hi]; returns the step too.
     static func linear(_ lo: Double, _ hi: Double, maxBins: Int, integer: Bool = false) -> (ticks: [Double], step: Double) {
-        guard lo.isFinite, hi.isFinite, hi > lo else { return ([lo], 1) }
+        guard lo.isFinite, hi.isFinite, hi > lo, (hi - lo).isFinite, hi - lo > 1e-300 else {
+            return ([lo], 1)
+        }
         let bins = Double(max(1, maxBins))
         let raw = (hi - lo) / bins
         let scale = pow(10, (log10(raw)).rounded(.down))
@@ -61,10 +63,11 @@ enum Ticks {
     /// Labels for linear ticks, plus an axis-wide multiplier label ("×10⁶") when
     /// values are very large or very small.
     static func labels(_ ticks: [Double], step: Double) -> (labels: [String], multiplier: String?) {
-        let maxAbs = ticks.map(abs).max() ?? 0
+        let maxAbs = ticks.filter(\.isFinite).map(abs).max() ?? 0
         var exponent = 0
         if maxAbs >= 1e5 || (maxAbs > 0 && maxAbs < 1e-3) {
-            exponent = Int(log10(maxAbs).rounded(.down))
+            // log10 of a finite non-zero double lies within ±324.
+            exponent = Int(min(400, max(-400, log10(maxAbs).rounded(.down))))
         }
         let factor = pow(10, Double(exponent))
         let d = decimals(for: step / factor)
@@ -88,6 +91,7 @@ enum Ticks {
     /// Decade ticks for a log axis, with labels like "10³"; minor ticks at 2..9.
     static func log(_ lo: Double, _ hi: Double) -> (major: [Double], labels: [String], minor: [Double]) {
         guard lo > 0, hi > lo else { return ([], [], []) }
+        guard lo.isFinite, hi.isFinite else { return ([], [], []) }
         let e0 = Int((log10(lo) - 1e-9).rounded(.up))
         let e1 = Int((log10(hi) + 1e-9).rounded(.down))
         var major: [Double] = [], labels: [String] = [], minor: [Double] = []

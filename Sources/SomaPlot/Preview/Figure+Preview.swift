@@ -35,7 +35,9 @@ extension Figure {
                 for i in left.indices {
                     let xa = t.x(left[i]), xb = t.x(left[i] + width[i])
                     guard xa.isFinite, xb.isFinite else { continue }
-                    for xd in Int(xa.rounded())...max(Int(xa.rounded()), Int(xb.rounded()) - 1) {
+                    let limit = Double(grid.dotWidth)
+                    let from = Int(min(limit, max(-1, xa.rounded()))), to = Int(min(limit, max(-1, xb.rounded() - 1)))
+                    for xd in from...max(from, to) {
                         grid.line(Point(Double(xd), t.y(bottom[i])), Point(Double(xd), t.y(bottom[i] + height[i])))
                     }
                 }

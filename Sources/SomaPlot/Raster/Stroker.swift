@@ -117,7 +117,7 @@ struct Stroker {
 
     /// Splits a polyline into its "on" pieces for an on/off dash pattern.
     static func dash(_ pts: [Point], pattern: [Double]) -> [[Point]] {
-        let pattern = pattern.map { max($0, 0.1) }
+        let pattern = pattern.map { max($0, 0.5) }
         var pieces: [[Point]] = []
         var index = 0
         var left = pattern[0]
@@ -127,6 +127,9 @@ struct Stroker {
             var a = pts[i - 1]
             let b = pts[i]
             var segment = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            // Past a generous number of dashes the rest is drawn solid rather than
+            // spending unbounded time on an absurdly long or finely dashed line.
+            if pieces.count > 100_000 { on = true; current.append(b); continue }
             while segment > left {
                 let u = left / segment
                 let cut = Point(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u)

@@ -88,11 +88,18 @@ public struct RasterSurface: Surface {
         let y0 = Int(area.minY.rounded()), y1 = Int(area.maxY.rounded())
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
-            let row = min(rows - 1, max(0, Int((Double(y) + 0.5 - rect.minY) / rect.height * Double(rows))))
+            let row = cellIndex((Double(y) + 0.5 - rect.minY) / rect.height, count: rows)
             for x in x0..<x1 {
-                let col = min(columns - 1, max(0, Int((Double(x) + 0.5 - rect.minX) / rect.width * Double(columns))))
+                let col = cellIndex((Double(x) + 0.5 - rect.minX) / rect.width, count: columns)
                 canvas.blend(x: x, y: y, color: colors[row * columns + col], coverage: 1)
             }
         }
     }
+}
+
+/// The cell holding fraction `t` (0...1) of `count` cells, clamped before any
+/// integer conversion so extreme coordinates cannot trap.
+func cellIndex(_ t: Double, count: Int) -> Int {
+    guard t.isFinite else { return 0 }
+    return Int(min(Double(count - 1), max(0, (t * Double(count)).rounded(.down))))
 }
