@@ -54,6 +54,15 @@ import Testing
         #expect(errorMessages("a $ b").first == "unexpected character '$'")
     }
 
+    @Test func pastedCharactersGetHints() throws {
+        let minus = try #require(parseSource("y = a \u{2212} b").diagnostics.first)
+        #expect(minus.message == "unexpected character '\u{2212}'")
+        #expect(minus.notes == ["use '-' (this is a typographic minus sign)"])
+        let space = try #require(parseSource("y =\u{00A0}1").diagnostics.first)
+        #expect(space.message == "unexpected invisible character U+00A0")
+        #expect(errorMessages("print(\u{201C}hi\u{201D})").first == "unexpected character '\u{201C}'")
+    }
+
     @Test func stringEscapes() {
         #expect(tokenKinds(#""a\n\t\"\\b""#) == [.string([.text("a\n\t\"\\b")])])
         #expect(errorMessages(#""\q""#) == ["unknown escape '\\q'"])

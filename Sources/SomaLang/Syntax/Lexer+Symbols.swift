@@ -43,10 +43,42 @@ extension Lexer {
             emit(.symbol(symbol), from: start)
             return
         }
-        let text = scalar(at: index).map { String(Character($0)) } ?? "byte \(bytes[index])"
+        let found = scalar(at: index)
         advanceScalar()
-        error("unexpected character '\(text)'", Span(start: start, end: location))
+        let span = Span(start: start, end: location)
+        guard let found else {
+            error("unexpected byte \(bytes[start.offset])", span)
+            return
+        }
+        let notes = Lexer.lookalikes[found].map { ["\($0)"] } ?? []
+        if found.properties.isWhitespace || found.properties.generalCategory == .control
+            || found.properties.generalCategory == .format {
+            let code = String(found.value, radix: 16, uppercase: true)
+            error("unexpected invisible character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)",
+                  span, notes: notes.isEmpty ? ["retype the spaces on this line"] : notes)
+        } else {
+            error("unexpected character '\(Character(found))'", span, notes: notes)
+        }
     }
+
+    /// Characters that arrive when code is pasted from slides or a PDF, with
+    /// what to type instead.
+    static let lookalikes: [Unicode.Scalar: String] = [
+        "\u{201C}": "use straight double quotes \"...\"",
+        "\u{201D}": "use straight double quotes \"...\"",
+        "\u{2018}": "strings use straight double quotes \"...\"",
+        "\u{2019}": "strings use straight double quotes \"...\"",
+        "\u{2212}": "use '-' (this is a typographic minus sign)",
+        "\u{2013}": "use '-' (this is a dash)",
+        "\u{00D7}": "use '*' for products, '@' for matrix products",
+        "\u{22C5}": "use '*' for products, '@' for matrix products",
+        "\u{00B7}": "use '*' for products, '@' for matrix products",
+        "\u{00F7}": "use '/' for division",
+        "\u{2264}": "use '<='",
+        "\u{2265}": "use '>='",
+        "\u{2260}": "use '!='",
+        "\u{00A0}": "a no-break space; retype it as a plain space",
+    ]
 
     /// The foreign spelling at the cursor, if any. `!=`, `...` and `..<` are
     /// real operators and are not foreign.
