@@ -9,8 +9,18 @@ public final class Closure {
     let captures: [Cell]
     /// Default values, evaluated when the function was defined (nil: required).
     let defaults: [Value?]
+    // Copies of the prototype's facts, read on every call without going
+    // through the prototype's mutable fields.
+    let body: (Frame) throws -> Value
+    let slotCount: Int
+    let arity: Int
+    let hasCells: Bool
 
     init(proto: FunctionProto, captures: [Cell], defaults: [Value?]) {
+        self.body = proto.body
+        self.slotCount = proto.slotCount
+        self.arity = proto.arity
+        self.hasCells = proto.hasCells
         self.name = proto.name
         self.doc = proto.doc
         self.proto = proto

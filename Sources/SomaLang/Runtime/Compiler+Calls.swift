@@ -5,24 +5,26 @@ extension Compiler {
     func compileCall(_ callee: Expr, _ arguments: [Argument], _ span: Span) throws -> Code {
         unowned(unsafe) let vm = self.vm
         let size = frameSize
-        var positional: [Code] = []
         var keywordNames: [String] = []
-        var keywordCodes: [Code] = []
+        var positionalCount = 0
         for argument in arguments {
-            let code = try compileExpression(argument.value)
             if let label = argument.label {
                 guard !keywordNames.contains(label.name) else {
                     throw syntaxError("keyword argument '\(label.name)' is given twice", label.span)
                 }
                 keywordNames.append(label.name)
-                keywordCodes.append(code)
             } else {
                 guard keywordNames.isEmpty else {
                     throw syntaxError("positional arguments must come before keyword arguments", argument.span)
                 }
-                positional.append(code)
+                positionalCount += 1
             }
         }
+        // The fixed-arity paths below hold each argument in its own let:
+        // closures read back from an array would carry reabstraction thunks.
+        let general = !keywordNames.isEmpty || positionalCount > 3 || callee.isField
+        let positional: [Code] = general ? try arguments.prefix(positionalCount).map { try compileExpression($0.value) } : []
+        let keywordCodes: [Code] = try arguments.dropFirst(positionalCount).map { try compileExpression($0.value) }
 
         if case .field(let base, let name) = callee.kind {
             let receiver = try compileExpression(base)
@@ -38,7 +40,7 @@ extension Compiler {
         }
 
         let function = try compileExpression(callee)
-        if !keywordNames.isEmpty {
+        if general {
             return { frame in
                 let f = try function(frame)
                 let args = try positional.map { try $0(frame) }
@@ -46,36 +48,36 @@ extension Compiler {
                 return try at(span) { try vm.callValue(f, args, keywords, base: frame.base + size) }
             }
         }
-        switch positional.count {
+        switch positionalCount {
         case 0:
             return { frame in
                 let f = try function(frame)
                 return try at(span) {
-                    if case .function(.closure(let c)) = f, c.proto.arity == 0 {
+                    if case .function(.closure(let c)) = f, c.arity == 0 {
                         return try vm.invoke(c, base: frame.base + size) { _ in }
                     }
                     return try vm.callValue(f, [], [], base: frame.base + size)
                 }
             }
         case 1:
-            let a0 = positional[0]
+            let a0 = try compileExpression(arguments[0].value)
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame)
                 return try at(span) {
-                    if case .function(.closure(let c)) = f, c.proto.arity == 1 {
+                    if case .function(.closure(let c)) = f, c.arity == 1 {
                         return try vm.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
                     }
                     return try vm.callValue(f, [x], [], base: frame.base + size)
                 }
             }
         case 2:
-            let a0 = positional[0], a1 = positional[1]
+            let a0 = try compileExpression(arguments[0].value), a1 = try compileExpression(arguments[1].value)
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame)
                 return try at(span) {
-                    if case .function(.closure(let c)) = f, c.proto.arity == 2 {
+                    if case .function(.closure(let c)) = f, c.arity == 2 {
                         return try vm.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
                             ($0 + 1).initialize(to: y)
@@ -85,12 +87,13 @@ extension Compiler {
                 }
             }
         case 3:
-            let a0 = positional[0], a1 = positional[1], a2 = positional[2]
+            let a0 = try compileExpression(arguments[0].value), a1 = try compileExpression(arguments[1].value)
+            let a2 = try compileExpression(arguments[2].value)
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame), z = try a2(frame)
                 return try at(span) {
-                    if case .function(.closure(let c)) = f, c.proto.arity == 3 {
+                    if case .function(.closure(let c)) = f, c.arity == 3 {
                         return try vm.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
                             ($0 + 1).initialize(to: y)
@@ -115,4 +118,11 @@ private func evaluateKeywords(_ names: [String], _ codes: [Code], _ frame: Frame
     keywords.reserveCapacity(names.count)
     for (name, code) in zip(names, codes) { keywords.append((name, try code(frame))) }
     return keywords
+}
+
+extension Expr {
+    var isField: Bool {
+        if case .field = kind { return true }
+        return false
+    }
 }

@@ -78,17 +78,21 @@ final class Compiler {
 
     /// Statements run for effect, chained so no array is read while running.
     func compileBlock(_ statements: [Stmt]) throws -> Exec {
-        var execs = try statements.map(compileStatement)
-        guard var chain = execs.popLast() else { return { _ in .normal } }
-        while let previous = execs.popLast() {
-            let next = chain
-            chain = { frame in
-                let flow = try previous(frame)
-                if flow != .normal { return flow }
-                return try next(frame)
-            }
+        try chain(statements[...])
+    }
+
+    /// Links statements from the first on. Closures read back from an array
+    /// would come wrapped in reabstraction thunks, so each link holds plain lets.
+    private func chain(_ statements: ArraySlice<Stmt>) throws -> Exec {
+        guard let first = statements.first else { return { _ in .normal } }
+        let head = try compileStatement(first)
+        if statements.count == 1 { return head }
+        let rest = try chain(statements.dropFirst())
+        return { frame in
+            let flow = try head(frame)
+            if flow != .normal { return flow }
+            return try rest(frame)
         }
-        return chain
     }
 
     /// An expression whose value is wanted. `tail` is true when that value is
@@ -98,7 +102,11 @@ final class Compiler {
         case .ifElse(let condition, let then, let elseBranch):
             let test = try compileCondition(condition)
             let thenCode = try compileBlockValue(then.statements, tail: tail)
-            let elseCode = try elseBranch.map { try compileValue($0, tail: tail) } ?? { _ in .nil }
+            // No Optional<Code> here: closures coming out of generic containers carry thunks.
+            guard let elseBranch else {
+                return { frame in try test(frame) ? thenCode(frame) : .nil }
+            }
+            let elseCode = try compileValue(elseBranch, tail: tail)
             return { frame in try test(frame) ? thenCode(frame) : elseCode(frame) }
         case .block(let block):
             return try compileBlockValue(block.statements, tail: tail)
@@ -116,7 +124,7 @@ final class Compiler {
         case .expression(let e, _):
             lastCode = try compileValue(e, tail: tail)
         case .returnValue(let e) where tail && inFunction:
-            lastCode = try e.map { try compileValue($0, tail: true) } ?? { _ in .nil }
+            if let e { lastCode = try compileValue(e, tail: true) } else { lastCode = { _ in .nil } }
         default:
             let exec = try compileStatement(last)
             lastCode = { frame in

@@ -3,20 +3,20 @@ extension Interpreter {
     /// slots at `base`; the other slots start as nil and are cleared on return.
     @inline(__always)
     func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
-        let proto = c.proto
-        let size = proto.slotCount
-        guard callDepth < maxCallDepth, base + size <= stackEnd else { throw depthError(c) }
+        let size = c.slotCount
+        let depth = depthCounter
+        guard depth.pointee < depthLimit.pointee, base + size <= stackEnd else { throw depthError(c) }
         if interruptFlag.isSet { throw SomaError.interrupt() }
-        callDepth += 1
+        depth.pointee += 1
         bind(base)
-        if size > proto.arity { (base + proto.arity).initialize(repeating: .nil, count: size - proto.arity) }
+        if size > c.arity { (base + c.arity).initialize(repeating: .nil, count: size - c.arity) }
         defer {
             base.deinitialize(count: size)
-            callDepth -= 1
+            depth.pointee -= 1
         }
-        if proto.hasCells { makeCells(proto, base) }
+        if c.hasCells { makeCells(c.proto, base) }
         do {
-            return try proto.body(Frame(base: base, closure: c))
+            return try c.body(Frame(base: base, closure: c))
         } catch let signal as ControlSignal where signal.flow == .returnValue {
             return takeReturnValue()
         }

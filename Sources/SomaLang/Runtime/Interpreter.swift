@@ -17,7 +17,10 @@ public final class Interpreter {
     /// Folder searched by `use "x.soma"` after the current file's folder.
     public var stdlibDirectory: String?
     /// Deepest nesting of Soma calls before `error[limit]`.
-    public var maxCallDepth = 10_000
+    public var maxCallDepth: Int {
+        get { depthLimit.pointee }
+        set { depthLimit.pointee = newValue }
+    }
 
     let interruptFlag = InterruptFlag()
     var builtins: [String: Builtin] = [:]
@@ -35,7 +38,15 @@ public final class Interpreter {
     let stackEnd: UnsafeMutablePointer<Value>
     /// Where native code's calls into Soma put their frames.
     var stackTop: UnsafeMutablePointer<Value>
-    var callDepth = 0
+    /// Nesting of Soma calls, kept behind a pointer: a counter touched on
+    /// every call should not pay for dynamic exclusivity checks.
+    let depthCounter = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    var callDepth: Int {
+        get { depthCounter.pointee }
+        set { depthCounter.pointee = newValue }
+    }
+    /// `maxCallDepth` as read on every call.
+    let depthLimit = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     /// The value of the `return` statement being executed.
     var returnRegister: Value = .nil
     /// The closure that top-level code runs in (it captures nothing).
@@ -46,11 +57,15 @@ public final class Interpreter {
         stackBase = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
         stackEnd = stackBase + Interpreter.stackCapacity
         stackTop = stackBase
+        depthCounter.initialize(to: 0)
+        depthLimit.initialize(to: 10_000)
         self.context = Context(interpreter: self)
     }
 
     deinit {
         stackBase.deallocate()
+        depthCounter.deallocate()
+        depthLimit.deallocate()
     }
 
     // MARK: builtins and globals
