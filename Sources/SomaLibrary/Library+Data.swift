@@ -35,6 +35,34 @@ extension Library {
                 return Value([shaped(s.xTrain, like: xt), shaped(s.tTrain, like: tt),
                               shaped(s.xTest, like: xt), shaped(s.tTest, like: tt)])
             },
+            Builtin("shift_images(X, dx, dy, shape:)", doc: """
+                Each row of X, an image of `shape` [height, width], moved by dx pixels right and
+                dy pixels down; uncovered pixels become 0. For data augmentation.
+                    shifted = shift_images(d.images, 1, 0, shape: [8, 8])
+                """) { args in
+                let (x, h, w, t) = try imageRows(args)
+                let out = try neuralCall("shift_images") {
+                    try Augment.shift(x, width: w, height: h, dx: try args.int(1, "dx"), dy: try args.int(2, "dy"))
+                }
+                return Value(Tensor(shape: t.shape, data: out.data))
+            },
+            Builtin("rotate_images(X, angle, shape:)", doc: """
+                Each row of X, an image of `shape` [height, width], rotated by `angle` radians
+                about its centre (bilinear interpolation). For data augmentation.
+                """) { args in
+                let (x, h, w, t) = try imageRows(args)
+                let out = try neuralCall("rotate_images") {
+                    try Augment.rotate(x, width: w, height: h, angle: try args.number(1, "angle"))
+                }
+                return Value(Tensor(shape: t.shape, data: out.data))
+            },
+            Builtin("add_noise(X, sigma, seed:)", doc: "X plus Gaussian noise of standard deviation sigma (seeded), for data augmentation.") { args in
+                let t = try args.tensor(0, "X")
+                let sigma = try args.number(1, "sigma")
+                guard sigma >= 0, sigma.isFinite else { throw SomaError.value("add_noise: sigma must be a non-negative number") }
+                let noisy = Augment.noise(try Batch(rows: 1, cols: t.count, data: t.data), sigma: sigma, seed: try args.seed())
+                return Value(Tensor(shape: t.shape, data: noisy.data))
+            },
             Builtin("read_idx(path)", doc: "Reads an IDX file (the MNIST format; gunzip first) into a tensor of its shape.") { args in
                 let path = resolve(try args.string(0, "path"), args.context)
                 return Value(try neuralCall("read_idx") { try IDX.read(path: path) })
@@ -66,6 +94,21 @@ extension Library {
             },
         ])
     }
+}
+
+/// Images one per row for the augmentation builtins: (rows, height, width, original tensor).
+private func imageRows(_ args: Arguments) throws -> (Batch, Int, Int, Tensor) {
+    let t = try args.tensor(0, "X")
+    let shape = try args.keywordTensor("shape")
+    guard let shape, shape.count == 2, let h = Int(exactly: shape.data[0]), let w = Int(exactly: shape.data[1]),
+          h > 0, w > 0 else {
+        throw SomaError.value("\(args.callee): shape: must be [height, width] of each image")
+    }
+    guard t.count % (h * w) == 0 else {
+        throw SomaError.shape("\(args.callee): \(t.count) values do not split into images of \(h) x \(w)")
+    }
+    let x = try Batch(rows: t.count / (h * w), cols: h * w, data: t.data)
+    return (x, h, w, t)
 }
 
 /// A path relative to the running file's directory (or the working directory).

@@ -22,11 +22,11 @@ final class NetworkObject: SomaObject {
         }
     }
 
-    var callable: Builtin? { predictBuiltin("Network(X)", network.predict) }
+    var callable: Builtin? { predictBuiltin("Network(X)", network.model) }
 
     func method(_ name: String) -> Builtin? {
         switch name {
-        case "predict": return predictBuiltin("predict(X)", network.predict)
+        case "predict": return predictBuiltin("predict(X)", network.model)
         case "learn":
             return Builtin("learn(X, T, epochs:, lr:, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, progress:)",
                            doc: """
@@ -79,11 +79,11 @@ final class SequentialObject: SomaObject {
         name == "layers" ? Value(parts.map { Value($0) }) : nil
     }
 
-    var callable: Builtin? { predictBuiltin("Sequential(X)", model.predict) }
+    var callable: Builtin? { predictBuiltin("Sequential(X)", model) }
 
     func method(_ name: String) -> Builtin? {
         switch name {
-        case "predict": return predictBuiltin("predict(X)", model.predict)
+        case "predict": return predictBuiltin("predict(X)", model)
         case "learn":
             return Builtin("learn(X, T, epochs:, loss: \"mse\", optimizer:, lr:, batch:, decay: 0, l1: 0, validation: 0, patience:, seed:, progress:)",
                            doc: "Trains the layers by backprop with the given loss and optimizer (default SGD(lr: 0.1)); returns the history record.") { [model] args in
@@ -220,12 +220,16 @@ final class PerceptronObject: SomaObject {
     }
 }
 
-/// A builtin mapping rows of X through `predict` (a vector is one sample).
-private func predictBuiltin(_ signature: String, _ predict: @escaping (Batch) throws -> Batch) -> Builtin {
-    Builtin(signature, doc: "Outputs for each row of X (a vector is one sample).") { args in
+/// A builtin mapping rows of X through `model`. A vector is one sample,
+/// unless the model takes one input: then it is one sample per element.
+private func predictBuiltin(_ signature: String, _ model: Sequential) -> Builtin {
+    Builtin(signature, doc: "Outputs for each row of X (a vector is one sample, or one value per sample for a one-input network).") { args in
         let xt = try args.tensor(0, "X")
-        let x = try Batch.from(xt, vectorIsOneSample: true)
-        let y = try neuralCall(args.callee) { try predict(x) }
+        let column = xt.rank == 1 && xt.count != 1 && (try? model.check(inputWidth: xt.count)) == nil
+            && (try? model.check(inputWidth: 1)) != nil
+        let x = try Batch.from(xt, vectorIsOneSample: !column)
+        let y = try neuralCall(args.callee) { try model.predict(x) }
+        if column { return y.cols == 1 ? vectorValue(y.data) : Value(y.tensor) }
         return xt.rank == 1 ? vectorValue(y.data) : Value(y.tensor)
     }
 }
