@@ -57,8 +57,8 @@ public enum UnaryOp: String, CaseIterable, Sendable {
         case .sqrt: return unaryMap(SqrtKernel.self, x)
         case .exp: return unaryMap(ExpKernel.self, x)
         case .log: return unaryMap(LogKernel.self, x)
-        case .sin: return unaryMap(SinKernel.self, x)
-        case .cos: return unaryMap(CosKernel.self, x)
+        case .sin: return sinCos(x, quarterTurns: 0)
+        case .cos: return sinCos(x, quarterTurns: 1)
         case .tan: return unaryMap(TanKernel.self, x)
         case .tanh: return unaryMap(TanhKernel.self, x)
         case .arctan: return unaryMap(ArctanKernel.self, x)
@@ -70,6 +70,12 @@ public enum UnaryOp: String, CaseIterable, Sendable {
         case .relu: return unaryMap(ReluKernel.self, x)
         case .square: return unaryMap(SquareKernel.self, x)
         }
+    }
+}
+
+private func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
+    freshBuffer(x.count) { out in
+        x.withUnsafeBufferPointer { vectorSinCos($0, out, quarterTurns: quarterTurns) }
     }
 }
 

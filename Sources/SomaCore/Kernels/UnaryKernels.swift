@@ -8,8 +8,6 @@ enum AbsKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -
 enum SqrtKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { x.squareRoot() } }
 enum ExpKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.exp(x) } }
 enum LogKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.log(x) } }
-enum SinKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.sin(x) } }
-enum CosKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.cos(x) } }
 enum TanKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.tan(x) } }
 enum TanhKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.tanh(x) } }
 enum ArctanKernel: UnaryKernel { @inline(__always) static func apply(_ x: Double) -> Double { Foundation.atan(x) } }
