@@ -79,12 +79,17 @@ extension Library {
             ("prod", "Product of the elements, or along `axis`.\nExample: prod([1, 2, 3, 4]) == 24", { try $0.prod(axis: $1, keepdims: $2) }),
             ("argmax", "Position of the first largest element (flat when no axis), or along `axis`.\nExample: argmax([3, 9, 2]) == 1", { try $0.argmax(axis: $1, keepdims: $2) }),
             ("argmin", "Position of the first smallest element (flat when no axis), or along `axis`.\nExample: argmin([3, 9, 2]) == 2", { try $0.argmin(axis: $1, keepdims: $2) }),
-            ("any", "1 if any element is non-zero (true), else 0; or along `axis`.\nExample: any([0, 0, 1]) == 1", { try $0.any(axis: $1, keepdims: $2) }),
-            ("all", "1 if every element is non-zero (true), else 0; or along `axis`.\nExample: all([1, 1, 0]) == 0", { try $0.all(axis: $1, keepdims: $2) }),
+            ("any", "true if any element is non-zero, else false; along `axis`, a tensor of 1/0.\nExample: any([0, 0, 1]) == true; if any(x > 1) { ... }", { try $0.any(axis: $1, keepdims: $2) }),
+            ("all", "true if every element is non-zero, else false; along `axis`, a tensor of 1/0.\nExample: all([1, 1, 0]) == false; assert(all(abs(a - b) < 1e-9), \"close\")", { try $0.all(axis: $1, keepdims: $2) }),
         ]
         var builtins = plain.map { name, doc, reduce in
-            tensorBuiltin("\(name)(x, axis:, keepdims: false)", doc: doc) { args in
-                Value(try reduce(args.tensor(0, "x"), args.axis(), args.keepdims()))
+            // any/all over a whole tensor answer a question: a bool, usable in conditions.
+            let logical = name == "any" || name == "all"
+            return tensorBuiltin("\(name)(x, axis:, keepdims: false)", doc: doc) { args in
+                let axis = try args.axis()
+                let reduced = try reduce(args.tensor(0, "x"), axis, args.keepdims())
+                if logical && axis == nil { return .bool(reduced.data.contains { $0 != 0 }) }
+                return Value(reduced)
             }
         }
         builtins += [

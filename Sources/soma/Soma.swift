@@ -39,14 +39,20 @@ struct Soma: ParsableCommand {
         throw ExitCode(REPL().run())
     }
 
-    /// Routes `soma help TOPIC` to Soma's own help, everything else to the parser
+    /// Dispatches subcommands by name before the root command sees the
+    /// arguments (its optional SCRIPT positional would otherwise take `run` as
+    /// a script), and routes `soma help TOPIC` to Soma's own help
     /// (ArgumentParser's built-in `help` only knows subcommands).
     static func main() {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "help", arguments.count >= 2,
-           !["run", "convert", "check"].contains(arguments[1]) {
-            arguments[0] = "topic"
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let rest = Array(arguments.dropFirst())
+        switch arguments.first {
+        case "run": RunCommand.main(rest)
+        case "convert": ConvertCommand.main(rest)
+        case "check": CheckCommand.main(rest)
+        case "help" where !rest.isEmpty && !["run", "convert", "check"].contains(rest[0]):
+            HelpCommand.main(rest)
+        default: Soma.main(arguments)
         }
-        Soma.main(arguments)
     }
 }
