@@ -134,6 +134,24 @@ import Testing
         }
     }
 
+    @Test func xTickLabelsDoNotOverlap() throws {
+        var fig = Figure(width: 300, height: 200)
+        try fig.axes.plot(x: [1.00001, 1.00009], y: [0, 1])
+        let surface = record(fig)
+        // x tick labels are the texts on the lowest shared baseline.
+        let texts = surface.calls.compactMap { call -> (String, Point)? in
+            if case .text(let s, let at, _, false) = call { return (s, at) }
+            return nil
+        }
+        let bottom = texts.map(\.1.y).max() ?? 0
+        let row = texts.filter { abs($0.1.y - bottom) < 0.5 }.sorted { $0.1.x < $1.1.x }
+        #expect(row.count >= 2)
+        for (a, b) in zip(row, row.dropFirst()) {
+            let room = (surface.measure(a.0, size: 13.9).width + surface.measure(b.0, size: 13.9).width) / 2
+            #expect(b.1.x - a.1.x > room, "'\(a.0)' and '\(b.0)' overlap")
+        }
+    }
+
     @Test func formatStringsParse() throws {
         let f = try LineFormat(parsing: "r--o")
         #expect(f.color == Color(hex: 0xFF0000))

@@ -63,7 +63,19 @@ struct AxesLayout {
                                       integer: axes.integerYTicks)
         }
         self.yTicks = yTicks
-        xTicks = AxesLayout.ticks(xl, scale: axes.xscale, length: plot.width, fontSize: fontH * 2.5, integer: false)
+        // Fewer x ticks when their labels would run into each other.
+        var spacing = fontH * 2.5
+        var xTicks = AxesLayout.ticks(xl, scale: axes.xscale, length: plot.width, fontSize: spacing, integer: false)
+        while xTicks.values.count > 2 {
+            let widest = xTicks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
+            if (widest + fontH) * Double(xTicks.values.count) <= plot.width { break }
+            spacing *= 1.5
+            let fewer = AxesLayout.ticks(xl, scale: axes.xscale, length: plot.width, fontSize: spacing, integer: false)
+            // Log decades do not thin out with spacing; stop once nothing changes.
+            if fewer.values.count >= xTicks.values.count && spacing > plot.width { break }
+            xTicks = fewer
+        }
+        self.xTicks = xTicks
         if axes.colorbar != nil {
             colorbar = Rect(x: (plot.maxX + m.px(10)).rounded() + 0.5, y: plot.minY,
                             width: colorbarWidth.rounded(), height: plot.height)
