@@ -40,6 +40,6 @@ import Testing
         let executed = try NotebookRunner(kernel: ScriptedKernel(steps)).run(Sample.notebook())
         let rendered = MarkdownRenderer().render(executed)
         #expect(rendered.contains("x\n```\n\n```text\nerror[name]: undefined name 'linspace'\n  --> sample.md:16:5 (cell 2)\n```\n"))
-        #expect(rendered.components(separatedBy: "*Not run: an earlier cell failed.*").count == 3)
+        #expect(rendered.components(separatedBy: "*Not run: the run stopped at an earlier cell.*").count == 3)
     }
 }

@@ -106,4 +106,16 @@ import Testing
         #expect(executed.results[1].result.output.error?.kind == "interrupt")
         #expect(kernel.requests.count == 2)
     }
+
+    @Test func exitEndsTheNotebook() throws {
+        let text = "```soma\nexit(0)\n```\n\n```soma\n2\n```\n"
+        let clean = try NotebookRunner(kernel: ScriptedKernel([.output(CellOutput(exitCode: 0))]), settings: RunSettings(keepGoing: true))
+            .run(Notebook(parsing: text, path: "n.md"))
+        #expect(clean.results.map(\.result.status) == [.succeeded, .notRun])
+        #expect(!clean.hasFailure)
+        let failing = try NotebookRunner(kernel: ScriptedKernel([.output(CellOutput(exitCode: 3))]))
+            .run(Notebook(parsing: text, path: "n.md"))
+        #expect(failing.results.map(\.result.status) == [.failed, .notRun])
+        #expect(failing.results.first?.result.output.error?.message == "the notebook called exit(3)")
+    }
 }

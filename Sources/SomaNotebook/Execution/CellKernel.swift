@@ -48,13 +48,16 @@ public struct CellOutput: Equatable, Sendable {
     public var figures: [Data]
     /// The error that stopped the cell, if any.
     public var error: CellFailure?
+    /// Set when the code called `exit(code)`: the notebook stops after this cell.
+    public var exitCode: Int?
 
     public init(stream: String = "", value: String? = nil, figures: [Data] = [],
-                error: CellFailure? = nil) {
+                error: CellFailure? = nil, exitCode: Int? = nil) {
         self.stream = stream
         self.value = value
         self.figures = figures
         self.error = error
+        self.exitCode = exitCode
     }
 }
 

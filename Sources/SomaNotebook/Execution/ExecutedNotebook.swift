@@ -61,7 +61,7 @@ public enum CellStatus: String, Equatable, Sendable {
     case timedOut = "TIMEOUT"
     /// Marked `skip`; shown but not run.
     case skipped = "skipped"
-    /// Not run because an earlier cell failed.
+    /// Not run because the run stopped earlier (a failure, `exit`, Ctrl-C).
     case notRun = "not run"
 
     /// Whether this status makes the run fail.

@@ -74,7 +74,8 @@ public final class NotebookRunner {
                     result = CellResult(status: .skipped)
                 } else {
                     result = execute(cell, path: notebook.path)
-                    stopped = result.status.isFailure && !settings.keepGoing
+                    // `exit(...)` ends the notebook even with --keep-going, as it ends a script.
+                    stopped = (result.status.isFailure && !settings.keepGoing) || result.output.exitCode != nil
                 }
                 blocks.append(.cell(cell, result))
                 progress(CellProgress(path: notebook.path, label: cell.label, position: position,
@@ -114,6 +115,9 @@ public final class NotebookRunner {
         if timedOut, let limit {
             output.error = Self.timeoutFailure(after: limit, reported: output.error)
             status = .timedOut
+        } else if let code = output.exitCode, code != 0, output.error == nil {
+            output.error = CellFailure(kind: "user", message: "the notebook called exit(\(code))")
+            status = .failed
         } else if cell.options.expectsError {
             if output.error == nil {
                 let message = "\(cell.label) has 'error: expected' but ran without error"

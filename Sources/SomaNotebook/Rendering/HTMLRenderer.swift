@@ -63,7 +63,7 @@ public struct HTMLRenderer {
         }
         switch result.status {
         case .skipped: out += "<p class=\"note\">Cell skipped (<code>#| skip</code>).</p>\n"
-        case .notRun: out += "<p class=\"note\">Not run: an earlier cell failed.</p>\n"
+        case .notRun: out += "<p class=\"note\">Not run: the run stopped at an earlier cell.</p>\n"
         case .succeeded, .failedAsExpected, .failed, .timedOut: break
         }
         return out + "</section>\n"

@@ -35,7 +35,7 @@ public struct MarkdownRenderer {
         }
         switch result.status {
         case .skipped: parts.append("*Cell skipped (`#| skip`).*\n")
-        case .notRun: parts.append("*Not run: an earlier cell failed.*\n")
+        case .notRun: parts.append("*Not run: the run stopped at an earlier cell.*\n")
         case .timedOut, .failed, .failedAsExpected, .succeeded: break
         }
         return parts.joined(separator: "\n")

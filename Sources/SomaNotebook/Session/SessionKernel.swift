@@ -27,10 +27,18 @@ public final class SessionKernel: CellKernel {
             reportedStartup = true
             diagnostics += session.startupDiagnostics.map { ($0, nil) }
         }
+        session.setFigureSize(width: request.figureWidth, height: request.figureHeight)
         let result = session.run(source)
         diagnostics += result.diagnostics.map { ($0, source) }
         var output = CellOutput(stream: printed.take())
         if let value = result.value { output.value = session.display(value) }
+        // Taken even after an error, so a half-drawn figure is shown with it and not carried into the next cell.
+        do {
+            output.figures = try session.takeFigures()
+        } catch {
+            diagnostics.append((Diagnostic(kind: .io, message: "cannot encode the cell's figures: \(error)"), nil))
+        }
+        output.exitCode = result.exitCode
         if let first = diagnostics.first {
             let rendered = diagnostics.map { renderDiagnostic($0.0, source: $0.1) }.joined(separator: "\n\n")
             output.error = CellFailure(kind: first.0.kind.rawValue, message: first.0.message, rendered: rendered)
