@@ -90,7 +90,11 @@ enum Operators {
         let y = try b.asTensor()
         do {
             guard let tensorOp = tensorOp(op) else { return Value(try x.matmul(y)) }
-            return Value(try Tensor.binary(tensorOp, x, y))
+            let result = try Tensor.binary(tensorOp, x, y)
+            // Comparing single numbers (a tracked scalar inside `grad`, say)
+            // gives a boolean, exactly as for plain numbers.
+            if tensorOp.isComparison, result.rank == 0, let r = result.data.first { return .bool(r != 0) }
+            return Value(result)
         } catch let error as TensorError {
             throw SomaError(error)
         }
