@@ -22,7 +22,7 @@ release: setup
 	$(SWIFT) build -c release --product soma
 
 run: release
-	$(SOMA_RELEASE) run Notebooks/*.md --out out -j 2
+	$(SOMA_RELEASE) run Notebooks/[0-9]*.md --out out -j 2
 
 unit: setup
 	$(SWIFT) build --build-tests
