@@ -42,21 +42,14 @@ func positive(_ x: Double, _ name: String, _ callee: String) throws -> Double {
     return x
 }
 
-/// Per-session random stream for the neural builtins (weight initialisation,
-/// shuffles): each call draws a fresh seed, so a session is reproducible run
-/// to run while successive networks differ.
-final class NeuralRandomState {
-    var source = RandomSource(seed: 0x5D_E5_EE_D0)
-    func nextSeed() -> UInt64 { source.next() }
-}
-
 extension Arguments {
-    /// The `seed:` keyword, or the next seed of the session's neural stream.
+    /// The `seed:` keyword, or a seed drawn from the session's random stream
+    /// (so `seed(n)` makes weight initialisation, shuffles and splits repeat).
     func seed() throws -> UInt64 {
         if let s = try keywordInt("seed") {
             guard s >= 0 else { throw SomaError.value("\(callee): seed must be a non-negative integer") }
             return UInt64(s)
         }
-        return context.state(NeuralRandomState.self) { NeuralRandomState() }.nextSeed()
+        return context.state(SessionRandom.self) { SessionRandom() }.generator.next()
     }
 }
