@@ -14,6 +14,9 @@ extension Tensor {
     /// The maximum is subtracted first (as a constant: softmax does not change
     /// under shifts) so large inputs do not overflow.
     public func softmax(axis: Int = -1) throws -> Tensor {
+        if node == nil, rank > 0, try Shape.axis(axis, rank: rank) == rank - 1 {
+            return Tensor(shape: shape, data: rowSoftmax(data, rowLength: shape[rank - 1]))
+        }
         let shift = try detached.max(axis: axis, keepdims: true)
         let e = try (self - shift).exp()
         return try e / e.sum(axis: axis, keepdims: true)
@@ -32,5 +35,27 @@ extension Tensor {
             throw TensorError.shape("onehot_max needs a tensor with a non-empty last axis, got \(shape)")
         }
         return try Tensor.onehot(argmax(axis: -1), classes: k)
+    }
+}
+
+/// Softmax of each contiguous row in one pass for the maximum, one for the
+/// exponentials and their sum, one to scale: the untracked fast path of
+/// `softmax` along the last axis (same function as the primitive form).
+private func rowSoftmax(_ x: [Double], rowLength n: Int) -> [Double] {
+    guard n > 0 else { return x }
+    return freshBuffer(x.count) { out in
+        x.withUnsafeBufferPointer { px in
+            for row in stride(from: 0, to: px.count, by: n) {
+                var m = -Double.infinity
+                for i in row..<(row + n) { m = MaxKernel.apply(m, px[i]) }
+                var total = 0.0
+                for i in row..<(row + n) {
+                    let e = ExpKernel.apply(px[i] - m)
+                    out[i] = e
+                    total += e
+                }
+                for i in row..<(row + n) { out[i] /= total }
+            }
+        }
     }
 }

@@ -35,3 +35,12 @@ import SomaCore
 
 private extension Double { func exp() -> Double { Foundation.exp(self) } }
 import Foundation
+
+@Test func softmaxFastPathMatchesPrimitiveForm() throws {
+    var rng = RandomGenerator(seed: 8)
+    let z = try rng.randn([5, 7]) * 10
+    let fast = try z.softmax()
+    let tracked = try Tensor.leaves([z])[0].softmax()
+    #expect(close(fast, tracked.detached, rel: 1e-14, abs: 1e-300))
+    #expect(close(try fast.sum(axis: -1), try Tensor.ones([5]), rel: 1e-14))
+}
