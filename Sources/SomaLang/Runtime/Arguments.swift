@@ -195,7 +195,7 @@ public struct Arguments {
     func convertList(_ value: Value, _ name: String) throws -> [Value] {
         switch value {
         case .list(let items): return items
-        case .range(let r): return (r.start..<max(r.start, r.end)).map { Value($0) }
+        case .range(let r): return try r.numbers().map { Value($0) }
         case .tensor(let box): return try box.tensor.rows().map { Value($0) }
         default: throw mismatch(value, name, "a list")
         }
@@ -240,7 +240,7 @@ extension Value {
         case .number(let x): return Tensor(x)
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .tensor(let box): return box.tensor
-        case .range(let r): return Tensor((r.start..<max(r.start, r.end)).map { Double($0) })
+        case .range(let r): return Tensor(try r.numbers().map { Double($0) })
         case .list(let items):
             if items.isEmpty { return Tensor(shape: [0], data: []) }
             let parts = try items.map { try $0.asTensor() }

@@ -16,6 +16,7 @@ extension Compiler {
     /// `x = e`, `a, b = e`, `A[i, :] = e`, `r.x = e`.
     func compileAssignment(_ targets: [AssignTarget], _ value: Expr, _ span: Span) throws -> Exec {
         if targets.count == 1, case .name(let id) = targets[0] {
+            if let append = try compileAppend(id, value, span) { return append }
             let code = try compileValue(value, tail: false)
             if case .local(let i) = resolve(id.name) {
                 return { frame in
@@ -43,6 +44,43 @@ extension Compiler {
             let value = try code(frame)
             let parts = try at(span) { try unpack(value, count) }
             for (write, part) in zip(writers, parts) { try write(frame, part) }
+            return .normal
+        }
+    }
+
+    /// `xs = push(xs, x)` appends in place when xs holds a list: the list is
+    /// not shared while it is written, so building a list in a loop takes
+    /// linear time instead of copying it at every step.
+    func compileAppend(_ target: Identifier, _ value: Expr, _ span: Span) throws -> Exec? {
+        guard case .call(let callee, let arguments) = value.kind, case .name("push") = callee.kind,
+              arguments.count == 2, arguments.allSatisfy({ $0.label == nil }),
+              case .name(let listName) = arguments[0].value.kind, listName == target.name,
+              let push = vm.builtins["push"], case .global(let pushSlot, _) = resolve("push") else { return nil }
+        let item = try compileExpression(arguments[1].value)
+        let access = compileRootAccess(arguments[0].value)
+        let ordinaryCall = try compileExpression(value)
+        let store = compileStore(target.name, target.span)
+        let table = vm.globals
+        let size = frameSize
+        unowned(unsafe) let vm = self.vm
+        return { frame in
+            if case .some = table.values[pushSlot] {
+                // `push` was rebound: an ordinary call and assignment.
+                try store(frame, try ordinaryCall(frame))
+                return .normal
+            }
+            let x = try item(frame)
+            try at(span) {
+                try access(frame) { current in
+                    if case .list(var items) = current {
+                        current = .nil
+                        items.append(x)
+                        current = .list(items)
+                    } else {
+                        current = try vm.callBuiltin(push, [current, x], [], base: frame.base + size)
+                    }
+                }
+            }
             return .normal
         }
     }
@@ -227,7 +265,7 @@ func unpack(_ value: Value, _ count: Int) throws -> [Value] {
     switch value {
     case .list(let items): parts = items
     case .tensor(let box): parts = try box.tensor.rows().map { Value($0) }
-    case .range(let r): parts = (r.start..<max(r.start, r.end)).map { Value($0) }
+    case .range(let r): parts = try r.numbers().map { Value($0) }
     default: throw SomaError.type("cannot unpack \(value.typeName) into \(count) names")
     }
     guard parts.count == count else {

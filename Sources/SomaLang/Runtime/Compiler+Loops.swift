@@ -81,7 +81,7 @@ extension Value {
     public func items() throws -> [Value] {
         switch self {
         case .list(let items): return items
-        case .range(let r): return (r.start..<max(r.start, r.end)).map { Value($0) }
+        case .range(let r): return try r.numbers().map { Value($0) }
         case .tensor(let box):
             if box.tensor.rank == 0 { throw SomaError.type("cannot loop over a 0-d tensor") }
             if box.tensor.rank == 1 && box.tensor.node == nil { return box.tensor.data.map { .number($0) } }

@@ -41,7 +41,9 @@ extension Interpreter {
             candidates.append(currentDirectory.map { $0 + "/" + path } ?? path)
             if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + path) }
         }
-        guard let (file, text) = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first else {
+        let found = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first
+            ?? embeddedStdlib[path].map { ("<stdlib>/" + path, $0) }
+        guard let (file, text) = found else {
             throw SomaError(.io, "cannot find '\(path)' to use", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
         }

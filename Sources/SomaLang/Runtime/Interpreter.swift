@@ -16,6 +16,9 @@ public final class Interpreter {
     public var runEndHooks: [(Context) throws -> Void] = []
     /// Folder searched by `use "x.soma"` after the current file's folder.
     public var stdlibDirectory: String?
+    /// Stdlib files built into the binary (name → source), used by `use` when
+    /// no file of that name is found on disk.
+    public var embeddedStdlib: [String: String] = [:]
     /// Deepest nesting of Soma calls before `error[limit]`.
     public var maxCallDepth: Int {
         get { depthLimit.pointee }

@@ -41,6 +41,17 @@ public struct SomaRange: Equatable {
 
     /// Number of integers in the range (0 when `end <= start`).
     public var count: Int { end > start ? end - start : 0 }
+
+    /// Ranges larger than this are not turned into lists or tensors.
+    public static let materialLimit = 100_000_000
+
+    /// The integers of the range, for code that needs them all at once.
+    public func numbers() throws -> Range<Int> {
+        guard count <= SomaRange.materialLimit else {
+            throw SomaError.limit("the range \(start)..<\(end) has too many numbers to list (\(count))")
+        }
+        return start..<(start + count)
+    }
 }
 
 /// A callable value: a native builtin or a function written in Soma.
