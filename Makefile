@@ -25,6 +25,7 @@ run: release
 	$(SOMA_RELEASE) run Notebooks/[0-9]*.md --out out -j 2
 
 unit: setup
+	@Scripts/embed-stdlib --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

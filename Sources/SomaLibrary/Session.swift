@@ -99,25 +99,31 @@ public final class Session {
     private static func makeInterpreter(output: @escaping (String) -> Void) -> Interpreter {
         let interpreter = Interpreter(output: Output(output))
         Library.install(into: interpreter)
-        interpreter.stdlibDirectory = stdlibDirectory()
+        interpreter.stdlibDirectory = stdlibOverride()
+        interpreter.embeddedStdlib = Dictionary(EmbeddedStdlib.files.map { ($0.name, $0.source) },
+                                                uniquingKeysWith: { first, _ in first })
         return interpreter
     }
 
+    /// Loads the prelude: from the `SOMA_STDLIB` folder when it has one (for
+    /// editing Stdlib without rebuilding), else the copy built into the binary.
     private func loadPrelude() -> [Diagnostic] {
-        guard let directory = interpreter.stdlibDirectory else { return [] }
-        let path = directory + "/prelude.soma"
-        guard let text = readTextFile(path) else { return [] }
-        let result = interpreter.run(SourceFile(name: path, text: text))
+        let source: SourceFile
+        if let directory = interpreter.stdlibDirectory,
+           let text = readTextFile(directory + "/prelude.soma") {
+            source = SourceFile(name: directory + "/prelude.soma", text: text)
+        } else if let text = interpreter.embeddedStdlib["prelude.soma"] {
+            source = SourceFile(name: "<stdlib>/prelude.soma", text: text)
+        } else {
+            return []
+        }
+        let result = interpreter.run(source)
         interpreter.markPreludeLoaded()
         return result.diagnostics
     }
 
-    /// `SOMA_STDLIB` if set, else the source tree's Stdlib/ next to this file.
-    private static func stdlibDirectory() -> String? {
-        if let env = getenv("SOMA_STDLIB") { return String(cString: env) }
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count > 3 else { return nil }
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Stdlib"
+    /// `SOMA_STDLIB`, a folder whose .soma files replace the built-in Stdlib.
+    private static func stdlibOverride() -> String? {
+        getenv("SOMA_STDLIB").map { String(cString: $0) }
     }
 }
