@@ -59,7 +59,9 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let log = ProgressLog(color: isatty(STDERR_FILENO) != 0)
+        let terminal = isatty(STDERR_FILENO) != 0
+        // A live "running" line only makes sense when one notebook's lines come at a time.
+        let log = ProgressLog(color: terminal, live: terminal && (jobs == 1 || notebooks.count == 1))
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobs, log: log,
                                   makeKernel: { _ in SessionKernel() })

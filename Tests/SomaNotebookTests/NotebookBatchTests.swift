@@ -80,6 +80,21 @@ import Testing
         #expect(log.lines.contains { $0.contains("b/intro.md: writes to the same output folder as") })
     }
 
+    @Test func liveModeReplacesTheRunningLine() {
+        let log = LogCapture()
+        let progress = ProgressLog(color: false, live: true, write: log.append)
+        let cell = CellProgress(path: "nb.md", label: "cell 1", position: 1, total: 2, status: .notRun, seconds: 0, failure: nil)
+        progress.cellStarted(cell)
+        var done = cell
+        done.status = .succeeded
+        done.seconds = 0.5
+        progress.cellFinished(done)
+        #expect(log.text == "\r\u{1B}[K[nb.md] 1/2 cell 1: running...\r\u{1B}[K[nb.md] 1/2 cell 1: ok (0.50 s)\n")
+        let quiet = LogCapture()
+        ProgressLog(color: false, write: quiet.append).cellStarted(cell)
+        #expect(quiet.text.isEmpty, "no live line unless asked for")
+    }
+
     @Test func badParametersExitTwo() throws {
         let folder = try Sample.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -123,17 +138,23 @@ import Testing
 /// Collects progress lines written from any thread.
 final class LogCapture: @unchecked Sendable {
     private let lock = NSLock()
-    private var text = ""
+    private var storage = ""
 
     func append(_ piece: String) {
         lock.lock()
-        text += piece
+        storage += piece
         lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
     }
 
     var lines: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return text.split(separator: "\n").map(String.init)
+        return storage.split(separator: "\n").map(String.init)
     }
 }

@@ -106,7 +106,8 @@ public final class NotebookBatch {
         let clock = ContinuousClock()
         let start = clock.now
         let runner = NotebookRunner(kernel: makeKernel(notebook), settings: settings,
-                                    progress: { [log] in log.cellFinished($0) })
+                                    progress: { [log] in log.cellFinished($0) },
+                                    started: { [log] in log.cellStarted($0) })
         active.add(runner)
         defer { active.remove(runner) }
         do {

@@ -8,15 +8,31 @@ public final class ProgressLog {
     private let lock = NSLock()
     private let write: (String) -> Void
     private let color: Bool
+    private let live: Bool
+    /// Whether a "running" line is on screen, to be overwritten by the next line.
+    private var showingLive = false
 
     /// - Parameters:
     ///   - color: colour the status words (pass `isatty(2) != 0`).
+    ///   - live: show which cell is running on a line that the next line
+    ///     replaces; only for a terminal and one notebook at a time.
     ///   - write: where finished lines go; standard error by default.
-    public init(color: Bool, write: @escaping (String) -> Void = { text in
+    public init(color: Bool, live: Bool = false, write: @escaping (String) -> Void = { text in
         FileHandle.standardError.write(Data(text.utf8))
     }) {
         self.color = color
+        self.live = live
         self.write = write
+    }
+
+    /// Shows the running cell on a line the next message replaces (live mode only).
+    public func cellStarted(_ progress: CellProgress) {
+        guard live else { return }
+        let name = progress.path.split(separator: "/").last.map(String.init) ?? progress.path
+        lock.lock()
+        defer { lock.unlock() }
+        write("\r\u{1B}[K[\(name)] \(progress.position)/\(progress.total) \(progress.label): running...")
+        showingLive = true
     }
 
     /// Logs a finished cell; failures also get their full diagnostic, indented.
@@ -43,6 +59,10 @@ public final class ProgressLog {
     private func emit(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
+        if showingLive {
+            write("\r\u{1B}[K")
+            showingLive = false
+        }
         write(text)
     }
 

@@ -37,6 +37,7 @@ public final class NotebookRunner {
     private let kernel: CellKernel
     private let settings: RunSettings
     private let progress: (CellProgress) -> Void
+    private let started: (CellProgress) -> Void
     private let watchdog = CellWatchdog()
     private let stopRequest = StopRequest()
 
@@ -44,11 +45,14 @@ public final class NotebookRunner {
     ///   - kernel: runs the code; one kernel per notebook, since cells share its scope.
     ///   - settings: timeout, keep-going and parameters.
     ///   - progress: called after each cell, on the running thread.
+    ///   - started: called before a cell runs (its status is `.notRun` until it ends).
     public init(kernel: CellKernel, settings: RunSettings = RunSettings(),
-                progress: @escaping (CellProgress) -> Void = { _ in }) {
+                progress: @escaping (CellProgress) -> Void = { _ in },
+                started: @escaping (CellProgress) -> Void = { _ in }) {
         self.kernel = kernel
         self.settings = settings
         self.progress = progress
+        self.started = started
     }
 
     /// Runs every cell and returns the notebook with its results.
@@ -73,6 +77,8 @@ public final class NotebookRunner {
                 } else if cell.options.skip {
                     result = CellResult(status: .skipped)
                 } else {
+                    started(CellProgress(path: notebook.path, label: cell.label, position: position,
+                                         total: total, status: .notRun, seconds: 0, failure: nil))
                     result = execute(cell, path: notebook.path)
                     // `exit(...)` ends the notebook even with --keep-going, as it ends a script.
                     stopped = (result.status.isFailure && !settings.keepGoing) || result.output.exitCode != nil
