@@ -31,6 +31,7 @@ extension Library {
                 """) { args in
                 let f = try args.function(0, "f")
                 let x = try args.tensor(1, "x")
+                guard x.node == nil else { throw nestedGrad("numgrad") }
                 let h = try args.keywordNumber("h", default: 1e-5)
                 guard h > 0, h.isFinite else { throw SomaError.value("numgrad: h must be positive, got \(h)") }
                 let g = try numericalGradient(of: { probe in
@@ -61,7 +62,9 @@ extension Library {
     private static func trackedCopy(_ value: Value, _ leaves: inout [Tensor]) throws -> Value {
         switch value {
         case .number, .tensor:
-            let leaf = Tensor.leaves([try value.asTensor()])[0]
+            let x = try value.asTensor()
+            guard x.node == nil else { throw nestedGrad("grad") }
+            let leaf = Tensor.leaves([x])[0]
             leaves.append(leaf)
             return .tensor(TensorBox(leaf))
         case .list(let items):
@@ -83,6 +86,13 @@ extension Library {
         default:
             return grads.next().map { Value($0) } ?? .nil
         }
+    }
+
+    /// Derivatives of derivatives would come out silently zero: pullbacks
+    /// record nothing, so a gradient taken inside `grad` does not depend on
+    /// the outer argument.
+    private static func nestedGrad(_ who: String) -> SomaError {
+        SomaError.value("\(who): cannot differentiate a gradient (grad inside grad) yet; use numgrad outside grad for second derivatives")
     }
 
     /// The one-element tensor a differentiated function returned.
