@@ -50,7 +50,9 @@ struct Soma: ParsableCommand {
         case "run": RunCommand.main(rest)
         case "convert": ConvertCommand.main(rest)
         case "check": CheckCommand.main(rest)
-        case "help" where !rest.isEmpty && !["run", "convert", "check"].contains(rest[0]):
+        case "help" where rest.isEmpty:
+            Soma.main(["--help"])
+        case "help" where !["run", "convert", "check"].contains(rest[0]):
             HelpCommand.main(rest)
         default: Soma.main(arguments)
         }
