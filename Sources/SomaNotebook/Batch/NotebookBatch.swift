@@ -116,8 +116,7 @@ public final class NotebookBatch {
             outcome.written = try writer.write(executed)
             let results = executed.results.map(\.result.status)
             let failed = results.filter(\.isFailure).count
-            let elapsed = start.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = start.duration(to: clock.now).seconds
             let formats = writer.formats.map(\.rawValue).joined(separator: ", ")
             log.note("[\(notebook.stem)] \(failed == 0 ? "ok" : "\(failed) failed"): \(results.count) cells in \(ProgressLog.duration(seconds)); wrote \(writer.folder(for: notebook).path)/ (\(formats))")
         } catch let error as NotebookError {

@@ -114,8 +114,7 @@ public final class NotebookRunner {
         if let limit { watchdog.arm(seconds: limit, kernel: kernel) }
         var output = kernel.execute(request)
         let timedOut = limit != nil && watchdog.disarm()
-        let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = start.duration(to: clock.now).seconds
 
         let status: CellStatus
         if timedOut, let limit {
@@ -171,6 +170,13 @@ final class StopRequest: @unchecked Sendable {
         lock.lock()
         value = true
         lock.unlock()
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
 
