@@ -5,9 +5,17 @@
 import Foundation
 import SomaCore
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let t0 = DispatchTime.now().uptimeNanoseconds
+/// Wall seconds of `body`; the CPU seconds of this thread go to `cpu`
+/// (steadier than wall time on a shared machine; BLAS worker threads are not counted).
+func seconds(cpu: inout Double, _ body: () throws -> Void) rethrows -> Double {
+    func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    let t0 = DispatchTime.now().uptimeNanoseconds, c0 = threadCPU()
     try body()
+    cpu = threadCPU() - c0
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
@@ -16,16 +24,17 @@ func matmul(_ n: Int) throws {
     let a = try rng.rand([n, n]), b = try rng.rand([n, n])
     let reps = max(1, Int(2e9) / (2 * n * n * n))
     _ = try a.matmul(b)
-    var c = a
-    let dt = try seconds { for _ in 0..<reps { c = try a.matmul(b) } } / Double(reps)
+    var c = a, cpu = 0.0
+    let dt = try seconds(cpu: &cpu) { for _ in 0..<reps { c = try a.matmul(b) } } / Double(reps)
     print(String(format: "matmul%d_s %.5f gflops %.1f check %.1f", n, dt, 2 * Double(n * n * n) / dt / 1e9, c.data[0]))
 }
 
 func elementwise() throws {
     let x = try Tensor.linspace(-3, 3, 1_000_000)
     var y = try (x * x).neg().exp() * x.sin() + 1
-    let dt = try seconds { for _ in 0..<20 { y = try x.pow(2).neg().exp() * x.sin() + 1 } } / 20
-    print(String(format: "elementwise_s %.5f sum %.4f", dt, try y.sum().scalar()))
+    var cpu = 0.0
+    let dt = try seconds(cpu: &cpu) { for _ in 0..<20 { y = try x.pow(2).neg().exp() * x.sin() + 1 } } / 20
+    print(String(format: "elementwise_s %.5f sum %.4f cpu %.5f", dt, try y.sum().scalar(), cpu / 20))
 }
 
 func softmax() throws {
@@ -35,11 +44,11 @@ func softmax() throws {
         let e = try (z - z.max(axis: 1, keepdims: true)).exp()
         return try e / e.sum(axis: 1, keepdims: true)
     }
-    var y = try rowSoftmax(z)
-    let dt = try seconds { for _ in 0..<20 { y = try rowSoftmax(z) } } / 20
-    print(String(format: "softmax_s %.5f sum %.4f", dt, try y.sum().scalar()))
-    let dt2 = try seconds { for _ in 0..<20 { y = try z.softmax(axis: 1) } } / 20
-    print(String(format: "softmax_builtin_s %.5f sum %.4f", dt2, try y.sum().scalar()))
+    var y = try rowSoftmax(z), cpu = 0.0
+    let dt = try seconds(cpu: &cpu) { for _ in 0..<20 { y = try rowSoftmax(z) } } / 20
+    print(String(format: "softmax_s %.5f sum %.4f cpu %.5f", dt, try y.sum().scalar(), cpu / 20))
+    let dt2 = try seconds(cpu: &cpu) { for _ in 0..<20 { y = try z.softmax(axis: 1) } } / 20
+    print(String(format: "softmax_builtin_s %.5f sum %.4f cpu %.5f", dt2, try y.sum().scalar(), cpu / 20))
 }
 
 do {

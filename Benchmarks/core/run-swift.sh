@@ -23,5 +23,4 @@ echo "# SomaCore (Swift, release)"
 echo "# numpy $(python3 -c 'import numpy; print(numpy.__version__)')"
 cd "$root/Benchmarks"
 for n in 256 1024 2048; do python3 reference/matmul.py $n; done
-python3 reference/elementwise.py
-python3 reference/softmax.py
+python3 core/numpy_cpu.py
