@@ -101,6 +101,24 @@ struct NumpyReferenceTests {
         #expect(close(try Tensor.arange(0.5, 3.2, 0.7), tensor(m["arange"]), rel: 1e-15))
     }
 
+    @Test func joiningRepeatingAndSelecting() throws {
+        let m = fixtures["shaping"] as? [String: Any] ?? [:]
+        let a = tensor(m["a"]), b = tensor(m["b"]), c = tensor(m["c"]), cond = tensor(m["cond"])
+        #expect(try Tensor.concat([a, b], axis: 1) == tensor(m["concat1"]))
+        #expect(try Tensor.stack([a, b], axis: -1) == tensor(m["stack_last"]))
+        #expect(try c.tiled([2, 2]) == tensor(m["tile_2_2"]))
+        #expect(try a.tiled([3]) == tensor(m["tile_a_3"]))
+        #expect(try a.repeated(2) == tensor(m["repeat_flat"]))
+        #expect(try a.repeated(3, axis: 1) == tensor(m["repeat_axis1"]))
+        #expect(try Tensor.select(cond, a, c) == tensor(m["where"]))
+        #expect(try a.clipped(-0.5, 0.5) == tensor(m["clip"]))
+        #expect(close(try a.variance(axis: 0, ddof: 1), tensor(m["var_ddof1"]), rel: 1e-12))
+        #expect(close(try a.logsumexp(), tensor(m["logsumexp_all"]), rel: 1e-12))
+        #expect(close(try a.norm(axis: 1), tensor(m["norm_axis1"]), rel: 1e-12))
+        #expect(close(try c.outer(a), tensor(m["outer"]), rel: 1e-12))
+        #expect(try Tensor.eye(3, 5) == tensor(m["eye_3_5"]))
+    }
+
     @Test func randomStreamIsPinned() throws {
         let r = fixtures["random"] as? [String: Any] ?? [:]
         var rng = RandomGenerator(seed: 42)

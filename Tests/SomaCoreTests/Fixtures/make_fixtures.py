@@ -120,6 +120,29 @@ def misc_cases():
     }
 
 
+def shaping_cases():
+    a = rand(2, 3)
+    b = rand(2, 3)
+    c = rand(3)
+    cond = (rand(2, 3) > 0).astype(np.float64)
+    return {
+        "a": t(a), "b": t(b), "c": t(c), "cond": t(cond),
+        "concat1": t(np.concatenate([a, b], axis=1)),
+        "stack_last": t(np.stack([a, b], axis=-1)),
+        "tile_2_2": t(np.tile(c, (2, 2))),
+        "tile_a_3": t(np.tile(a, 3)),
+        "repeat_flat": t(np.repeat(a, 2)),
+        "repeat_axis1": t(np.repeat(a, 3, axis=1)),
+        "where": t(np.where(cond != 0, a, c)),
+        "clip": t(np.clip(a, -0.5, 0.5)),
+        "var_ddof1": t(np.var(a, axis=0, ddof=1)),
+        "logsumexp_all": t(np.log(np.sum(np.exp(a)))),
+        "norm_axis1": t(np.linalg.norm(a, axis=1)),
+        "outer": t(np.outer(c, a)),
+        "eye_3_5": t(np.eye(3, 5)),
+    }
+
+
 def xoshiro_stream(seed, n):
     x = seed
 
@@ -159,7 +182,7 @@ def random_cases():
 fixtures = {
     "numpy_version": np.__version__,
     "binary": binary_cases(), "unary": unary_cases(), "reductions": reduction_cases(),
-    "matmul": matmul_cases(), "linalg": linalg_cases(), "misc": misc_cases(), "random": random_cases(),
+    "matmul": matmul_cases(), "linalg": linalg_cases(), "misc": misc_cases(), "shaping": shaping_cases(), "random": random_cases(),
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy_reference.json")
 with open(path, "w") as f:
