@@ -78,7 +78,16 @@ extension Tensor {
         var groups: [(dims: [Int], offsets: [Int])] = []
 
         let arrayAxes = selectors.indices.filter { if case .array = selectors[$0] { return true } else { return false } }
-        let adjacent = arrayAxes.isEmpty || arrayAxes[arrayAxes.count - 1] - arrayAxes[0] + 1 == arrayAxes.count
+        // As in numpy, once there is an index tensor, single positions count as
+        // advanced indices too: if slices separate the advanced ones, their
+        // result axes go first; otherwise they stand where the first one was.
+        let advancedAxes = arrayAxes.isEmpty ? [] : selectors.indices.filter {
+            switch selectors[$0] {
+            case .array, .scalar: return true
+            case .range: return false
+            }
+        }
+        let adjacent = advancedAxes.isEmpty || advancedAxes[advancedAxes.count - 1] - advancedAxes[0] + 1 == advancedAxes.count
         var arrayGroup: (dims: [Int], offsets: [Int])?
         if !arrayAxes.isEmpty {
             arrayGroup = try pairedArrays(arrayAxes.map { axis -> (Tensor, Int) in
@@ -94,8 +103,9 @@ extension Tensor {
             case .range(let start, let step, let n):
                 groups.append(([n], (0..<n).map { (start + $0 * step) * strides[axis] }))
             case .array:
-                if adjacent, axis == arrayAxes.first, let g = arrayGroup { groups.append(g) }
+                break
             }
+            if adjacent, axis == advancedAxes.first, let g = arrayGroup { groups.append(g) }
         }
         let resultShape = groups.flatMap(\.dims)
         let total = try Shape.checkedCount(resultShape)

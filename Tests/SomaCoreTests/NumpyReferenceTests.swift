@@ -119,6 +119,30 @@ struct NumpyReferenceTests {
         #expect(try Tensor.eye(3, 5) == tensor(m["eye_3_5"]))
     }
 
+    @Test func indexingFollowsNumpy() throws {
+        let m = fixtures["indexing"] as? [String: Any] ?? [:]
+        let a = tensor(m["a"])
+        let cases = m["cases"] as? [[String: Any]] ?? []
+        #expect(cases.count == 10)
+        for c in cases {
+            let items: [IndexItem] = (c["items"] as? [[Any]] ?? []).map { item in
+                let int = { (i: Int) -> Int? in item.count > i ? (item[i] as? NSNumber)?.intValue : nil }
+                switch item.first as? String {
+                case "i": return .index(int(1) ?? 0)
+                case "s": return .slice(start: int(1), stop: int(2), step: int(3))
+                case "t":
+                    let nested = item[1] as? [Any] ?? []
+                    let rows = nested.map { ($0 as? [NSNumber])?.map(\.doubleValue) ?? [($0 as? NSNumber)?.doubleValue ?? 0] }
+                    let flat = rows.flatMap { $0 }
+                    let shape = nested.first is [Any] ? [rows.count, rows.first?.count ?? 0] : [flat.count]
+                    return .indices(Tensor(shape: shape, data: flat))
+                default: return .all
+                }
+            }
+            #expect(try a.get(items) == tensor(c["out"]), "\(c["items"] ?? "")")
+        }
+    }
+
     @Test func randomStreamIsPinned() throws {
         let r = fixtures["random"] as? [String: Any] ?? [:]
         var rng = RandomGenerator(seed: 42)

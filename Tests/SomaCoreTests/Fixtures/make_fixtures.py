@@ -143,6 +143,32 @@ def shaping_cases():
     }
 
 
+def indexing_cases():
+    """numpy's basic and advanced indexing; items are written as
+    ["i", n] (an integer), ["s", start, stop, step] (a slice, None allowed),
+    ["a"] (a whole axis) and ["t", [...]] (an index tensor)."""
+    a = np.arange(2 * 3 * 4, dtype=np.float64).reshape(2, 3, 4)
+    cases = [
+        [["i", 1]],
+        [["i", -1], ["s", None, None, -1]],
+        [["a"], ["i", 0], ["s", 1, None, 2]],
+        [["t", [1, 0, 1]]],
+        [["a"], ["t", [0, 2]], ["t", [1, 3]]],
+        [["t", [0, 1]], ["a"], ["t", [1, 2]]],
+        [["i", 1], ["a"], ["t", [0, 3]]],
+        [["a"], ["i", 1], ["t", [0, 3]]],
+        [["t", [[0, 1], [1, 0]]], ["i", 2]],
+        [["s", None, None, None], ["t", [2, -1]], ["i", -1]],
+    ]
+    out = []
+    for items in cases:
+        key = tuple(
+            it[1] if it[0] == "i" else slice(it[1], it[2], it[3]) if it[0] == "s" else slice(None) if it[0] == "a"
+            else np.array(it[1]) for it in items)
+        out.append({"items": items, "out": t(a[key])})
+    return {"a": t(a), "cases": out}
+
+
 def xoshiro_stream(seed, n):
     x = seed
 
@@ -182,7 +208,8 @@ def random_cases():
 fixtures = {
     "numpy_version": np.__version__,
     "binary": binary_cases(), "unary": unary_cases(), "reductions": reduction_cases(),
-    "matmul": matmul_cases(), "linalg": linalg_cases(), "misc": misc_cases(), "shaping": shaping_cases(), "random": random_cases(),
+    "matmul": matmul_cases(), "linalg": linalg_cases(), "misc": misc_cases(), "shaping": shaping_cases(), "indexing": indexing_cases(),
+    "random": random_cases(),
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy_reference.json")
 with open(path, "w") as f:
