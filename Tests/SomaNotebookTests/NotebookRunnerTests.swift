@@ -118,4 +118,23 @@ import Testing
         #expect(failing.results.map(\.result.status) == [.failed, .notRun])
         #expect(failing.results.first?.result.output.error?.message == "the notebook called exit(3)")
     }
+
+    @Test func aCellThatIgnoresItsInterruptIsAbandoned() throws {
+        let text = "```soma\nnative_loop()\n```\n\n```soma\n1\n```\n"
+        let kernel = ScriptedKernel([.stuck(3), .output(CellOutput(value: "1"))])
+        let settings = RunSettings(timeout: 0.1, keepGoing: true, interruptGrace: 0.1)
+        let executed = try NotebookRunner(kernel: kernel, settings: settings).run(Notebook(parsing: text, path: "n.md"))
+        #expect(executed.results.map(\.result.status) == [.timedOut, .notRun])
+        let error = try #require(executed.results.first?.result.output.error)
+        #expect(error.message == "cell timed out after 0.1 s")
+        #expect(error.rendered.contains("did not stop within 0.1 s of being interrupted"))
+        #expect(try #require(executed.results.first).result.seconds < 2)
+    }
+
+    @Test func aHugeTimeoutIsSafe() throws {
+        let kernel = ScriptedKernel([.output(CellOutput(value: "1"))])
+        let executed = try NotebookRunner(kernel: kernel, settings: RunSettings(timeout: 1e300))
+            .run(Notebook(parsing: "```soma\n1\n```\n", path: "n.md"))
+        #expect(executed.results.first?.result.status == .succeeded)
+    }
 }

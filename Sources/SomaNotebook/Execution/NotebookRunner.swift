@@ -8,11 +8,16 @@ public struct RunSettings: Equatable, Sendable {
     public var keepGoing: Bool
     /// Values from `--param name=value`, injected after the `#| parameters` cell.
     public var parameters: [NotebookParameter]
+    /// Seconds a timed-out cell gets to stop after its interrupt before it is
+    /// abandoned (and the rest of the notebook with it).
+    public var interruptGrace: Double
 
-    public init(timeout: Double? = nil, keepGoing: Bool = false, parameters: [NotebookParameter] = []) {
+    public init(timeout: Double? = nil, keepGoing: Bool = false, parameters: [NotebookParameter] = [],
+                interruptGrace: Double = 10) {
         self.timeout = timeout
         self.keepGoing = keepGoing
         self.parameters = parameters
+        self.interruptGrace = interruptGrace
     }
 }
 
@@ -38,7 +43,6 @@ public final class NotebookRunner {
     private let settings: RunSettings
     private let progress: (CellProgress) -> Void
     private let started: (CellProgress) -> Void
-    private let watchdog = CellWatchdog()
     private let stopRequest = StopRequest()
 
     /// - Parameters:
@@ -79,9 +83,12 @@ public final class NotebookRunner {
                 } else {
                     started(CellProgress(path: notebook.path, label: cell.label, position: position,
                                          total: total, status: .notRun, seconds: 0, failure: nil))
-                    result = execute(cell, path: notebook.path)
-                    // `exit(...)` ends the notebook even with --keep-going, as it ends a script.
+                    let abandoned: Bool
+                    (result, abandoned) = execute(cell, path: notebook.path)
+                    // `exit(...)` ends the notebook even with --keep-going, as it ends a script;
+                    // an abandoned cell still holds the session, so nothing more can run.
                     stopped = (result.status.isFailure && !settings.keepGoing) || result.output.exitCode != nil
+                        || abandoned
                 }
                 blocks.append(.cell(cell, result))
                 progress(CellProgress(path: notebook.path, label: cell.label, position: position,
@@ -100,8 +107,9 @@ public final class NotebookRunner {
         kernel.interrupt()
     }
 
-    /// Runs one cell under its time limit and judges the outcome.
-    private func execute(_ cell: NotebookCell, path: String) -> CellResult {
+    /// Runs one cell under its time limit and judges the outcome; also says
+    /// whether the cell had to be abandoned still running.
+    private func execute(_ cell: NotebookCell, path: String) -> (CellResult, abandoned: Bool) {
         let injected = cell.origin == .injectedParameters
         let request = CellRequest(code: cell.code, path: injected ? "--param" : path,
                                   firstLine: injected ? 1 : cell.firstLine,
@@ -111,14 +119,32 @@ public final class NotebookRunner {
         let limit = cell.options.timeout ?? settings.timeout
         let clock = ContinuousClock()
         let start = clock.now
-        if let limit { watchdog.arm(seconds: limit, kernel: kernel) }
-        var output = kernel.execute(request)
-        let timedOut = limit != nil && watchdog.disarm()
+        var output: CellOutput
+        var timedOut = false
+        var abandoned = false
+        if let limit {
+            switch LimitedCall.run(request, on: kernel, limit: limit, grace: settings.interruptGrace) {
+            case .finished(let finished):
+                output = finished
+            case .interrupted(let interrupted):
+                output = interrupted
+                timedOut = true
+            case .abandoned:
+                output = CellOutput()
+                timedOut = true
+                abandoned = true
+            }
+        } else {
+            output = kernel.execute(request)
+        }
         let seconds = start.duration(to: clock.now).seconds
 
         let status: CellStatus
         if timedOut, let limit {
             output.error = Self.timeoutFailure(after: limit, reported: output.error)
+            if abandoned {
+                output.error?.rendered += "\n  = note: the cell did not stop within \(formatSeconds(settings.interruptGrace)) s of being interrupted; the rest of the notebook was not run"
+            }
             status = .timedOut
         } else if let code = output.exitCode, code != 0, output.error == nil {
             output.error = CellFailure(kind: "user", message: "the notebook called exit(\(code))")
@@ -138,7 +164,7 @@ public final class NotebookRunner {
         let figures = output.figures.enumerated().map { index, png in
             FigureFile(fileName: "\(cell.figureStem)-fig\(index + 1).png", png: png)
         }
-        return CellResult(status: status, output: output, figures: figures, seconds: seconds)
+        return (CellResult(status: status, output: output, figures: figures, seconds: seconds), abandoned)
     }
 
     /// The error shown for a timed-out cell, keeping the place the kernel was interrupted.

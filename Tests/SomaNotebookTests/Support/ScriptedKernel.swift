@@ -9,6 +9,8 @@ final class ScriptedKernel: CellKernel {
         case output(CellOutput)
         /// Blocks until interrupted, then reports an interrupt error.
         case hang
+        /// Ignores interrupts and returns only after this many seconds.
+        case stuck(Double)
     }
 
     private let lock = NSLock()
@@ -27,6 +29,9 @@ final class ScriptedKernel: CellKernel {
         switch step {
         case .output(let output):
             return output
+        case .stuck(let seconds):
+            Thread.sleep(forTimeInterval: seconds)
+            return CellOutput(value: "finally")
         case .hang:
             while true {
                 lock.lock()
