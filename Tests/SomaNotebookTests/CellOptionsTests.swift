@@ -46,6 +46,7 @@ import Testing
         ("#| error: true\n", "error: expected"),
         ("#| name: a b\n", "may use only"),
         ("#| name: ../x\n", "may use only"),
+        ("#| name: cell12\n", "reserved"),
     ])
     func rejectsBadOptionsWithTheirLine(lines: String, message: String) {
         do {

@@ -42,6 +42,10 @@ public struct CellOptions: Equatable, Sendable {
                   text.unicodeScalars.allSatisfy(\.isASCII) else {
                 throw OptionProblem("cell name '\(text)' may use only ASCII letters, digits, '-' and '_' (it names figure files)")
             }
+            // Unnamed cells' figures are `cellN-figK.png`; a name of that form could overwrite them.
+            if text.hasPrefix("cell"), !text.dropFirst(4).isEmpty, text.dropFirst(4).allSatisfy(\.isNumber) {
+                throw OptionProblem("cell name '\(text)' is reserved for the figures of unnamed cells; choose another name")
+            }
             name = text
         case "echo": echo = try flag(key, value)
         case "skip": skip = try flag(key, value)
