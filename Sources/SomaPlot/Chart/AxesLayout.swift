@@ -32,7 +32,7 @@ struct AxesLayout {
             top += fontH / 2
         }
         var bottom = m.px(m.theme.cellPad) + tickSpace
-        if axes.xlabel != nil { bottom += fontH + m.px(m.theme.labelPad) }
+        if let xlabel = axes.xlabel { bottom += surface.measure(xlabel, size: m.font).height + m.px(m.theme.labelPad) }
         let plotHeight = max(10, cell.height - top - bottom)
         var yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight, fontSize: fontH * 2,
                                       integer: axes.integerYTicks)
@@ -42,7 +42,7 @@ struct AxesLayout {
             let widest = yTicks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
             left += widest + m.px(m.theme.tickLength + m.theme.tickPad)
         }
-        if axes.ylabel != nil { left += fontH + m.px(m.theme.labelPad) }
+        if let ylabel = axes.ylabel { left += surface.measure(ylabel, size: m.font).height + m.px(m.theme.labelPad) }
         var right = m.px(m.theme.cellPad) + (hidden ? 0 : fontH)
         var colorbarWidth = 0.0
         if let bar = axes.colorbar {

@@ -93,8 +93,9 @@ enum AxesRenderer {
         }
         if let title = axes.title {
             let y = r.minY - m.px(m.theme.titlePad) - (layout.yTicks.multiplier != nil ? fontH : 0)
-            surface.text(title, at: Point(r.minX + r.width / 2, y), size: m.titleFont, color: m.theme.text,
-                         anchor: TextAnchor(.center, .baseline), rotated: false)
+            let descent = surface.measure("0", size: m.titleFont).descent
+            surface.text(title, at: Point(r.minX + r.width / 2, y + descent), size: m.titleFont, color: m.theme.text,
+                         anchor: TextAnchor(.center, .bottom), rotated: false)
         }
     }
 

@@ -8,22 +8,24 @@ enum Legend {
         guard !entries.isEmpty else { return }
         // Spacing in units of the font size, as matplotlib's legend defaults.
         let f = m.font
-        let rowHeight = surface.measure("Ag", size: f).height
+        let lineHeight = surface.measure("Ag", size: f).height
+        let heights = entries.map { max(lineHeight, surface.measure($0.label ?? "", size: f).height) }
         let pad = 0.4 * f, spacing = 0.5 * f, handle = 2.0 * f, handleGap = 0.8 * f, margin = 0.5 * f
         let widest = entries.map { surface.measure($0.label ?? "", size: f).width }.max() ?? 0
         let width = 2 * pad + handle + handleGap + widest
-        let height = 2 * pad + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
+        let height = 2 * pad + heights.reduce(0, +) + Double(entries.count - 1) * spacing
         let plot = layout.plot
         let box = place(location, width: width, height: height, in: plot, margin: margin, axes: axes, layout: layout)
         let frame = roundedRect(box, radius: 0.2 * f)
         surface.fill([frame], color: Color.white.withAlpha(0.8), clip: nil)
         surface.stroke(frame + [frame[0]], style: StrokeStyle(color: Color(hex: 0xCCCCCC), width: m.px(0.8)), clip: nil)
-        for (i, s) in entries.enumerated() {
-            let top = box.minY + pad + Double(i) * (rowHeight + spacing)
-            SeriesRenderer.drawHandle(s, in: Rect(x: box.minX + pad, y: top, width: handle, height: rowHeight),
+        var top = box.minY + pad
+        for (s, rowHeight) in zip(entries, heights) {
+            SeriesRenderer.drawHandle(s, in: Rect(x: box.minX + pad, y: top, width: handle, height: lineHeight),
                                       on: &surface, metrics: m)
-            surface.text(s.label ?? "", at: Point(box.minX + pad + handle + handleGap, top + rowHeight / 2), size: f,
-                         color: m.theme.text, anchor: TextAnchor(.left, .center), rotated: false)
+            surface.text(s.label ?? "", at: Point(box.minX + pad + handle + handleGap, top), size: f,
+                         color: m.theme.text, anchor: TextAnchor(.left, .top), rotated: false)
+            top += rowHeight + spacing
         }
     }
 

@@ -70,15 +70,46 @@ public struct RasterSurface: Surface {
     public mutating func text(_ string: String, at p: Point, size: Double, color: Color,
                               anchor: TextAnchor, rotated: Bool) {
         guard !string.isEmpty, size > 0 else { return }
-        let mask = TextMask(string, size: size, source: glyphs)
-        mask.draw(on: &canvas, at: p, anchor: anchor, extent: measure(string, size: size),
-                  color: color, rotated: rotated)
+        let lines = string.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count > 1 else {
+            let mask = TextMask(string, size: size, source: glyphs)
+            mask.draw(on: &canvas, at: p, anchor: anchor, extent: measure(string, size: size),
+                      color: color, rotated: rotated)
+            return
+        }
+        // Several lines: each is placed within the block's extent, aligned as the anchor says.
+        let block = measure(string, size: size)
+        let line = lineHeight(size)
+        let top: Double
+        switch anchor.vertical {
+        case .top: top = 0
+        case .center: top = -block.height / 2
+        case .baseline: top = -block.ascent
+        case .bottom: top = -block.height
+        }
+        for (i, text) in lines.enumerated() {
+            let offset = top + Double(i) * line
+            let at = rotated ? Point(p.x + offset, p.y) : Point(p.x, p.y + offset)
+            let mask = TextMask(text, size: size, source: glyphs)
+            mask.draw(on: &canvas, at: at, anchor: TextAnchor(anchor.horizontal, .top),
+                      extent: measure(text, size: size), color: color, rotated: rotated)
+        }
     }
 
     public func measure(_ string: String, size: Double) -> TextExtent {
         let metrics = glyphs.lineMetrics(size: size)
-        let width = string.unicodeScalars.reduce(0) { $0 + glyphs.glyph(for: $1, size: size).advance }
-        return TextExtent(width: width, ascent: metrics.ascent, descent: metrics.descent)
+        let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
+        let width = lines.map { line in
+            line.unicodeScalars.reduce(0) { $0 + glyphs.glyph(for: $1, size: size).advance }
+        }.max() ?? 0
+        let extra = Double(lines.count - 1) * lineHeight(size)
+        return TextExtent(width: width, ascent: metrics.ascent, descent: metrics.descent + extra)
+    }
+
+    /// Distance between baselines of consecutive lines (matplotlib's 1.2 line spacing).
+    private func lineHeight(_ size: Double) -> Double {
+        let metrics = glyphs.lineMetrics(size: size)
+        return (metrics.ascent + metrics.descent) * 1.05
     }
 
     public mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?) {
