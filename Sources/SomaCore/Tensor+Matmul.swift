@@ -20,6 +20,13 @@ extension Tensor {
             throw TensorError.shape("cannot matrix-multiply tensors of shape \(shape) and \(other.shape): \(k) columns against \(b.shape[b.rank - 2]) rows")
         }
         let batchA = Array(a.shape.dropLast(2)), batchB = Array(b.shape.dropLast(2))
+        if b.rank == 2 && a.rank > 2 && k > 0 {
+            // Stacked rows times one matrix: a single product, without copying b per batch.
+            let rows = try a.reshaped([-1, k]).matmul(b)
+            var out = try rows.reshaped(Array(a.shape.dropLast()) + [b.shape[1]])
+            if other.rank == 1 { out = try out.reshaped(Array(out.shape.dropLast())) }
+            return out
+        }
         let batch = try Shape.broadcast(batchA, batchB, verb: "matrix-multiply")
         let fa = batch == batchA ? a : try a.broadcast(to: batch + Array(a.shape.suffix(2)))
         let fb = batch == batchB ? b : try b.broadcast(to: batch + Array(b.shape.suffix(2)))

@@ -89,3 +89,9 @@ import SomaCore
     try b.set([.index(3), .index(0)], to: Tensor([-1, -2]))
     #expect(try b.get([.index(3)]).data == [-1, -2, 21, 22, 23, 24])
 }
+
+@Test func matmulWithEmptyAxes() throws {
+    #expect(try Tensor.zeros([2, 3, 0]).matmul(Tensor.zeros([0, 5])) == Tensor.zeros([2, 3, 5]))
+    #expect(try Tensor.zeros([2, 0, 4]).matmul(Tensor.zeros([4, 5])).shape == [2, 0, 5])
+    #expect(try Tensor.zeros([0]).matmul(Tensor.zeros([0])).data == [0])
+}
