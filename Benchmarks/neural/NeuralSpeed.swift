@@ -4,6 +4,7 @@
 // `label seconds ...` on one line like its reference.
 //
 //     NeuralSpeed mlp      one epoch, MLP 784-128-10, 60k samples, batch 100
+//     NeuralSpeed mlp32    the same with float32 products, as the reference
 //     NeuralSpeed lif      1000 LIF neurons, 10 s at dt 1 ms
 import Foundation
 import SomaNeural
@@ -14,20 +15,21 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
-func mlpEpoch() throws {
+func mlpEpoch(_ precision: Precision) throws {
     let (n, d, k, batch) = (60_000, 784, 10, 100)
     var rng = RandomSource(seed: 0)
     var x = Batch(rows: n, cols: d)
     for i in 0..<x.data.count { x.data[i] = rng.uniform() }
     let labels = (0..<n).map { _ in Double(rng.next() % UInt64(k)) }
     let t = try oneHot(labels, classes: k)
-    let net = try Network(sizes: [d, 128, k], activation: .logistic, output: .softmax, loss: .cce, seed: 0)
+    let net = try Network(sizes: [d, 128, k], activation: .logistic, output: .softmax, loss: .cce, seed: 0,
+                          precision: precision)
     var options = TrainingOptions(epochs: 1, batchSize: batch)
     options.shuffle = false  // the reference walks the samples in order
     let sgd = try SGD(learningRate: 0.1)
     var history = History()
     let s = try seconds { history = try net.model.learn(x, t, loss: .cce, optimizer: sgd, options: options) }
-    print(String(format: "mlp_epoch_s %.3f loss %.4f", s, history.loss.last ?? .nan))
+    print(String(format: "mlp_epoch_s %.3f loss %.4f", s, history.loss.last ?? .nan) + " precision \(precision.rawValue)")
 }
 
 func lifPopulation() throws {
@@ -43,7 +45,8 @@ func lifPopulation() throws {
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
-    if which == "mlp" || which == "all" { try mlpEpoch() }
+    if which == "mlp" || which == "all" { try mlpEpoch(.double) }
+    if which == "mlp32" || which == "all" { try mlpEpoch(.single) }
     if which == "lif" || which == "all" { try lifPopulation() }
 } catch {
     FileHandle.standardError.write("NeuralSpeed: \(error)\n".data(using: .utf8) ?? Data())

@@ -27,6 +27,7 @@ python3 - "$work/.build/release/NeuralSpeed" "$repeats" <<'PY'
 import subprocess, sys
 exe, repeats = sys.argv[1], int(sys.argv[2])
 pairs = [("mlp", ["python3", "reference/mlp_numpy.py"], 1 / 4),
+         ("mlp32", ["python3", "reference/mlp_numpy.py"], 1 / 4),
          ("lif", ["python3", "reference/lif_numpy.py"], 1 / 3)]
 def seconds(argv):
     line = subprocess.run(argv, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]

@@ -14,9 +14,14 @@ public final class Dense: Layer {
     public var parameters: [Parameter] { [W, b] }
     public var description: String { "Dense(\(inputs) -> \(outputs))" }
 
-    private var input = Batch(rows: 0, cols: 0)
-    private var output = Batch(rows: 0, cols: 0)
-    private var gradInput = Batch(rows: 0, cols: 0)
+    /// Precision of the matrix products; `.single` halves their cost (as
+    /// numpy's float32 code), `.double` keeps gradients exact to ~1e-15.
+    public var precision: Precision = .double
+
+    var input = Batch(rows: 0, cols: 0)
+    var output = Batch(rows: 0, cols: 0)
+    var gradInput = Batch(rows: 0, cols: 0)
+    var single = SingleBuffers()
 
     /// A layer with weights drawn by `initializer` from a stream seeded by `seed`.
     public init(inputs: Int, outputs: Int, initializer: Initializer = .xavier, seed: UInt64 = 0) {
@@ -38,6 +43,10 @@ public final class Dense: Layer {
     public func forward(_ x: Batch, training: Bool) -> Batch {
         let rows = x.rows
         output.resize(rows: rows, cols: outputs)
+        if precision == .single {
+            forwardSingle(x)
+            return output
+        }
         let (n, m) = (inputs, outputs)
         output.data.withUnsafeMutableBufferPointer { out in
             guard let o = out.baseAddress else { return }
@@ -58,6 +67,7 @@ public final class Dense: Layer {
     }
 
     public func backward(_ g: Batch, needInputGradient: Bool) -> Batch {
+        if precision == .single { return backwardSingle(g, needInputGradient: needInputGradient) }
         let rows = g.rows
         let (n, m) = (inputs, outputs)
         g.data.withUnsafeBufferPointer { gs in

@@ -24,7 +24,7 @@ public final class Network {
     /// - Throws: `NeuralError.value` for fewer than two sizes, a size < 1, or
     ///   more than `maxWeights` weights.
     public init(sizes: [Int], activation: Activation = .logistic, output: Activation = .logistic,
-                loss: Loss = .mse, seed: UInt64 = 0) throws {
+                loss: Loss = .mse, seed: UInt64 = 0, precision: Precision = .double) throws {
         guard sizes.count >= 2 else { throw NeuralError.value("Network needs at least two layer sizes, got \(sizes)") }
         guard sizes.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }) else {
             throw NeuralError.value("Network layer sizes must be positive integers, got \(sizes)")
@@ -46,6 +46,7 @@ public final class Network {
             let act = last ? output : activation
             let d = Dense(inputs: sizes[i], outputs: sizes[i + 1], initializer: .suited(to: act),
                           seed: seed &+ UInt64(i) &* 7919)
+            d.precision = precision
             dense.append(d)
             stack.append(d)
             stack.append(ActivationLayer(act))

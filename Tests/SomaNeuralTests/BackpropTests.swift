@@ -46,6 +46,25 @@ private func randomBatch(rows: Int, cols: Int, seed: UInt64) -> Batch {
         }
     }
 
+    @Test func singlePrecisionProductsAgreeWithDouble() throws {
+        let x = randomBatch(rows: 20, cols: 30, seed: 5)
+        var t = Batch(rows: 20, cols: 4)
+        for r in 0..<20 { t.data[r * 4 + r % 4] = 1 }
+        var grads: [[Double]] = []
+        var outputs: [Batch] = []
+        for precision in [Precision.double, .single] {
+            let net = try Network(sizes: [30, 16, 4], activation: .tanh, output: .softmax, loss: .cce, seed: 9,
+                                  precision: precision)
+            var scratch = Batch(rows: 0, cols: 0)
+            _ = try net.model.lossAndGradient(x, t, loss: .cce, scratch: &scratch)
+            grads.append(net.model.parameters.flatMap(\.grad))
+            outputs.append(try net.predict(x))
+        }
+        let scale = grads[0].map(abs).max()!
+        for (a, b) in zip(grads[0], grads[1]) { #expect(abs(a - b) < 1e-4 * scale) }
+        for (a, b) in zip(outputs[0].data, outputs[1].data) { #expect(abs(a - b) < 1e-5) }
+    }
+
     @Test func dropoutScalesSurvivorsAndIsOffAtPrediction() throws {
         let d = try Dropout(rate: 0.5, seed: 1)
         let x = try Batch(rows: 1, cols: 1000, data: [Double](repeating: 1, count: 1000))
