@@ -17,37 +17,43 @@ typealias Pullback = (Tensor) throws -> [Tensor?]
 ///   outputs are untracked constants).
 enum Primitives {
     static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor) -> Pullback? {
+        // A constant input needs no gradient: skipping it halves the work for
+        // the common `x * w`, `x ^ 3` and `data @ W`.
+        let (needA, needB) = (a.node != nil, b.node != nil)
         let (a, b, out) = (a.detached, b.detached, out.detached)
         let (sa, sb) = (a.shape, b.shape)
+        func grads(_ ga: () throws -> Tensor, _ gb: () throws -> Tensor) throws -> [Tensor?] {
+            [needA ? try ga().unbroadcast(to: sa) : nil, needB ? try gb().unbroadcast(to: sb) : nil]
+        }
         switch op {
         case .add:
-            return { g in [try g.unbroadcast(to: sa), try g.unbroadcast(to: sb)] }
+            return { g in try grads({ g }, { g }) }
         case .sub:
-            return { g in [try g.unbroadcast(to: sa), try (-g).unbroadcast(to: sb)] }
+            return { g in try grads({ g }, { try -g }) }
         case .mul:
-            return { g in [try (g * b).unbroadcast(to: sa), try (g * a).unbroadcast(to: sb)] }
+            return { g in try grads({ try g * b }, { try g * a }) }
         case .div:
             // d(a/b)/db = -a/b^2 = -(a/b)/b
             return { g in
                 let ga = try g / b
-                return [try ga.unbroadcast(to: sa), try (-(ga * out)).unbroadcast(to: sb)]
+                return try grads({ ga }, { try -(ga * out) })
             }
         case .pow:
             return { g in
-                let ga = try g * b * a.pow(b - 1)
-                let positive = try Tensor.binary(.gt, a, Tensor(0))
-                // log(1) = 0 stands in where the base is not positive.
-                let logA = try (a * positive + (1 - positive)).log()
-                let gb = try g * out * logA
-                return [try ga.unbroadcast(to: sa), try gb.unbroadcast(to: sb)]
+                try grads({ try g * b * a.pow(b - 1) }, {
+                    let positive = try Tensor.binary(.gt, a, Tensor(0))
+                    // log(1) = 0 stands in where the base is not positive.
+                    let logA = try (a * positive + (1 - positive)).log()
+                    return try g * out * logA
+                })
             }
         case .mod:
-            return { g in [try g.unbroadcast(to: sa), try (-(g * (a / b).floor())).unbroadcast(to: sb)] }
+            return { g in try grads({ g }, { try -(g * (a / b).floor()) }) }
         case .maximum, .minimum:
             let wins: BinaryOp = op == .maximum ? .gt : .lt
             return { g in
                 let share = try Tensor.binary(wins, a, b) + Tensor.binary(.eq, a, b) * 0.5
-                return [try (g * share).unbroadcast(to: sa), try (g * (1 - share)).unbroadcast(to: sb)]
+                return try grads({ try g * share }, { try g * (1 - share) })
             }
         case .eq, .ne, .lt, .le, .gt, .ge:
             return nil
@@ -113,9 +119,10 @@ enum Primitives {
 
     /// `[..., m, k] @ [..., k, n]`: dA = G Bᵀ, dB = Aᵀ G.
     static func matmul(_ a: Tensor, _ b: Tensor) -> Pullback {
+        let (needA, needB) = (a.node != nil, b.node != nil)
         let (a, b) = (a.detached, b.detached)
         return { g in
-            [try batchedMatmul(g, b, transB: true), try batchedMatmul(a, g, transA: true)]
+            [needA ? try batchedMatmul(g, b, transB: true) : nil, needB ? try batchedMatmul(a, g, transA: true) : nil]
         }
     }
 

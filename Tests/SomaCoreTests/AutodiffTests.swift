@@ -162,3 +162,16 @@ struct PrimitiveGradientTests {
     #expect(throws: TensorError.value("svd is not differentiable; compute it outside grad")) { try tracked.svd() }
     #expect(throws: TensorError.self) { try Tensor.lstsq(tracked, y) }
 }
+
+@Test func constantOperandsGetNoGradientWork() throws {
+    var rng = RandomGenerator(seed: 21)
+    let data = try rng.randn([5, 3]), w = try rng.randn([3, 2]), c = try rng.rand([3, 2]) + 0.5
+    // Only w is differentiated; data and c stay constants on the other side of each op.
+    let f: (Tensor) throws -> Tensor = { w in
+        try (data.matmul(w) + (w * c).sum(axis: 0) - (w.abs() + 1).pow(c).sum() + (c / w.abs()).sum()).square().sum()
+    }
+    let analytic = try gradient(of: f, at: w)
+    let numeric = try numericalGradient(of: f, at: w, h: 1e-6)
+    #expect(analytic.data.allSatisfy { !$0.isNaN })
+    #expect(close(analytic, numeric, rel: 1e-6, abs: 1e-6))
+}

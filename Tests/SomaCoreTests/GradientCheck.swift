@@ -26,6 +26,8 @@ private func gradientError(_ inputs: [Tensor], seed: UInt64, h: Double,
             return try scalar(xs)
         }, at: inputs[k], h: h)
         for (a, n) in zip(analytic[k].data, numeric.data) {
+            // A NaN anywhere is a failure, not something `max` may skip.
+            guard a.isFinite, n.isFinite else { return .infinity }
             worst = max(worst, abs(a - n) / max(1, abs(n)))
         }
         if analytic[k].shape != inputs[k].shape { return .infinity }
