@@ -53,6 +53,14 @@ struct Transform {
 
     func point(_ px: Double, _ py: Double) -> Point { Point(x(px), y(py)) }
 
+    /// The y pixel of `v`, or just past the bottom edge when `v` has no place on
+    /// the axis (a bar or stem base of 0 on a log axis starts at the bottom).
+    func yOrEdge(_ v: Double) -> Double {
+        let p = y(v)
+        if p.isFinite { return p }
+        return yInverted ? rect.minY - 1 : rect.maxY + 1
+    }
+
     /// Keeps far-away points finite and small enough for the rasteriser's arithmetic.
     private func clampPixel(_ v: Double) -> Double {
         guard !v.isNaN else { return .nan }

@@ -32,7 +32,7 @@ enum SeriesRenderer {
         case .stem(let x, let y, let baseline):
             let style = StrokeStyle(color: s.color, width: m.px(1.5))
             for (xi, yi) in zip(x, y) {
-                surface.stroke([t.point(xi, baseline), t.point(xi, yi)], style: style, clip: clip)
+                surface.stroke([Point(t.x(xi), t.yOrEdge(baseline)), t.point(xi, yi)], style: style, clip: clip)
             }
             let xs = x.filter(\.isFinite)
             if let lo = xs.min(), let hi = xs.max() {
@@ -45,7 +45,7 @@ enum SeriesRenderer {
             var rects: [[Point]] = []
             for i in left.indices {
                 let x0 = t.x(left[i]), x1 = t.x(left[i] + width[i])
-                let y0 = t.y(bottom[i]), y1 = t.y(bottom[i] + height[i])
+                let y0 = t.yOrEdge(bottom[i]), y1 = t.y(bottom[i] + height[i])
                 guard x0.isFinite, x1.isFinite, y0.isFinite, y1.isFinite else { continue }
                 rects.append(orientedPositive([Point(x0, y0), Point(x1, y0), Point(x1, y1), Point(x0, y1)]))
             }
