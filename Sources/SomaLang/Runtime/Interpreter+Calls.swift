@@ -9,9 +9,19 @@ extension Interpreter {
         if interruptFlag.isSet { throw SomaError.interrupt() }
         depth.pointee += 1
         bind(base)
-        if size > c.arity { (base + c.arity).initialize(repeating: .nil, count: size - c.arity) }
+        // Slot by slot: small frames are cheaper this way than through the
+        // runtime's generic array initialise/destroy.
+        var slot = c.arity
+        while slot < size {
+            (base + slot).initialize(to: .nil)
+            slot += 1
+        }
         defer {
-            base.deinitialize(count: size)
+            var k = 0
+            while k < size {
+                (base + k).deinitialize(count: 1)
+                k += 1
+            }
             depth.pointee -= 1
         }
         if c.hasCells { makeCells(c.proto, base) }
