@@ -5,14 +5,16 @@ extension Library {
     /// The drawing calls: each adds a series to the current axes.
     static var plotKinds: [Builtin] {
         [
-            Builtin("plot(x, y?, fmt?, label:, style:, color:, width:)", doc: """
+            Builtin("plot(x, y?, fmt?, label:, style:, color:, width:, marker:, linestyle:)", doc: """
                 Draws y against x as a line on the current axes (x defaults to 0, 1, 2, ...).
                 `fmt`/`style` is a matplotlib format string: colour letter, marker (o . x + s ^ v d)
-                and line (- -- : -.), e.g. "r--" or "o". A matrix y draws one line per column.
+                and line (- -- : -.), e.g. "r--" or "o"; `marker:` and `linestyle:` set one part.
+                A matrix y draws one line per column.
                     plot(v, lif_rate(v), label: "G(v)")
                 """) { args in
                 var (x, y, fmt) = try lineArguments(args)
                 fmt = try args.keywordString("style") ?? fmt
+                fmt = try styleKeywords(args, fmt)
                 let color = try colorKeyword(args)
                 let width = try args.keywordNumber("width", default: 1.5)
                 let labels = try labelList(args, count: y.count)
@@ -186,6 +188,35 @@ func labelList(_ args: Arguments, count: Int) throws -> [String?] {
     default: labels[0] = value.displayString
     }
     return labels
+}
+
+/// A format string with `marker:` and `linestyle:` folded in (they win over the string).
+func styleKeywords(_ args: Arguments, _ fmt: String?) throws -> String? {
+    let marker = try args.keywordString("marker")
+    let line = try args.keywordString("linestyle")
+    guard marker != nil || line != nil else { return fmt }
+    let names = ["solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-.", "none": "", "": ""]
+    let parsed = try plotCall(args.callee) { try LineFormat(parsing: fmt ?? "") }
+    var out = parsed.color.flatMap { c in "bgrcmykw".first { (try? Color(parsing: String($0))) == c } }.map { String($0) } ?? ""
+    if let marker {
+        guard Marker(rawValue: marker) != nil else {
+            throw SomaError.value("\(args.callee): unknown marker '\(marker)'; use one of o . x + s ^ v d")
+        }
+        out += marker
+    } else if let m = parsed.marker {
+        out += m.rawValue
+    }
+    if let line {
+        guard let code = names[line] ?? (["-", "--", ":", "-."].contains(line) ? line : nil) else {
+            throw SomaError.value("\(args.callee): unknown linestyle '\(line)'; use - -- : -. or solid, dashed, dotted, dashdot, none")
+        }
+        // "none" keeps markers only; a marker with no line style written draws both, as in matplotlib.
+        out += code.isEmpty ? "" : code
+        if code.isEmpty && out.isEmpty { out = "." }
+    } else {
+        out += parsed.dash?.rawValue ?? "-"
+    }
+    return out
 }
 
 /// `color:` as a colour, or nil when not given.

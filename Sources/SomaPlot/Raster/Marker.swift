@@ -23,7 +23,7 @@ public enum Marker: String, CaseIterable, Sendable {
         case .point:
             return [orientedPositive(regularPolygon(center: c, radius: r * 0.5, sides: 10, phase: 0))]
         case .square:
-            let h = r * 0.85
+            let h = r * 0.9
             return [orientedPositive([Point(c.x - h, c.y - h), Point(c.x + h, c.y - h),
                                       Point(c.x + h, c.y + h), Point(c.x - h, c.y + h)])]
         case .triangleUp:
