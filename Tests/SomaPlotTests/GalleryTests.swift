@@ -146,6 +146,22 @@ import Testing
         _ = try writeAndCheck(fig, "imgrid")
     }
 
+    @Test func builtinFontFigure() throws {
+        var fig = Figure(title: "Built-in font: τ α μ ∞ −")
+        let x = (0..<100).map { Double($0) / 99 }
+        try fig.axes.plot(x: x, y: x.map { $0 * $0 }, label: "x² (rate, Hz)")
+        fig.axes.xlabel = "membrane potential v (mV)"
+        fig.axes.ylabel = "firing rate (Hz)"
+        fig.axes.title = "Readable without font files"
+        fig.axes.legend = .best
+        var surface = RasterSurface(width: 800, height: 500, builtinFont: true)
+        fig.draw(on: &surface)
+        let path = "\(GalleryTests.folder)/builtin-font.png"
+        try FileManager.default.createDirectory(atPath: GalleryTests.folder, withIntermediateDirectories: true)
+        try PNGCodec.write(surface.canvas, to: path)
+        #expect(PNGCheck.passes(path) != false)
+    }
+
     @Test func logScale() throws {
         var fig = Figure()
         let epochs = (1...200).map(Double.init)
