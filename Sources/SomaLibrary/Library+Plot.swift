@@ -33,6 +33,14 @@ extension Library {
                 try plotCall("subplot") { try figure.figure.subplot(rows: rows, columns: cols, index: index) }
                 return .nil
             },
+            Builtin("show()", doc: """
+                Does nothing but is accepted: figures are shown by themselves when a notebook cell or
+                REPL entry ends (written next to the notebook, or to a file whose path is printed).
+                """) { _ in .nil },
+            Builtin("close()", doc: "Closes the current figure: the next drawing call starts a new one.") { args in
+                plots(args).current = nil
+                return .nil
+            },
             Builtin("save(fig?, path, dpi: 100)", doc: """
                 Writes the current figure (or `fig`) as a PNG file; a relative path is next to the running file.
                     save("tuning.png", dpi: 150)
