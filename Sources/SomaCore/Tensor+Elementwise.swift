@@ -116,23 +116,39 @@ extension Tensor {
     /// Elementwise `self ^ p`.
     public func pow(_ p: Double) throws -> Tensor { try .binary(.pow, self, Tensor(p)) }
 
+    /// `-x` elementwise.
     public func neg() throws -> Tensor { try .unary(.neg, self) }
+    /// `|x|` elementwise. Trap: the gradient at 0 is 0.
     public func abs() throws -> Tensor { try .unary(.abs, self) }
-    /// Trap: the gradient is infinite at 0.
+    /// Square root elementwise. Trap: the gradient is infinite at 0.
     public func sqrt() throws -> Tensor { try .unary(.sqrt, self) }
+    /// `e^x` elementwise.
     public func exp() throws -> Tensor { try .unary(.exp, self) }
+    /// Natural logarithm elementwise. Trap: the gradient is infinite at 0.
     public func log() throws -> Tensor { try .unary(.log, self) }
+    /// Sine (radians) elementwise, vectorised.
     public func sin() throws -> Tensor { try .unary(.sin, self) }
+    /// Cosine (radians) elementwise, vectorised.
     public func cos() throws -> Tensor { try .unary(.cos, self) }
+    /// Tangent (radians) elementwise.
     public func tan() throws -> Tensor { try .unary(.tan, self) }
+    /// Hyperbolic tangent elementwise.
     public func tanh() throws -> Tensor { try .unary(.tanh, self) }
+    /// Inverse tangent elementwise.
     public func arctan() throws -> Tensor { try .unary(.arctan, self) }
+    /// Round down elementwise (gradient 0).
     public func floor() throws -> Tensor { try .unary(.floor, self) }
+    /// Round up elementwise (gradient 0).
     public func ceil() throws -> Tensor { try .unary(.ceil, self) }
+    /// Round to nearest, halves to even as numpy (gradient 0).
     public func round() throws -> Tensor { try .unary(.round, self) }
+    /// -1, 0 or 1 by sign (gradient 0).
     public func sign() throws -> Tensor { try .unary(.sign, self) }
+    /// The logistic sigmoid `1 / (1 + e^-x)` elementwise.
     public func logistic() throws -> Tensor { try .unary(.logistic, self) }
+    /// `max(x, 0)` elementwise. Trap: the gradient at 0 is 0.
     public func relu() throws -> Tensor { try .unary(.relu, self) }
+    /// `x²` elementwise.
     public func square() throws -> Tensor { try .unary(.square, self) }
 
     /// `self` stretched to `shape` by numpy broadcasting (a copy).

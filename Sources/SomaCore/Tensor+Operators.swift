@@ -1,4 +1,6 @@
-/// Swift operators on tensors; they throw because shapes may not broadcast.
+/// Swift operators on tensors, elementwise with numpy broadcasting; they
+/// throw because shapes may not broadcast. `^` is not overloaded (Swift's
+/// `^` is xor); use `pow`.
 ///
 ///     let y = try x * 2 + b
 extension Tensor {
