@@ -29,13 +29,13 @@ struct RunCommand: ParsableCommand {
     var format: String = "md,html,ipynb"
 
     @Option(name: .long, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
-    var timeout: Double?
+    var timeout: String?
 
     @Flag(name: .long, help: "Run the remaining cells after a cell fails (default: stop at it).")
     var keepGoing = false
 
     @Option(name: .customShort("j"), help: ArgumentHelp("Notebooks to run side by side, each in its own session.", valueName: "n"))
-    var jobs: Int = 1
+    var jobs: String = "1"
 
     @Option(name: .customLong("param"),
             help: ArgumentHelp("Override a value of the notebook's `#| parameters` cell; the value is a Soma literal. Repeatable.",
@@ -45,25 +45,32 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let settings: RunSettings
         let formats: [OutputFormat]
+        let jobCount: Int
         do {
             formats = try OutputFormat.list(format)
             let parsed = try parameters.map { argument throws(NotebookError) in try NotebookParameter(argument: argument) }
-            if let timeout, !(timeout.isFinite && timeout > 0) {
-                throw NotebookError(path: "--timeout", message: "needs a positive number of seconds, not \(timeout)")
+            // Numbers are checked here, not by the parser, so bad values exit with status 2 like other usage errors.
+            var seconds: Double?
+            if let timeout {
+                guard let value = Double(timeout), value.isFinite, value > 0 else {
+                    throw NotebookError(path: "--timeout", message: "needs a positive number of seconds, not '\(timeout)'")
+                }
+                seconds = value
             }
-            guard (1...64).contains(jobs) else {
-                throw NotebookError(path: "-j", message: "needs a number of notebooks from 1 to 64, not \(jobs)")
+            guard let count = Int(jobs), (1...64).contains(count) else {
+                throw NotebookError(path: "-j", message: "needs a number of notebooks from 1 to 64, not '\(jobs)'")
             }
-            settings = RunSettings(timeout: timeout, keepGoing: keepGoing, parameters: parsed)
+            jobCount = count
+            settings = RunSettings(timeout: seconds, keepGoing: keepGoing, parameters: parsed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let terminal = isatty(STDERR_FILENO) != 0
         // A live "running" line only makes sense when one notebook's lines come at a time.
-        let log = ProgressLog(color: terminal, live: terminal && (jobs == 1 || notebooks.count == 1))
+        let log = ProgressLog(color: terminal, live: terminal && (jobCount == 1 || notebooks.count == 1))
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
-        let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobs, log: log,
+        let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
                                   makeKernel: { _ in SessionKernel() })
         // First Ctrl-C: interrupt the running cells and write what ran; a second one quits at once.
         signal(SIGINT, SIG_IGN)
