@@ -99,9 +99,7 @@ public struct RasterSurface: Surface {
     public func measure(_ string: String, size: Double) -> TextExtent {
         let metrics = glyphs.lineMetrics(size: size)
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
-        let width = lines.map { line in
-            line.unicodeScalars.reduce(0) { $0 + glyphs.glyph(for: $1, size: size).advance }
-        }.max() ?? 0
+        let width = lines.map { glyphs.layout(String($0), size: size).width }.max() ?? 0
         let extra = Double(lines.count - 1) * lineHeight(size)
         return TextExtent(width: width, ascent: metrics.ascent, descent: metrics.descent + extra)
     }

@@ -27,6 +27,9 @@ final class BitmapFont: GlyphSource {
         return (Double(BitmapFont.tableAscent) * scale, Double(BitmapFont.tableDescent) * scale)
     }
 
+    /// The table has no kerning pairs.
+    func kerning(_ left: Unicode.Scalar, _ right: Unicode.Scalar, size: Double) -> Double { 0 }
+
     func glyph(for scalar: Unicode.Scalar, size: Double) -> Glyph {
         let ch = Character(scalar)
         let key = ScaledKey(character: ch, size10: Int((size * 10).rounded()))

@@ -5,6 +5,8 @@ final class FreeTypeFace: GlyphSource {
     private var library: FT_Library?
     private var face: FT_Face?
     private var cache: [GlyphKey: Glyph] = [:]
+    /// Kerning per pair as a fraction of the em.
+    private var kerns: [KernKey: Double] = [:]
 
     private struct GlyphKey: Hashable {
         let scalar: UInt32
@@ -33,6 +35,29 @@ final class FreeTypeFace: GlyphSource {
         guard let face else { return (size * 0.93, size * 0.24) }
         let units = Double(max(1, face.pointee.units_per_EM))
         return (Double(face.pointee.ascender) / units * size, -Double(face.pointee.descender) / units * size)
+    }
+
+    func kerning(_ left: Unicode.Scalar, _ right: Unicode.Scalar, size: Double) -> Double {
+        // FT_FACE_FLAG_KERNING (1 << 6): the face has a kerning table.
+        guard let face, face.pointee.face_flags & 64 != 0 else { return 0 }
+        let key = KernKey(left: left.value, right: right.value)
+        let unitsPerEm: Double
+        if let cached = kerns[key] {
+            unitsPerEm = cached
+        } else {
+            let a = FT_Get_Char_Index(face, FT_ULong(left.value)), b = FT_Get_Char_Index(face, FT_ULong(right.value))
+            var delta = FT_Vector()
+            // FT_KERNING_UNSCALED (2): font units, scaled here so one lookup serves every size.
+            let found = a != 0 && b != 0 && FT_Get_Kerning(face, a, b, 2, &delta) == 0
+            unitsPerEm = found ? Double(delta.x) / Double(max(1, face.pointee.units_per_EM)) : 0
+            kerns[key] = unitsPerEm
+        }
+        return unitsPerEm * size
+    }
+
+    private struct KernKey: Hashable {
+        let left: UInt32
+        let right: UInt32
     }
 
     func glyph(for scalar: Unicode.Scalar, size: Double) -> Glyph {

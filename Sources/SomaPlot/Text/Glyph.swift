@@ -18,6 +18,24 @@ protocol GlyphSource: AnyObject {
     func glyph(for scalar: Unicode.Scalar, size: Double) -> Glyph
     /// Ascent and descent (both positive) in pixels at a pixel size.
     func lineMetrics(size: Double) -> (ascent: Double, descent: Double)
+    /// The pen adjustment between two neighbours ("AV" moves closer), in pixels.
+    func kerning(_ left: Unicode.Scalar, _ right: Unicode.Scalar, size: Double) -> Double
+}
+
+extension GlyphSource {
+    /// The pen position of each scalar of `text` and the total advance.
+    func layout(_ text: String, size: Double) -> (positions: [Double], width: Double) {
+        var positions: [Double] = []
+        var pen = 0.0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let previous { pen += kerning(previous, scalar, size: size) }
+            positions.append(pen)
+            pen += glyph(for: scalar, size: size).advance
+            previous = scalar
+        }
+        return (positions, pen)
+    }
 }
 
 /// The glyph source for drawing text: DejaVu Sans through FreeType when a font

@@ -31,16 +31,15 @@ struct TextMask {
     init(_ text: String, size: Double, source: GlyphSource) {
         let metrics = source.lineMetrics(size: size)
         let glyphs = text.unicodeScalars.map { source.glyph(for: $0, size: size) }
-        let total = glyphs.reduce(0) { $0 + $1.advance }
+        let (positions, total) = source.layout(text, size: size)
         let pad = 2
         width = max(1, Int(total.rounded(.up)) + 2 * pad)
         let ascent = Int(metrics.ascent.rounded(.up)), descent = Int(metrics.descent.rounded(.up))
         height = max(1, ascent + descent)
         baseline = Double(ascent)
         var mask = [UInt8](repeating: 0, count: width * height)
-        var pen = Double(pad)
-        for g in glyphs {
-            let originX = Int(pen.rounded()) + g.left
+        for (g, position) in zip(glyphs, positions) {
+            let originX = Int((Double(pad) + position).rounded()) + g.left
             let originY = ascent - g.top
             for row in 0..<g.height {
                 let y = originY + row
@@ -53,7 +52,6 @@ struct TextMask {
                     mask[i] = max(mask[i], value)
                 }
             }
-            pen += g.advance
         }
         alpha = mask
     }
