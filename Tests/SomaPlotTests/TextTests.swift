@@ -40,6 +40,14 @@ import Testing
         #expect(dark.height > 3 * dark.width)
     }
 
+    @Test func kerningPullsPairsTogether() {
+        let source = makeGlyphSource()
+        guard source is FreeTypeFace else { return }
+        let pair = source.layout("AV", size: 14).width
+        let apart = source.layout("A", size: 14).width + source.layout("V", size: 14).width
+        #expect(pair < apart - 0.3)
+    }
+
     @Test func measureGrowsWithLength() {
         let surface = RasterSurface(width: 10, height: 10)
         let short = surface.measure("0.2", size: 13.9), long = surface.measure("0.25", size: 13.9)
