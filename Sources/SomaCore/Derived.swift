@@ -7,7 +7,9 @@ enum Derived {
     static func unary(_ op: UnaryOp, _ x: Tensor) throws -> Tensor? {
         switch op {
         case .logistic:
-            // Through tanh: stable for large |x| in both value and gradient.
+            // Through tanh: the gradient of 1/(1+e^-x) would be 0·∞ = NaN once
+            // e^-x overflows, this form's stays finite everywhere. It rounds
+            // values below about 1e-17 to 0, where the untracked kernel keeps them.
             return try (x * 0.5).tanh() * 0.5 + 0.5
         case .relu:
             // Trap: the gradient at exactly 0 is 0.

@@ -44,3 +44,13 @@ import Foundation
     #expect(close(fast, tracked.detached, rel: 1e-14, abs: 1e-300))
     #expect(close(try fast.sum(axis: -1), try Tensor.ones([5]), rel: 1e-14))
 }
+
+@Test func logisticTailsAndGradientsStayFinite() throws {
+    let x = Tensor([-1000, -40, 0, 40, 1000])
+    let y = try x.logistic().data
+    #expect(y[0] == 0 && y[2] == 0.5 && y[3] == 1 && y[4] == 1)
+    #expect(close(y[1], 4.248354255291589e-18, rel: 1e-14))
+    let g = try gradient(of: { try $0.logistic().sum() }, at: x)
+    #expect(g.data.allSatisfy { $0.isFinite && $0 >= 0 })
+    #expect(g.data[2] == 0.25)
+}
