@@ -113,7 +113,7 @@ public final class PlotState {
     /// Writes touched figures for the REPL and forgets them.
     func deliver(_ context: Context) throws {
         guard case .files(let directory, let preview) = delivery, !touched.isEmpty else { return }
-        let figures = touched
+        let figures = touched.filter { !$0.figure.isBlank }
         touched = []
         for object in figures {
             let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
@@ -135,7 +135,8 @@ extension Session {
     /// - Throws: `SomaError.io` when a figure cannot be encoded.
     public func takeFigures(dpi: Double = 100) throws -> [Data] {
         let state = plots
-        let figures = state.touched
+        // A figure nothing was drawn on is left out, as inline matplotlib shows no image for it.
+        let figures = state.touched.filter { !$0.figure.isBlank }
         state.touched = []
         state.current = nil
         return try figures.map { object in Data(try plotCall("figure") { try object.figure.png(dpi: dpi) }) }

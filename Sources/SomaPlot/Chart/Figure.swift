@@ -49,6 +49,11 @@ public struct Figure {
         if panels[current] == nil { panels[current] = Axes() }
     }
 
+    /// Whether no axes were ever selected or drawn on.
+    public var isBlank: Bool {
+        panels.allSatisfy { $0 == nil || $0?.isEmpty == true }
+    }
+
     /// Pixel size at a resolution, at least 1x1 and at most 16384 on a side.
     public func pixelSize(dpi: Double) -> (width: Int, height: Int) {
         let factor = dpi / 100
