@@ -25,10 +25,10 @@ extension Library {
                 The whole numbers from start (default 0) up to but not including stop, by step.
                 Example: range(3) is 0..<3; range(0, 10, 2) gives [0, 2, 4, 6, 8]
                 """) { args in
-                let a = try args.int(0, "start")
+                let a = try exactInteger(args.int(0, "start"))
                 guard args.optional(1, "stop") != nil else { return .range(SomaRange(start: 0, end: a)) }
-                let b = try args.int(1, "stop")
-                let step = try args.optional(2, "step").map { _ in try args.int(2, "step") } ?? 1
+                let b = try exactInteger(args.int(1, "stop"))
+                let step = try exactInteger(args.optional(2, "step").map { _ in try args.int(2, "step") } ?? 1)
                 guard step != 0 else { throw SomaError.value("range: step cannot be 0") }
                 if step == 1 { return .range(SomaRange(start: a, end: b)) }
                 let count = step > 0 ? max(0, (b - a + step - 1) / step) : max(0, (a - b - step - 1) / -step)
@@ -45,7 +45,7 @@ extension Library {
                 Pairs [i, x] of each item with its position, for `for i, x in enumerate(xs)`.
                 Example: enumerate(["a", "b"]) gives [[0, "a"], [1, "b"]]
                 """) { args in
-                let start = try args.keywordInt("start", default: 0)
+                let start = try exactInteger(args.keywordInt("start", default: 0))
                 let items = try iterationItems(args.value(0, "xs"))
                 return .list(items.enumerated().map { .list([Value(start + $0.offset), $0.element]) })
             },
@@ -131,6 +131,13 @@ extension Library {
             },
         ]
     }
+}
+
+/// `n` when its size keeps integer arithmetic on it exact (|n| < 2^53, as
+/// for every whole number a Soma number holds exactly).
+func exactInteger(_ n: Int) throws -> Int {
+    guard abs(n) < 1 << 53 else { throw SomaError.value("\(n) is too large for an exact whole number") }
+    return n
 }
 
 /// The items a `for` loop would visit in `x`.

@@ -11,7 +11,7 @@ public final class Interpreter {
     /// Where `print` writes.
     public let output: Output
     /// The bridge builtins use to reach this interpreter.
-    public private(set) var context: Context!
+    public private(set) lazy var context = Context(interpreter: self)
     /// Code the library runs after each `run` (the plot library writes figures then).
     public var runEndHooks: [(Context) throws -> Void] = []
     /// Folder searched by `use "x.soma"` after the current file's folder.
@@ -62,7 +62,6 @@ public final class Interpreter {
         stackTop = stackBase
         depthCounter.initialize(to: 0)
         depthLimit.initialize(to: 10_000)
-        self.context = Context(interpreter: self)
     }
 
     deinit {
