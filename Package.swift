@@ -42,12 +42,12 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // MARK: tests
-        .testTarget(name: "SomaCoreTests", dependencies: ["SomaCore"]),
+        .testTarget(name: "SomaCoreTests", dependencies: ["SomaCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SomaNeuralTests", dependencies: ["SomaNeural"]),
-        .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"]),
+        .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"], exclude: ["References"]),
         .testTarget(name: "SomaLangTests", dependencies: ["SomaLang"]),
         .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLibrary"]),
-        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"]),
+        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

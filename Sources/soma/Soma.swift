@@ -47,14 +47,28 @@ struct Soma: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let rest = Array(arguments.dropFirst())
         switch arguments.first {
-        case "run": RunCommand.main(rest)
-        case "convert": ConvertCommand.main(rest)
-        case "check": CheckCommand.main(rest)
-        case "help" where rest.isEmpty:
-            Soma.main(["--help"])
-        case "help" where !["run", "convert", "check"].contains(rest[0]):
-            HelpCommand.main(rest)
-        default: Soma.main(arguments)
+        case "run": dispatch(RunCommand.self, rest)
+        case "convert": dispatch(ConvertCommand.self, rest)
+        case "check": dispatch(CheckCommand.self, rest)
+        case "help" where rest.isEmpty: dispatch(Soma.self, ["--help"])
+        case "help" where !["run", "convert", "check"].contains(rest[0]): dispatch(HelpCommand.self, rest)
+        default: dispatch(Soma.self, arguments)
+        }
+    }
+
+    /// Parses and runs one command. Bad usage exits with status 2 (the
+    /// notebook runner's contract: 0 ran, 1 a cell failed, 2 bad usage).
+    private static func dispatch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
+        do {
+            var command = try type.parseAsRoot(arguments)
+            try command.run()
+            type.exit()
+        } catch {
+            if type.exitCode(for: error) == .validationFailure {
+                Terminal.writeErr(type.fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            type.exit(withError: error)
         }
     }
 }
