@@ -82,6 +82,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// `0..<n` in random order (Fisher-Yates).
     public mutating func permutation(_ n: Int) throws -> Tensor {
         guard n >= 0 else { throw TensorError.value("permutation needs a non-negative count, got \(n)") }
+        _ = try Shape.checkedCount([n])
         var p = (0..<n).map(Double.init)
         fisherYates(&p)
         return Tensor(p)
@@ -97,6 +98,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
     public mutating func choice(_ x: Tensor, _ n: Int, replace: Bool = true) throws -> Tensor {
         guard x.rank > 0, x.shape[0] > 0 else { throw TensorError.value("choice needs a non-empty tensor") }
         guard n >= 0 else { throw TensorError.value("choice needs a non-negative count, got \(n)") }
+        _ = try Shape.checkedCount([n] + Array(x.shape.dropFirst()))
         let rows = x.shape[0]
         if replace {
             return try x.get([.indices(Tensor((0..<n).map { _ in Double(below(UInt64(rows))) }))])

@@ -34,6 +34,7 @@ extension Tensor {
 
     /// Variance `mean((x - mean(x))^2) * n / (n - ddof)`; numpy's default `ddof = 0`.
     public func variance(axis: Int? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
+        guard ddof >= 0 else { throw TensorError.value("ddof must not be negative, got \(ddof)") }
         let l = try reductionLayout(axis, keepdims: keepdims)
         let centred = try self - mean(axis: axis, keepdims: true)
         return try (centred * centred).sum(axis: axis, keepdims: keepdims) / Double(l.n - ddof)

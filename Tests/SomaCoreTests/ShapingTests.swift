@@ -95,3 +95,11 @@ import SomaCore
     #expect(try Tensor.zeros([2, 0, 4]).matmul(Tensor.zeros([4, 5])).shape == [2, 0, 5])
     #expect(try Tensor.zeros([0]).matmul(Tensor.zeros([0])).data == [0])
 }
+
+@Test func userCountsAreChecked() throws {
+    var rng = RandomGenerator(seed: 1)
+    #expect(throws: TensorError.self) { try rng.permutation(1 << 40) }
+    #expect(throws: TensorError.self) { try rng.choice(Tensor([1, 2]), 1 << 40) }
+    #expect(throws: TensorError.self) { try Tensor([1, 2]).variance(ddof: Int.min) }
+    #expect(try Tensor([1, 2, 3]).variance(ddof: 3).data[0] == .infinity)   // as numpy
+}
