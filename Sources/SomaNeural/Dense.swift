@@ -1,5 +1,3 @@
-import CBLAS
-
 /// A fully connected layer: y = x·W + b, with W of shape inputs x outputs
 /// (rows of x are samples, as in the course's numpy code).
 ///
@@ -47,21 +45,14 @@ public final class Dense: Layer {
             forwardSingle(x)
             return output
         }
-        let (n, m) = (inputs, outputs)
+        let m = outputs
         output.data.withUnsafeMutableBufferPointer { out in
-            guard let o = out.baseAddress else { return }
             b.value.withUnsafeBufferPointer { bias in
-                guard let bb = bias.baseAddress else { return }
+                guard let o = out.baseAddress, let bb = bias.baseAddress else { return }
                 for r in 0..<rows { (o + r * m).update(from: bb, count: m) }
             }
-            x.data.withUnsafeBufferPointer { xs in
-                W.value.withUnsafeBufferPointer { ws in
-                    guard rows > 0, n > 0, let xp = xs.baseAddress, let wp = ws.baseAddress else { return }
-                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(m), Int32(n),
-                                1, xp, Int32(n), wp, Int32(m), 1, o, Int32(m))
-                }
-            }
         }
+        gemm(x.data, W.value, m: rows, n: m, k: inputs, beta: 1, into: &output.data)
         input = training ? x : Batch(rows: 0, cols: 0)
         return output
     }
@@ -69,40 +60,14 @@ public final class Dense: Layer {
     public func backward(_ g: Batch, needInputGradient: Bool) -> Batch {
         if precision == .single { return backwardSingle(g, needInputGradient: needInputGradient) }
         let rows = g.rows
-        let (n, m) = (inputs, outputs)
-        g.data.withUnsafeBufferPointer { gs in
-            guard let gp = gs.baseAddress else { return }
-            input.data.withUnsafeBufferPointer { xs in
-                W.grad.withUnsafeMutableBufferPointer { dw in
-                    guard let xp = xs.baseAddress, let dwp = dw.baseAddress, rows > 0 else { return }
-                    // dW = xᵀ·g
-                    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(m), Int32(rows),
-                                1, xp, Int32(n), gp, Int32(m), 0, dwp, Int32(m))
-                }
-            }
-            b.grad.withUnsafeMutableBufferPointer { db in
-                for j in 0..<m { db[j] = 0 }
-                for r in 0..<rows {
-                    let row = gp + r * m
-                    for j in 0..<m { db[j] += row[j] }
-                }
-            }
-        }
+        gemm(input.data, transposeA: true, g.data, m: inputs, n: outputs, k: rows, into: &W.grad)  // dW = xᵀ·g
+        columnSums(g.data, rows: rows, cols: outputs, into: &b.grad)
         // Drop the reference to the previous layer's buffer so it can be
         // overwritten in place on the next step.
         input = Batch(rows: 0, cols: 0)
         guard needInputGradient else { return Batch(rows: 0, cols: 0) }
-        gradInput.resize(rows: rows, cols: n)
-        g.data.withUnsafeBufferPointer { gs in
-            W.value.withUnsafeBufferPointer { ws in
-                gradInput.data.withUnsafeMutableBufferPointer { dx in
-                    guard rows > 0, let gp = gs.baseAddress, let wp = ws.baseAddress, let dxp = dx.baseAddress else { return }
-                    // dx = g·Wᵀ
-                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(n), Int32(m),
-                                1, gp, Int32(m), wp, Int32(m), 0, dxp, Int32(n))
-                }
-            }
-        }
+        gradInput.resize(rows: rows, cols: inputs)
+        gemm(g.data, W.value, transposeB: true, m: rows, n: inputs, k: outputs, into: &gradInput.data)  // dx = g·Wᵀ
         return gradInput
     }
 }
