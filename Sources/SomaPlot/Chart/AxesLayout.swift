@@ -32,7 +32,12 @@ struct AxesLayout {
             top += fontH / 2
         }
         var bottom = m.px(m.theme.cellPad) + tickSpace
-        if let xlabel = axes.xlabel { bottom += surface.measure(xlabel, size: m.font).height + m.px(m.theme.labelPad) }
+        if let xlabel = axes.xlabel {
+            bottom += surface.measure(xlabel, size: m.font).height + m.px(m.theme.labelPad)
+        } else if axes.xscale == .linear, !hidden, Ticks.needsMultiplier(max(abs(xl.0), abs(xl.1))) {
+            // The "×10ⁿ" under the last tick label needs a row of its own.
+            bottom += fontH
+        }
         let plotHeight = max(10, cell.height - top - bottom)
         var yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight, fontSize: fontH * 2,
                                       integer: axes.integerYTicks)

@@ -65,7 +65,7 @@ enum Ticks {
     static func labels(_ ticks: [Double], step: Double) -> (labels: [String], multiplier: String?) {
         let maxAbs = ticks.filter(\.isFinite).map(abs).max() ?? 0
         var exponent = 0
-        if maxAbs >= 1e5 || (maxAbs > 0 && maxAbs < 1e-3) {
+        if needsMultiplier(maxAbs) {
             // log10 of a finite non-zero double lies within ±324.
             exponent = Int(min(400, max(-400, log10(maxAbs).rounded(.down))))
         }
@@ -73,6 +73,11 @@ enum Ticks {
         let d = decimals(for: step / factor)
         let labels = ticks.map { format($0 / factor, decimals: d) }
         return (labels, exponent == 0 ? nil : "×10" + superscript(exponent))
+    }
+
+    /// Whether labels up to `maxAbs` are written as multiples of a power of ten.
+    static func needsMultiplier(_ maxAbs: Double) -> Bool {
+        maxAbs.isFinite && (maxAbs >= 1e5 || (maxAbs > 0 && maxAbs < 1e-3))
     }
 
     /// A number with `decimals` places, using a true minus sign and never "-0".
