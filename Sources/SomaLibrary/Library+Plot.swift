@@ -22,6 +22,9 @@ extension Library {
                 guard width.isFinite, height.isFinite, width >= 50, height >= 50, width <= 8000, height <= 8000 else {
                     throw SomaError.value("figure: width and height must be between 50 and 8000 pixels")
                 }
+                guard width * height <= 40_000_000 else {
+                    throw SomaError.value("figure: at most 40 million pixels, got \(Int(width))x\(Int(height))")
+                }
                 return Value(state.newFigure(width: width, height: height, title: try args.keywordString("title")))
             },
             Builtin("subplot(rows, cols, i)", doc: """

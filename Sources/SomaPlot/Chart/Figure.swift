@@ -94,18 +94,24 @@ public struct Figure {
 
     /// The figure as PNG bytes.
     public func png(dpi: Double = 100) throws -> [UInt8] {
-        try PNGCodec.encode(render(dpi: try Figure.checked(dpi)))
+        try PNGCodec.encode(render(dpi: try checked(dpi)))
     }
 
     /// Writes the figure as a PNG file.
     /// - Throws: `PlotError.badArgument` for a bad dpi, `PlotError.io` when writing fails.
     public func save(to path: String, dpi: Double = 100) throws {
-        try PNGCodec.write(render(dpi: try Figure.checked(dpi)), to: path)
+        try PNGCodec.write(render(dpi: try checked(dpi)), to: path)
     }
 
-    static func checked(_ dpi: Double) throws -> Double {
+    /// The dpi, when it is sensible and the image it gives fits in memory comfortably.
+    func checked(_ dpi: Double) throws -> Double {
         guard dpi.isFinite, dpi >= 10, dpi <= 1200 else {
             throw PlotError.badArgument("dpi must be between 10 and 1200, got \(describe(dpi))")
+        }
+        let size = pixelSize(dpi: dpi)
+        guard size.width * size.height <= 40_000_000 else {
+            throw PlotError.badArgument(
+                "a \(size.width)x\(size.height) image is too large; use a smaller figure or dpi (at most 40 million pixels)")
         }
         return dpi
     }
