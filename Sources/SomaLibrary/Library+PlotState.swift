@@ -44,16 +44,17 @@ final class FigureObject: SomaObject {
         }
     }
 
+    /// Methods hold the figure strongly: a method value may outlive every other reference.
     func method(_ name: String) -> Builtin? {
         switch name {
         case "save":
-            return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { [unowned self] args in
+            return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
                 let path = plotPath(try args.string(0, "path"), args.context)
                 try plotCall("save") { try self.figure.save(to: path, dpi: try args.keywordNumber("dpi", default: 100)) }
                 return .nil
             }
         case "preview":
-            return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { [unowned self] args in
+            return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { args in
                 let columns = try args.keywordInt("columns", default: 60), rows = try args.keywordInt("rows", default: 15)
                 return Value(self.figure.preview(columns: columns, rows: rows))
             }
