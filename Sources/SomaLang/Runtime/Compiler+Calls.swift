@@ -33,7 +33,7 @@ extension Compiler {
                 let object = try receiver(frame)
                 let args = try positional.map { try $0(frame) }
                 let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
-                return try at(span) {
+                return try atCall(span) {
                     try vm.callMethod(object, method, args, keywords, base: frame.base + size)
                 }
             }
@@ -45,14 +45,14 @@ extension Compiler {
                 let f = try function(frame)
                 let args = try positional.map { try $0(frame) }
                 let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
-                return try at(span) { try vm.callValue(f, args, keywords, base: frame.base + size) }
+                return try atCall(span) { try vm.callValue(f, args, keywords, base: frame.base + size) }
             }
         }
         switch positionalCount {
         case 0:
             return { frame in
                 let f = try function(frame)
-                return try at(span) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 0 {
                         return try vm.invoke(c, base: frame.base + size) { _ in }
                     }
@@ -64,7 +64,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame)
-                return try at(span) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 1 {
                         return try vm.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
                     }
@@ -76,7 +76,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame)
-                return try at(span) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 2 {
                         return try vm.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
@@ -92,7 +92,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame), z = try a2(frame)
-                return try at(span) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 3 {
                         return try vm.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
@@ -107,7 +107,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let args = try positional.map { try $0(frame) }
-                return try at(span) { try vm.callValue(f, args, [], base: frame.base + size) }
+                return try atCall(span) { try vm.callValue(f, args, [], base: frame.base + size) }
             }
         }
     }

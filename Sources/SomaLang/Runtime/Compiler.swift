@@ -164,6 +164,28 @@ func locate(_ error: Error, _ span: Span) -> Error {
     return SomaError(converting: error).located(span)
 }
 
+/// Like `at`, for a call: an error that already has a place (it happened
+/// inside the called function) also gets a note naming this call, so the
+/// user sees the chain of calls that led to it (the innermost few).
+@inline(__always)
+func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch var error as SomaError {
+        if let inner = error.span, inner != span {
+            let calls = error.notes.filter { $0.hasPrefix("called from") }.count
+            if calls < 3 {
+                error.notes.append("called from line \(span.start.line), column \(span.start.column)")
+            } else if calls == 3 {
+                error.notes.append("called from ... (more calls)")
+            }
+        }
+        throw error.located(span)
+    } catch {
+        throw locate(error, span)
+    }
+}
+
 /// Runs `body`, giving any error it throws without a place the place `span`.
 @inline(__always)
 func at<T>(_ span: Span, _ body: () throws -> T) throws -> T {
