@@ -152,15 +152,27 @@ extension Sequential {
     }
 }
 
-/// Number of rows whose prediction matches the 0/1 target.
+/// Number of rows whose prediction matches the 0/1 target (no allocation:
+/// it runs once per training batch).
 func correctCount(_ y: Batch, _ t: Batch) -> Int {
-    if y.cols == 1 {
-        var c = 0
-        for r in 0..<y.rows where (y.data[r] >= 0.5 ? 1.0 : 0.0) == t.data[r] { c += 1 }
-        return c
+    let cols = y.cols
+    var correct = 0
+    y.data.withUnsafeBufferPointer { ys in
+        t.data.withUnsafeBufferPointer { ts in
+            for r in 0..<y.rows {
+                let o = r * cols
+                if cols == 1 {
+                    if (ys[o] >= 0.5 ? 1.0 : 0.0) == ts[o] { correct += 1 }
+                    continue
+                }
+                var by = 0, bt = 0
+                for c in 1..<max(cols, 1) {
+                    if ys[o + c] > ys[o + by] { by = c }
+                    if ts[o + c] > ts[o + bt] { bt = c }
+                }
+                if by == bt { correct += 1 }
+            }
+        }
     }
-    let py = y.argmaxRows(), pt = t.argmaxRows()
-    var c = 0
-    for r in 0..<y.rows where py[r] == pt[r] { c += 1 }
-    return c
+    return correct
 }
