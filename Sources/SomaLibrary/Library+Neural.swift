@@ -70,7 +70,7 @@ extension Library {
             Builtin("lif_rate(v, tau_m: 20ms, tau_ref: 2ms)", doc: """
                 Closed-form LIF tuning curve G(v) = 1/(τref − τm ln(1 − 1/v)) for v > 1, else 0;
                 elementwise on tensors.
-                    lif_rate(1.5)     # 43.3 (Hz)
+                    lif_rate(1.5)     # 41.7 (Hz)
                 """) { args in
                 let tauM = try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_rate")
                 let tauRef = try args.keywordNumber("tau_ref", default: 0.002)

@@ -134,7 +134,7 @@ public struct LIFTrace {
 
 /// Closed-form LIF tuning curve G(v) = 1/(τref − τm ln(1 − 1/v)) for v > 1, else 0.
 ///
-///     lifRate(1.5)    // ≈ 43.3 Hz with τm = 20 ms, τref = 2 ms
+///     lifRate(1.5)    // ≈ 41.7 Hz with τm = 20 ms, τref = 2 ms
 public func lifRate(_ v: Double, tauM: Double = 0.02, tauRef: Double = 0.002) -> Double {
     guard v > 1 else { return 0 }
     return 1 / (tauRef - tauM * log1p(-1 / v))
