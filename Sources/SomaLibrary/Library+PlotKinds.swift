@@ -85,10 +85,16 @@ extension Library {
             },
             Builtin("hist(x, bins: 10, range:, density: false, color:, alpha:, label:)", doc: """
                 Draws a histogram of the values in x with `bins` equal bins over `range`
-                ([lo, hi], default the data's). `density: true` scales the area to 1.
+                ([lo, hi], default the data's), or with `bins` a list of edges. `density: true`
+                scales the area to 1.
                 """) { args in
                 let x = try numbers(args, 0, "x")
-                let bins = try args.keywordInt("bins", default: 10)
+                var edges: [Double]?
+                var bins = 10
+                if let value = args.keyword("bins"), !value.isNil {
+                    if value.numberValue != nil { bins = try args.keywordInt("bins", default: 10) }
+                    else { edges = try args.convertedTensor(value, "bins").data }
+                }
                 var range: (Double, Double)?
                 if let r = try args.keywordTensor("range") {
                     guard r.count == 2 else { throw SomaError.value("hist: range must be [lo, hi]") }
@@ -99,7 +105,11 @@ extension Library {
                 let color = try colorKeyword(args), label = try args.keywordString("label")
                 try plots(args).withAxes { axes in
                     try plotCall("hist") {
-                        _ = try axes.hist(x, bins: bins, range: range, density: density, color: color, alpha: alpha, label: label)
+                        if let edges {
+                            _ = try axes.hist(x, edges: edges, density: density, color: color, alpha: alpha, label: label)
+                        } else {
+                            _ = try axes.hist(x, bins: bins, range: range, density: density, color: color, alpha: alpha, label: label)
+                        }
                     }
                 }
                 return .nil

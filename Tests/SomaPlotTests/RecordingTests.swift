@@ -167,6 +167,9 @@ import Testing
         let h = try Histogram([0, 1, 1, 2, 3, 3, 3, 4], bins: 4, range: nil, density: false)
         #expect(h.counts == [1, 2, 1, 4])
         #expect(h.edges == [0, 1, 2, 3, 4])
+        let uneven = try Histogram([0.5, 1.5, 2.5, 9, 10], edges: [0, 1, 3, 10], density: false)
+        #expect(uneven.counts == [1, 2, 2])
+        #expect(throws: PlotError.self) { try Histogram([1], edges: [0, 0], density: false) }
         let d = try Histogram([0, 1, 2, 3], bins: 2, range: (0, 4), density: true)
         #expect(abs(d.counts.reduce(0, +) * 2 - 1) < 1e-12)
     }

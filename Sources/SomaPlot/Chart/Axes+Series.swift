@@ -79,7 +79,19 @@ extension Axes {
     public mutating func hist(_ values: [Double], bins: Int = 10, range: (Double, Double)? = nil,
                               density: Bool = false, color: Color? = nil, alpha: Double = 1,
                               label: String? = nil) throws -> (counts: [Double], edges: [Double]) {
-        let h = try Histogram(values, bins: bins, range: range, density: density)
+        try addHistogram(Histogram(values, bins: bins, range: range, density: density),
+                         color: color, alpha: alpha, label: label)
+    }
+
+    /// Adds a histogram with explicit, possibly uneven, bin edges.
+    @discardableResult
+    public mutating func hist(_ values: [Double], edges: [Double], density: Bool = false, color: Color? = nil,
+                              alpha: Double = 1, label: String? = nil) throws -> (counts: [Double], edges: [Double]) {
+        try addHistogram(Histogram(values, edges: edges, density: density), color: color, alpha: alpha, label: label)
+    }
+
+    private mutating func addHistogram(_ h: Histogram, color: Color?, alpha: Double,
+                                       label: String?) -> (counts: [Double], edges: [Double]) {
         series.append(Series(kind: .bars(left: Array(h.edges.dropLast()),
                                          width: zip(h.edges.dropFirst(), h.edges).map { $0 - $1 },
                                          bottom: h.counts.map { _ in 0 }, height: h.counts),

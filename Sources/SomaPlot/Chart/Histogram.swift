@@ -33,4 +33,31 @@ struct Histogram {
         self.counts = counts
         edges = (0...bins).map { lo + Double($0) * width }
     }
+
+    /// Bins `values` into the given increasing edges; the last bin includes its right edge.
+    /// - Throws: `PlotError.badArgument` unless there are at least two finite, increasing edges.
+    init(_ values: [Double], edges: [Double], density: Bool) throws {
+        guard edges.count >= 2, edges.count <= 100_001, edges.allSatisfy(\.isFinite),
+              zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw PlotError.badArgument("hist: bin edges must be at least two finite, increasing numbers")
+        }
+        var counts = [Double](repeating: 0, count: edges.count - 1)
+        for v in values where v.isFinite && v >= edges[0] && v <= edges[edges.count - 1] {
+            // The last edge not above v, by bisection.
+            var lo = 0, hi = edges.count - 1
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if edges[mid] <= v { lo = mid } else { hi = mid }
+            }
+            counts[lo] += 1
+        }
+        if density {
+            let total = counts.reduce(0, +)
+            if total > 0 {
+                counts = counts.indices.map { counts[$0] / (total * (edges[$0 + 1] - edges[$0])) }
+            }
+        }
+        self.counts = counts
+        self.edges = edges
+    }
 }
