@@ -18,11 +18,10 @@ import Foundation
         #expect(abs(trace.t.last! - 0.8) < 1e-9)
         // The demo's figure: repetitive firing under 0.07 after release from
         // -0.2, silence at 0, and a few spikes into depolarisation block at 0.6.
-        let second = trace.spikes.filter { $0 >= 0.2 && $0 < 0.4 }
-        #expect(second.count >= 5)
-        #expect(trace.spikes.allSatisfy { $0 >= 0.2 }, "no spikes under the hyperpolarising current")
-        #expect(!trace.spikes.contains { $0 >= 0.4 && $0 < 0.6 })
-        #expect(trace.spikes.contains { $0 >= 0.6 })
+        // Spikes per block as the course demo's Euler loop gives them when run
+        // in Python with the same parameters: 0, 10, 0, 2.
+        let counts = (0..<4).map { k in trace.spikes.filter { $0 >= 0.2 * Double(k) && $0 < 0.2 * Double(k + 1) }.count }
+        #expect(counts == [0, 10, 0, 2])
         #expect(trace.v.max()! > 20)
     }
 
