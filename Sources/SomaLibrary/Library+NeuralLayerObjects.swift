@@ -97,7 +97,8 @@ final class PerceptronObject: SomaObject {
             let t = try args.tensor(1, "t").data
             let errors = try neuralCall("learn") {
                 try perceptron.learn(x, t, epochs: try args.keywordInt("epochs", default: 100),
-                                     learningRate: try args.keywordNumber("lr", default: 1))
+                                     learningRate: try args.keywordNumber("lr", default: 1),
+                                     afterEpoch: { _ in try args.context.checkInterrupt() })
             }
             return vectorValue(errors.map(Double.init))
         }

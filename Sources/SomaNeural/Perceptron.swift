@@ -23,11 +23,14 @@ public final class Perceptron {
 
     /// Applies the learning rule sample by sample; returns the number of
     /// misclassified samples in each epoch (it stops early at zero).
-    public func learn(_ x: Batch, _ t: [Double], epochs: Int, learningRate: Double = 1) throws -> [Int] {
+    /// `afterEpoch(epoch)` may throw to stop (an interrupt).
+    public func learn(_ x: Batch, _ t: [Double], epochs: Int, learningRate: Double = 1,
+                      afterEpoch: ((Int) throws -> Void)? = nil) throws -> [Int] {
         guard x.cols == weights.count else {
             throw NeuralError.shape("Perceptron takes \(weights.count) inputs per sample, got \(x.cols)")
         }
         guard t.count == x.rows else { throw NeuralError.shape("Perceptron: \(x.rows) samples but \(t.count) targets") }
+        guard epochs <= 10_000_000 else { throw NeuralError.value("Perceptron: at most 10000000 epochs, got \(epochs)") }
         var errors: [Int] = []
         for _ in 0..<max(epochs, 0) {
             var wrong = 0
@@ -41,6 +44,7 @@ public final class Perceptron {
             }
             errors.append(wrong)
             if wrong == 0 { break }
+            try afterEpoch?(errors.count)
         }
         return errors
     }
