@@ -72,6 +72,18 @@ extension Tensor {
 
     /// Resolves an index expression against this tensor's shape.
     func indexPlan(_ items: [IndexItem]) throws -> IndexPlan {
+        // A mask of the tensor's own shape (`v[v > 0]`, the masked updates of
+        // a simulation loop) selects the row-major offsets of its non-zero
+        // elements: no per-axis coordinate tensors to build and pair up.
+        if items.count == 1, case .mask(let m) = items[0], rank > 0, m.shape == shape {
+            let offsets = m.data.withUnsafeBufferPointer { p -> [Int] in
+                var hits: [Int] = []
+                hits.reserveCapacity(p.count)
+                for i in 0..<p.count where p[i] != 0 { hits.append(i) }
+                return hits
+            }
+            return IndexPlan(shape: [offsets.count], scattered: offsets, block: 0..<0)
+        }
         let selectors = try resolveSelectors(items)
         let strides = self.strides
         var base = 0
