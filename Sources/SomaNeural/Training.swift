@@ -10,7 +10,8 @@ public struct TrainingOptions {
     /// Fraction of the samples held out (after a seeded shuffle) for validation.
     public var validation: Double = 0
     /// Stop after this many epochs without improvement of the validation loss
-    /// (of the training loss without validation), then restore the best weights.
+    /// (of the training loss without validation); the best epoch's weights
+    /// are kept.
     public var patience: Int?
     /// Seed of the shuffles.
     public var seed: UInt64 = 0
@@ -33,7 +34,7 @@ public struct History: Equatable {
     public var accuracy: [Double] = []
     /// Validation accuracy after each epoch.
     public var valAccuracy: [Double] = []
-    /// The epoch early stopping restored (nil when it did not trigger).
+    /// The epoch whose weights early stopping kept (nil when that was the last one).
     public var bestEpoch: Int?
     public init() {}
 }
@@ -133,13 +134,15 @@ extension Sequential {
                     sinceBest = 0
                 } else {
                     sinceBest += 1
-                    if sinceBest > patience {
-                        for (p, w) in zip(params, best.weights) { p.value = w }
-                        history.bestEpoch = best.epoch
-                        break
-                    }
+                    if sinceBest >= patience { break }
                 }
             }
+        }
+        // With early stopping the best epoch's weights are kept, whether the
+        // run stopped early or used up its epochs.
+        if options.patience != nil, best.epoch > 0, best.epoch < history.loss.count {
+            for (p, w) in zip(params, best.weights) { p.value = w }
+            history.bestEpoch = best.epoch
         }
         return history
     }
