@@ -66,6 +66,28 @@ import Testing
         #expect(accuracy > 0.9)
     }
 
+    @Test func earlyStoppingKeepsTheBestWeights() throws {
+        // A big network on few noisy samples overfits: validation loss turns up.
+        var rng = RandomSource(seed: 8)
+        var x = Batch(rows: 40, cols: 1), t = Batch(rows: 40, cols: 1)
+        for r in 0..<40 {
+            x.data[r] = rng.uniform() * 2 - 1
+            t.data[r] = 0.4 * x.data[r] - 0.9 + 0.3 * rng.normal()
+        }
+        let net = try Network(sizes: [1, 64, 64, 1], activation: .tanh, output: .identity, loss: .mse, seed: 2)
+        let h = try net.learn(x, t, epochs: 400, learningRate: 0.05, batchSize: 4, validation: 0.5, patience: 10,
+                              optimizer: try Adam(learningRate: 0.01))
+        let best = try #require(h.valLoss.min())
+        let bestEpoch = try #require(h.valLoss.firstIndex(of: best)) + 1
+        #expect(h.valLoss.count - bestEpoch == 10 || h.valLoss.count == 400)
+        // Recompute the validation loss of the kept weights on the same rows.
+        // learn draws the validation rows first from a stream seeded by its seed (0).
+        var stream = RandomSource(seed: 0)
+        let order = Array(stream.permutation(40)[0..<20])
+        let kept = try Loss.mse.value(try net.predict(x.rows(order)), t.rows(order))
+        #expect(abs(kept - best) < 1e-9)
+    }
+
     @Test func divergenceReportsTheEpoch() throws {
         let x = try Batch(rows: 4, cols: 1, data: [1, 2, 3, 4])
         let t = try Batch(rows: 4, cols: 1, data: [10, 20, 30, 40])
