@@ -13,6 +13,7 @@ final class REPL {
     init() {
         let session = Session(output: Terminal.writeOut)
         self.session = session
+        REPL.deliverFigures(of: session)
         let home = ProcessInfo.processInfo.environment["HOME"]
         editor = LineEditor(historyPath: home.map { $0 + "/.soma_history" }) { _, word in
             session.completions(prefix: word)
@@ -106,11 +107,19 @@ final class REPL {
             evaluate(source)
         case ":reset":
             session.reset()
+            REPL.deliverFigures(of: session)
             Terminal.writeOut("session reset: every variable forgotten\n")
         default:
             Terminal.writeErr("unknown command \(parts[0]) — :help lists the commands\n")
         }
         return true
+    }
+
+    /// Figures an entry draws are written to the working folder with their
+    /// path printed, plus a text preview on a terminal (for users over SSH).
+    static func deliverFigures(of session: Session) {
+        let directory = FileManager.default.currentDirectoryPath
+        session.setFigureDelivery(.files(directory: directory, preview: Terminal.stdoutIsTerminal))
     }
 
     private func listVariables() {

@@ -7,6 +7,7 @@ enum ScriptRunner {
     static func run(path: String) -> Int32 {
         guard let source = Terminal.readSource(path) else { return 2 }
         let session = Session(output: Terminal.writeOut)
+        session.setFigureDelivery(.files(directory: FileManager.default.currentDirectoryPath, preview: false))
         let result = session.run(source)
         Terminal.report(result.diagnostics, source: source)
         return result.succeeded ? 0 : 1
@@ -16,6 +17,7 @@ enum ScriptRunner {
     static func evaluate(_ text: String) -> Int32 {
         let source = SourceFile(name: "<-e>", text: text)
         let session = Session(output: Terminal.writeOut)
+        REPL.deliverFigures(of: session)
         let result = session.run(source)
         if let value = result.value { Terminal.writeOut(session.display(value) + "\n") }
         Terminal.report(result.diagnostics, source: source)
