@@ -6,6 +6,9 @@ public enum Augment {
     /// Each image moved by (dx, dy) pixels; uncovered pixels become 0.
     public static func shift(_ images: Batch, width: Int, height: Int, dx: Int, dy: Int) throws -> Batch {
         try checkImages(images, width, height)
+        guard dx.magnitude <= 1_000_000, dy.magnitude <= 1_000_000 else {
+            throw NeuralError.value("shift: dx and dy must be at most 1000000 pixels")
+        }
         var out = Batch(rows: images.rows, cols: images.cols)
         for r in 0..<images.rows {
             let base = r * images.cols
@@ -25,6 +28,7 @@ public enum Augment {
     /// Each image rotated by `angle` radians about its centre (bilinear).
     public static func rotate(_ images: Batch, width: Int, height: Int, angle: Double) throws -> Batch {
         try checkImages(images, width, height)
+        guard angle.isFinite else { throw NeuralError.value("rotate: the angle must be a finite number") }
         var out = Batch(rows: images.rows, cols: images.cols)
         let cx = Double(width - 1) / 2, cy = Double(height - 1) / 2
         let c = cos(angle), s = sin(angle)

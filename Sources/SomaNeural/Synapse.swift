@@ -30,8 +30,9 @@ public func spikeTrain(_ times: [Double], duration: Double, dt: Double) throws -
     var train = [Double](repeating: 0, count: n)
     for t in times {
         guard t.isFinite, t >= 0 else { throw NeuralError.value("spike_train: spike time \(t) is not in [0, T)") }
-        let k = Int((t / dt).rounded(.down))
-        if k < n { train[k] += 1 / dt }
+        // Compare as a Double first: a huge t/dt must not reach Int().
+        let bin = (t / dt).rounded(.down)
+        if bin < Double(n) { train[Int(bin)] += 1 / dt }
     }
     return train
 }
