@@ -89,6 +89,15 @@ struct SessionTests {
         #expect(session.run("1 + 1").value.map(session.display) == "2")
     }
 
+    @Test func nativeStackGuardStopsRecursion() throws {
+        let session = Session(output: { _ in })
+        session.interpreter.maxCallDepth = 100_000_000
+        let result = session.run("fn f(n) = if n == 0 { 0 } else { 1 + f(n - 1) * 1 }\nf(10000000)")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.kind == .limit)
+        #expect(session.run("f(100)").value.map(session.display) == "100")
+    }
+
     @Test func exitRequestsAStatus() {
         let session = Session(output: { _ in })
         let result = session.run("try { exit(3) } catch { print(\"not caught\") }")

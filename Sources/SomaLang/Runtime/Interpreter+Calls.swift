@@ -5,7 +5,8 @@ extension Interpreter {
     func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         let size = c.slotCount
         let depth = depthCounter
-        guard depth.pointee < depthLimit.pointee, base + size <= stackEnd else { throw depthError(c) }
+        guard depth.pointee < depthLimit.pointee, base + size <= stackEnd,
+              currentStackAddress() > nativeStackFloor.pointee else { throw depthError(c) }
         if interruptFlag.isSet { throw SomaError.interrupt() }
         depth.pointee += 1
         bind(base)
@@ -38,7 +39,10 @@ extension Interpreter {
     }
 
     func depthError(_ c: Closure) -> SomaError {
-        SomaError(.limit, "too deep recursion: more than \(maxCallDepth) nested calls (in \(c.name))")
+        if callDepth >= maxCallDepth {
+            return SomaError(.limit, "too deep recursion: more than \(maxCallDepth) nested calls (in \(c.name))")
+        }
+        return SomaError(.limit, "too deep recursion: the stack is full (in \(c.name))")
     }
 
     /// Calls any callable value with evaluated arguments; a Soma callee's

@@ -48,6 +48,8 @@ public final class Interpreter {
         get { depthCounter.pointee }
         set { depthCounter.pointee = newValue }
     }
+    /// Lowest native stack address calls may reach (0: not on the large stack).
+    let nativeStackFloor = UnsafeMutablePointer<UInt>.allocate(capacity: 1)
     /// `maxCallDepth` as read on every call.
     let depthLimit = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     /// The value of the `return` statement being executed.
@@ -62,12 +64,14 @@ public final class Interpreter {
         stackTop = stackBase
         depthCounter.initialize(to: 0)
         depthLimit.initialize(to: 10_000)
+        nativeStackFloor.initialize(to: 0)
     }
 
     deinit {
         stackBase.deallocate()
         depthCounter.deallocate()
         depthLimit.deallocate()
+        nativeStackFloor.deallocate()
     }
 
     // MARK: builtins and globals
@@ -130,7 +134,12 @@ public final class Interpreter {
         interruptFlag.clear()
         var result = RunResult()
         runOnLargeStack {
+            // Leave a margin below the usable stack for native code that
+            // runs between two checks (builtins, display, deinit).
+            let top = currentStackAddress()
+            self.nativeStackFloor.pointee = top > UInt(largeStackBytes) ? top - UInt(largeStackBytes) + (32 << 20) : 0
             result = self.runNow(source)
+            self.nativeStackFloor.pointee = 0
         }
         return result
     }

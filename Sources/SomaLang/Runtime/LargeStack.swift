@@ -13,6 +13,13 @@ private final class ThreadWork {
     init(_ work: @escaping () -> Void) { self.work = work }
 }
 
+/// The address of a local of the caller's frame: where the native stack is now.
+@inline(never)
+func currentStackAddress() -> UInt {
+    var marker: UInt8 = 0
+    return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+}
+
 /// Runs `work` on a new thread with a 256 MB stack and waits for it; runs
 /// it in place if the thread cannot be made.
 func runOnLargeStack(_ work: @escaping () -> Void) {
