@@ -30,9 +30,12 @@ public final class Network {
             throw NeuralError.value("Network layer sizes must be positive integers, got \(sizes)")
         }
         var weights = 0
-        for i in 0..<(sizes.count - 1) { weights += sizes[i] * sizes[i + 1] }
-        guard weights <= Network.maxWeights else {
-            throw NeuralError.value("Network \(sizes) would have \(weights) weights; the limit is \(Network.maxWeights)")
+        for i in 0..<(sizes.count - 1) {
+            // Sizes are at most 10⁶, so each product fits; stop before the sum could overflow.
+            weights += sizes[i] * sizes[i + 1]
+            guard weights <= Network.maxWeights else {
+                throw NeuralError.value("Network \(sizes.prefix(8))… would have over \(Network.maxWeights) weights")
+            }
         }
         self.sizes = sizes
         self.activation = activation
