@@ -44,6 +44,10 @@ public func filter(_ x: [Double], kernel: [Double], dt: Double) throws -> [Doubl
     guard dt > 0, dt.isFinite else { throw NeuralError.value("filter: dt must be positive") }
     var y = [Double](repeating: 0, count: x.count)
     let m = kernel.count
+    let nonzero = x.reduce(0) { $1 != 0 ? $0 + 1 : $0 }
+    guard Double(nonzero) * Double(min(m, x.count)) <= 2e9 else {
+        throw NeuralError.value("filter: \(nonzero) nonzero samples times a \(m)-sample kernel is too much work; shorten the kernel")
+    }
     for (k, xk) in x.enumerated() where xk != 0 {
         // Spike trains are mostly zeros: skipping them makes filtering O(spikes · m).
         let scaled = xk * dt
