@@ -89,7 +89,23 @@ extension Compiler {
     func compileCompoundAssignment(_ target: AssignTarget, _ op: BinaryOperator, _ value: Expr, _ span: Span) throws -> Exec {
         if case .name(let id) = target {
             let synthetic = Expr(.binary(op, Expr(.name(id.name), span: id.span), value), span: span)
-            return try compileAssignment([target], synthetic, span)
+            let assign = try compileAssignment([target], synthetic, span)
+            // `count += 1` in a function whose `count` was meant to be a
+            // global: say why it has no value instead of "cannot add nil".
+            var slot: Int?
+            switch resolve(id.name) {
+            case .local(let i) where i >= scope.parameterCount: slot = i
+            default: break
+            }
+            guard let slot else { return assign }
+            let name = id.name
+            return { frame in
+                if case .nil = frame.base[slot] {
+                    throw SomaError(.name, "'\(name)' has no value yet: assigning it inside this function makes it local",
+                                    span: id.span, notes: ["to change a value from outside, pass it in and return the new value"])
+                }
+                return try assign(frame)
+            }
         }
         let rhs = try compileExpression(value)
         guard let (root, steps) = try compilePath(target) else {

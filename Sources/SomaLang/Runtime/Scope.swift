@@ -20,6 +20,8 @@ final class FunctionScope {
     let isGlobal: Bool
     private(set) var slots: [String: Int] = [:]
     private(set) var slotCount = 0
+    /// Parameters take the first slots.
+    private(set) var parameterCount = 0
     private(set) var cellNames: Set<String> = []
     /// Names captured from enclosing functions, in capture order.
     private(set) var captureNames: [String] = []
@@ -35,6 +37,7 @@ final class FunctionScope {
     init(parent: FunctionScope, parameters: [String], body: Expr) {
         self.parent = parent
         self.isGlobal = false
+        parameterCount = parameters.count
         let facts = NameFacts.of(parameters: parameters, body: body)
         for name in facts.locals where slots[name] == nil {
             slots[name] = slotCount
