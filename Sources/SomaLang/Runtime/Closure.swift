@@ -28,6 +28,12 @@ public final class Closure {
         self.defaults = defaults
     }
 
+    /// Runs the body; the closure keeps it alive, so calling it needs no retain.
+    @inline(__always)
+    func run(_ frame: Frame) throws -> Value {
+        try body(frame)
+    }
+
     /// `name(x, lr = 0.1)`, as `help` shows it.
     public var signature: String {
         let parts = zip(proto.parameterNames, defaults).map { name, value in

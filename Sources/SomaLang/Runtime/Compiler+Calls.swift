@@ -4,6 +4,7 @@ extension Compiler {
     /// arguments straight into the callee's frame.
     func compileCall(_ callee: Expr, _ arguments: [Argument], _ span: Span) throws -> Code {
         unowned(unsafe) let vm = self.vm
+        let calls = vm.calls
         let size = frameSize
         var keywordNames: [String] = []
         var positionalCount = 0
@@ -54,7 +55,7 @@ extension Compiler {
                 let f = try function(frame)
                 return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 0 {
-                        return try vm.invoke(c, base: frame.base + size) { _ in }
+                        return try calls.invoke(c, base: frame.base + size) { _ in }
                     }
                     return try vm.callValue(f, [], [], base: frame.base + size)
                 }
@@ -66,7 +67,7 @@ extension Compiler {
                 let x = try a0(frame)
                 return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 1 {
-                        return try vm.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
+                        return try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
                     }
                     return try vm.callValue(f, [x], [], base: frame.base + size)
                 }
@@ -78,7 +79,7 @@ extension Compiler {
                 let x = try a0(frame), y = try a1(frame)
                 return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 2 {
-                        return try vm.invoke(c, base: frame.base + size) {
+                        return try calls.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
                             ($0 + 1).initialize(to: y)
                         }
@@ -94,7 +95,7 @@ extension Compiler {
                 let x = try a0(frame), y = try a1(frame), z = try a2(frame)
                 return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 3 {
-                        return try vm.invoke(c, base: frame.base + size) {
+                        return try calls.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
                             ($0 + 1).initialize(to: y)
                             ($0 + 2).initialize(to: z)

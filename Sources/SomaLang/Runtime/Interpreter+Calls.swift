@@ -1,13 +1,22 @@
-extension Interpreter {
+/// What entering a function needs from its interpreter, as plain pointers.
+/// Compiled calls hold this by value, so a call retains no interpreter
+/// object (a method call on the interpreter itself retained it each time).
+struct CallSupport {
+    let depth: UnsafeMutablePointer<Int>
+    let depthLimit: UnsafeMutablePointer<Int>
+    let stackFloor: UnsafeMutablePointer<UInt>
+    let stackEnd: UnsafeMutablePointer<Value>
+    unowned(unsafe) let interrupt: InterruptFlag
+    unowned(unsafe) let vm: Interpreter
+
     /// Enters a Soma function: `bind` stores the parameters into the first
     /// slots at `base`; the other slots start as nil and are cleared on return.
     @inline(__always)
     func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         let size = c.slotCount
-        let depth = depthCounter
         guard depth.pointee < depthLimit.pointee, base + size <= stackEnd,
-              currentStackAddress() > nativeStackFloor.pointee else { throw depthError(c) }
-        if interruptFlag.isSet { throw SomaError.interrupt() }
+              currentStackAddress() > stackFloor.pointee else { throw vm.depthError(c) }
+        if interrupt.isSet { throw SomaError.interrupt() }
         depth.pointee += 1
         bind(base)
         // Slot by slot: small frames are cheaper this way than through the
@@ -27,9 +36,9 @@ extension Interpreter {
         }
         if c.hasCells { makeCells(c.proto, base) }
         do {
-            return try c.body(Frame(base: base, closure: c))
+            return try c.run(Frame(base: base, closure: c))
         } catch let signal as ControlSignal where signal.flow == .returnValue {
-            return takeReturnValue()
+            return vm.takeReturnValue()
         }
     }
 
@@ -37,6 +46,20 @@ extension Interpreter {
         for slot in proto.cellParameters { base[slot] = .object(Cell(base[slot])) }
         for slot in proto.cellLocals { base[slot] = .object(Cell(.nil)) }
     }
+}
+
+extension Interpreter {
+    /// The pointers compiled calls use (see `CallSupport`).
+    var calls: CallSupport {
+        CallSupport(depth: depthCounter, depthLimit: depthLimit, stackFloor: nativeStackFloor,
+                    stackEnd: stackEnd, interrupt: interruptFlag, vm: self)
+    }
+
+    /// Enters a Soma function from native code paths (see `CallSupport.invoke`).
+    func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
+        try calls.invoke(c, base: base, bind: bind)
+    }
+
 
     func depthError(_ c: Closure) -> SomaError {
         if callDepth >= maxCallDepth {

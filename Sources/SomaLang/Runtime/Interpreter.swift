@@ -25,7 +25,10 @@ public final class Interpreter {
         set { depthLimit.pointee = newValue }
     }
 
-    let interruptFlag = InterruptFlag()
+    private let interruptFlagStorage: InterruptFlag
+    /// The same flag, read on every call without retaining it (the
+    /// interpreter keeps it alive through `interruptFlagStorage`).
+    unowned(unsafe) let interruptFlag: InterruptFlag
     var builtins: [String: Builtin] = [:]
     let globals = GlobalTable()
     var extensionState: [ObjectIdentifier: AnyObject] = [:]
@@ -59,6 +62,8 @@ public final class Interpreter {
 
     public init(output: Output) {
         self.output = output
+        interruptFlagStorage = InterruptFlag()
+        interruptFlag = interruptFlagStorage
         stackBase = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
         stackEnd = stackBase + Interpreter.stackCapacity
         stackTop = stackBase
