@@ -73,7 +73,7 @@ extension Library {
                 Example: assert(len(x) == 3, "x needs three elements")
                 """) { args in
                 let cond = try args.value(0, "cond")
-                let message = try args.optional(1, "msg").map { $0.textString } ?? "assertion failed"
+                let message = args.optional(1, "msg").map { $0.textString } ?? "assertion failed"
                 let holds: Bool
                 switch cond {
                 case .bool(let b): holds = b
