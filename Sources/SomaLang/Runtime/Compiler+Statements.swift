@@ -55,15 +55,16 @@ extension Compiler {
             return { _ in .continueLoop }
         case .returnValue(let e):
             guard inFunction else { throw syntaxError("'return' outside a function", s.span) }
+            let slot = vm.returnSlot
             guard let e else {
                 return { _ in
-                    vm.returnRegister = .nil
+                    slot.pointee = .nil
                     return .returnValue
                 }
             }
             let code = try compileValue(e, tail: false)
             return { frame in
-                vm.returnRegister = try code(frame)
+                slot.pointee = try code(frame)
                 return .returnValue
             }
         case .tryCatch(let body, let errorName, let handler):

@@ -152,8 +152,8 @@ extension Interpreter {
     }
 
     func takeReturnValue() -> Value {
-        let value = returnRegister
-        returnRegister = .nil
+        let value = returnSlot.move()
+        returnSlot.initialize(to: .nil)
         return value
     }
 }

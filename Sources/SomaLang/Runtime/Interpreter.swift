@@ -56,7 +56,12 @@ public final class Interpreter {
     /// `maxCallDepth` as read on every call.
     let depthLimit = UnsafeMutablePointer<Int>.allocate(capacity: 1)
     /// The value of the `return` statement being executed.
-    var returnRegister: Value = .nil
+    /// Kept behind a pointer so `return` pays no exclusivity check.
+    let returnSlot = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+    var returnRegister: Value {
+        get { returnSlot.pointee }
+        set { returnSlot.pointee = newValue }
+    }
     /// The closure that top-level code runs in (it captures nothing).
     let rootClosure = Closure(proto: FunctionProto(name: "<top>", doc: nil, parameterNames: []), captures: [], defaults: [])
 
@@ -70,6 +75,7 @@ public final class Interpreter {
         depthCounter.initialize(to: 0)
         depthLimit.initialize(to: 10_000)
         nativeStackFloor.initialize(to: 0)
+        returnSlot.initialize(to: .nil)
     }
 
     deinit {
@@ -77,6 +83,8 @@ public final class Interpreter {
         depthCounter.deallocate()
         depthLimit.deallocate()
         nativeStackFloor.deallocate()
+        returnSlot.deinitialize(count: 1)
+        returnSlot.deallocate()
     }
 
     // MARK: builtins and globals
