@@ -28,12 +28,13 @@ final class NetworkObject: SomaObject {
         switch name {
         case "predict": return predictBuiltin("predict(X)", network.model)
         case "learn":
-            return Builtin("learn(X, T, epochs:, lr:, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, progress:)",
+            return Builtin("learn(X, T, epochs:, lr:, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, shuffle: true, progress:)",
                            doc: """
                 Trains by mini-batch backprop (SGD, momentum or a given optimizer). `batch`
                 defaults to the whole set; `decay` is L2 and `l1` L1 weight decay; `dropout`
                 drops hidden units while training; `validation` holds out that fraction and,
-                with `patience`, stops early and keeps the best weights. Returns
+                with `patience`, stops early and keeps the best weights; `shuffle: false` keeps
+                the sample order in every epoch. Returns
                 {loss, val_loss, accuracy, val_accuracy}, one entry per epoch.
                 """) { [network] args in
                 let (x, t) = try trainingData(args)
@@ -55,6 +56,7 @@ final class NetworkObject: SomaObject {
                                       dropout: try args.keywordNumber("dropout", default: 0),
                                       validation: try args.keywordNumber("validation", default: 0),
                                       patience: try args.keywordInt("patience"), seed: try args.seed(),
+                                      shuffle: try args.keywordBool("shuffle", default: true),
                                       optimizer: opt, progress: bar.report)
                 }
                 return historyValue(history)
@@ -85,7 +87,7 @@ final class SequentialObject: SomaObject {
         switch name {
         case "predict": return predictBuiltin("predict(X)", model)
         case "learn":
-            return Builtin("learn(X, T, epochs:, loss: \"mse\", optimizer:, lr:, batch:, decay: 0, l1: 0, validation: 0, patience:, seed:, progress:)",
+            return Builtin("learn(X, T, epochs:, loss: \"mse\", optimizer:, lr:, batch:, decay: 0, l1: 0, validation: 0, patience:, seed:, shuffle: true, progress:)",
                            doc: "Trains the layers by backprop with the given loss and optimizer (default SGD(lr: 0.1)); returns the history record.") { [model] args in
                 let (x, t) = try trainingData(args)
                 let loss = try neuralCall("learn") { try Loss(name: try args.keywordString("loss", default: "mse")) }
@@ -105,6 +107,7 @@ final class SequentialObject: SomaObject {
                 options.validation = try args.keywordNumber("validation", default: 0)
                 options.patience = try args.keywordInt("patience")
                 options.seed = try args.seed()
+                options.shuffle = try args.keywordBool("shuffle", default: true)
                 let bar = ProgressBar(args)
                 defer { bar.finish() }
                 let history = try neuralCall("learn") {

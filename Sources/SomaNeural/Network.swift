@@ -74,7 +74,7 @@ public final class Network {
     /// to hidden layers during this call only.
     public func learn(_ x: Batch, _ t: Batch, epochs: Int, learningRate: Double, batchSize: Int? = nil,
                       momentum: Double = 0, decay: WeightDecay = .none, dropout: Double = 0,
-                      validation: Double = 0, patience: Int? = nil, seed: UInt64 = 0,
+                      validation: Double = 0, patience: Int? = nil, seed: UInt64 = 0, shuffle: Bool = true,
                       optimizer: Optimizer? = nil, progress: ((EpochReport) throws -> Void)? = nil) throws -> History {
         guard dropout >= 0, dropout < 1 else { throw NeuralError.value("dropout must be in [0, 1), got \(dropout)") }
         let opt = try optimizer ?? SGD(learningRate: learningRate, momentum: momentum)
@@ -83,6 +83,7 @@ public final class Network {
         options.validation = validation
         options.patience = patience
         options.seed = seed
+        options.shuffle = shuffle
         for d in dropouts { d.rate = dropout }
         defer { for d in dropouts { d.rate = 0 } }
         return try model.learn(x, t, loss: loss, optimizer: opt, options: options, progress: progress)
