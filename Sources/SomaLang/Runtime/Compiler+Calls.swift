@@ -62,6 +62,22 @@ extension Compiler {
             }
         case 1:
             let a0 = try compileExpression(arguments[0].value)
+            if case .name(let name) = callee.kind, case .global(let slot, _) = resolve(name) {
+                // A call of a global function (the usual recursion) looks at
+                // the global in place instead of copying it out first: one
+                // reference count update instead of two. The argument is
+                // evaluated first; only rebinding the callee inside its own
+                // argument could tell the difference.
+                let table = vm.globals
+                return { frame in
+                    let x = try a0(frame)
+                    if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 1 {
+                        return try atCall(span) { try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) } }
+                    }
+                    let f = try function(frame)
+                    return try atCall(span) { try vm.callValue(f, [x], [], base: frame.base + size) }
+                }
+            }
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame)
