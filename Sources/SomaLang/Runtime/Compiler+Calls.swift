@@ -90,6 +90,23 @@ extension Compiler {
             }
         case 2:
             let a0 = try compileExpression(arguments[0].value), a1 = try compileExpression(arguments[1].value)
+            if case .name(let name) = callee.kind, case .global(let slot, _) = resolve(name) {
+                // As for one argument: the global is looked at in place.
+                let table = vm.globals
+                return { frame in
+                    let x = try a0(frame), y = try a1(frame)
+                    if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 2 {
+                        return try atCall(span) {
+                            try calls.invoke(c, base: frame.base + size) {
+                                $0.initialize(to: x)
+                                ($0 + 1).initialize(to: y)
+                            }
+                        }
+                    }
+                    let f = try function(frame)
+                    return try atCall(span) { try vm.callValue(f, [x, y], [], base: frame.base + size) }
+                }
+            }
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame)
