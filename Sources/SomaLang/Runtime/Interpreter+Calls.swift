@@ -149,6 +149,7 @@ extension Interpreter {
 
     /// `Context.call`: a call from native code, placed above every live frame.
     func call(_ function: Value, _ arguments: [Value], keywords: [(name: String, value: Value)]) throws -> Value {
-        try callValue(function, arguments, keywords, base: stackTop)
+        // A host may call outside any run: the call gets the large stack too.
+        try onLargeStack { try self.callValue(function, arguments, keywords, base: self.stackTop) }
     }
 }

@@ -10,11 +10,19 @@ extension Interpreter {
         let savedDirectory = currentDirectory
         currentDirectory = directory(of: source.name)
         defer { currentDirectory = savedDirectory }
-        callDepth = 0
-        stackTop = stackBase
+        // A run started by native code inside another run (nested) stacks
+        // its frames above the live ones instead of starting over.
+        let nested = isRunning
+        if !nested {
+            callDepth = 0
+            stackTop = stackBase
+        }
+        isRunning = true
+        let base = stackTop
+        defer { if !nested { isRunning = false } }
         do {
             let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false).compileProgram(parsed.program)
-            result.value = try program(Frame(base: stackBase, closure: rootClosure))
+            result.value = try program(Frame(base: base, closure: rootClosure))
         } catch let request as ExitRequest {
             result.exitCode = request.code
         } catch {

@@ -36,6 +36,8 @@ public final class Interpreter {
     /// Files already run by `use`, by resolved path.
     var usedFiles: Set<String> = []
     var preludeNames: Set<String> = []
+    /// Whether a `run` is in progress (a nested one keeps the live frames).
+    var isRunning = false
 
     // The value stack shared by all Soma frames (see `invoke`): allocated
     // once, uninitialised, so untouched pages cost nothing.
@@ -144,17 +146,28 @@ public final class Interpreter {
 
     /// Parses and runs `source` in the global scope, then runs the end-of-run hooks.
     public func run(_ source: SourceFile) -> RunResult {
-        interruptFlag.clear()
-        var result = RunResult()
+        if !isRunning { interruptFlag.clear() }
+        do {
+            return try onLargeStack { self.runNow(source) }
+        } catch {
+            return RunResult(diagnostics: [SomaError(converting: error).diagnostic])
+        }
+    }
+
+    /// Runs `work` on the large stack with the native stack guard set: in
+    /// place when already there, else on a new thread that is waited for.
+    func onLargeStack<T>(_ work: @escaping () throws -> T) throws -> T {
+        if nativeStackFloor.pointee != 0 { return try work() }
+        var outcome: Result<T, Error> = .failure(SomaError.limit("the evaluation thread did not run"))
         runOnLargeStack {
             // Leave a margin below the usable stack for native code that
             // runs between two checks (builtins, display, deinit).
             let top = currentStackAddress()
             self.nativeStackFloor.pointee = top > UInt(largeStackBytes) ? top - UInt(largeStackBytes) + (32 << 20) : 0
-            result = self.runNow(source)
+            outcome = Result { try work() }
             self.nativeStackFloor.pointee = 0
         }
-        return result
+        return try outcome.get()
     }
 
     func state<T: AnyObject>(_ type: T.Type, make: () -> T) -> T {
