@@ -52,3 +52,16 @@ func quoted(_ s: String) -> String {
     }
     return out + "\""
 }
+
+extension Value: CustomStringConvertible {
+    /// The value as the REPL shows it.
+    public var description: String { displayString }
+}
+
+extension Value: Equatable {
+    /// Structural equality (tensors by shape and elements, objects and
+    /// functions by identity), as Soma's `==` gives for non-tensor values.
+    public static func == (a: Value, b: Value) -> Bool {
+        a.equals(b)
+    }
+}
