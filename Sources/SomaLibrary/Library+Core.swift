@@ -52,11 +52,16 @@ extension Library {
                 """) { args in
                 .string(try args.value(0, "x").typeName)
             },
-            Builtin("help(f)", doc: """
-                Shows the signature and documentation of a function (builtins and `##`-documented functions).
+            Builtin("help(f?)", doc: """
+                Shows the signature and documentation of a function (builtins and `##`-documented functions);
+                without an argument, lists every builtin.
                 Example: help(lif_rate)
                 """) { args in
-                let f = try args.value(0, "f")
+                guard let f = args.optional(0, "f") else {
+                    let names = args.context.builtinNames.joined(separator: " ")
+                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names + "\n")
+                    return .nil
+                }
                 let text: String
                 if case .string(let name) = f {
                     text = args.context.doc(name) ?? "no documentation for '\(name)'"

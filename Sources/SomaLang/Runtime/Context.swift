@@ -48,6 +48,9 @@ public final class Context {
         interpreter.doc(for: name)
     }
 
+    /// Names of every builtin, sorted.
+    public var builtinNames: [String] { interpreter.builtinNames }
+
     /// The directory of the file being run, for resolving relative paths (nil in the REPL).
     public var currentDirectory: String? { interpreter.currentDirectory }
 }
