@@ -60,6 +60,9 @@ public final class Session {
 
     /// Forgets every global and all extension state, as if newly started.
     public func reset() {
+        // Values can nest deeply; free them on the large stack, not the host's.
+        let old = interpreter
+        _ = try? old.onLargeStack { old.clearGlobals() }
         interpreter = Session.makeInterpreter(output: sink)
         startupDiagnostics = loadPrelude()
     }

@@ -156,7 +156,7 @@ public final class Interpreter {
 
     /// Runs `work` on the large stack with the native stack guard set: in
     /// place when already there, else on a new thread that is waited for.
-    func onLargeStack<T>(_ work: @escaping () throws -> T) throws -> T {
+    public func onLargeStack<T>(_ work: @escaping () throws -> T) throws -> T {
         if nativeStackFloor.pointee != 0 { return try work() }
         var outcome: Result<T, Error> = .failure(SomaError.limit("the evaluation thread did not run"))
         runOnLargeStack {

@@ -2,16 +2,25 @@ import SomaCore
 
 extension Value {
     /// The value as the REPL and notebooks show it: strings quoted.
-    public var displayString: String {
+    public var displayString: String { display(depth: 0) }
+
+    /// Lists and records nested deeper than this show as `[...]` / `{...}`,
+    /// so showing a pathological value cannot exhaust the stack.
+    static let displayDepthLimit = 64
+
+    private func display(depth: Int) -> String {
         switch self {
         case .nil: return "nil"
         case .bool(let b): return b ? "true" : "false"
         case .number(let x): return formatNumber(x)
         case .string(let s): return quoted(s)
         case .tensor(let box): return formatTensor(box.tensor)
-        case .list(let items): return "[" + items.map(\.displayString).joined(separator: ", ") + "]"
+        case .list(let items):
+            if depth >= Value.displayDepthLimit { return "[...]" }
+            return "[" + items.map { $0.display(depth: depth + 1) }.joined(separator: ", ") + "]"
         case .record(let r):
-            return "{" + r.fields.map { "\($0): \($1.displayString)" }.joined(separator: ", ") + "}"
+            if depth >= Value.displayDepthLimit { return "{...}" }
+            return "{" + r.fields.map { "\($0): \($1.display(depth: depth + 1))" }.joined(separator: ", ") + "}"
         case .range(let r): return "\(r.start)..<\(r.end)"
         case .function(.native(let b)): return "<builtin \(b.name)>"
         case .function(.closure(let c)): return "<fn \(c.name)>"
