@@ -7,6 +7,21 @@ import SomaCore
 /// run on a thread with a large stack, so deep recursion ends in
 /// `error[limit]` rather than a crash. Hosts normally use `Session`
 /// (SomaLibrary), which installs the whole library.
+///
+/// Where LANGUAGE.md is silent, the runtime decides as a Python user would
+/// expect, except where noted:
+/// - `a and b` / `a or b` give the deciding operand (`nil or 5` is 5).
+/// - Division by zero follows IEEE (`1/0` is inf), as numpy does; `%` is
+///   Python's floored remainder.
+/// - Comparing two single numbers gives a boolean, also for a tracked 0-d
+///   tensor inside `grad`; comparing tensors gives a 1/0 tensor.
+/// - `A[t]` with a 0/1 tensor shaped like A's leading axes is a mask, other
+///   tensors are positions; a comparison in the brackets is always a mask and
+///   a bracket literal always positions.
+/// - Reading a function's local before it is assigned gives nil, except
+///   `x += ...`, which explains that assignment made `x` local.
+/// - `xs = push(xs, x)` appends in place when `xs` is not shared.
+/// - Function defaults are evaluated when the `fn` runs (as in Python).
 public final class Interpreter {
     /// Where `print` writes.
     public let output: Output
