@@ -1,0 +1,53 @@
+import SomaCore
+
+extension Tensor {
+    /// The slices along the first axis (the numbers of a 1-d tensor); a
+    /// tracked tensor's slices keep their autodiff record.
+    func rows() throws -> [Tensor] {
+        guard let first = shape.first else { return [self] }
+        if node != nil {
+            do {
+                return try (0..<first).map { try get([.index($0)]) }
+            } catch let e as TensorError {
+                throw SomaError(e)
+            }
+        }
+        let inner = Array(shape.dropFirst())
+        let size = inner.reduce(1, *)
+        return (0..<first).map { i in
+            Tensor(shape: inner, data: Array(data[(i * size)..<((i + 1) * size)]))
+        }
+    }
+}
+
+extension Value {
+    /// The value as a tensor: numbers, ranges, tensors and (nested) lists of
+    /// numbers or same-shape tensors, stacked along a new first axis.
+    public func asTensor() throws -> Tensor {
+        switch self {
+        case .number(let x): return Tensor(x)
+        case .bool(let b): return Tensor(b ? 1 : 0)
+        case .tensor(let box): return box.tensor
+        case .range(let r): return Tensor(try r.numbers().map { Double($0) })
+        case .list(let items):
+            if items.isEmpty { return Tensor(shape: [0], data: []) }
+            let parts = try items.map { try $0.asTensor() }
+            if parts.contains(where: { $0.node != nil }) {
+                // Keep the autodiff record of tracked elements.
+                do { return try Tensor.stack(parts) } catch let e as TensorError { throw SomaError(e) }
+            }
+            let inner = parts[0].shape
+            var data: [Double] = []
+            data.reserveCapacity(parts.count * parts[0].count)
+            for part in parts {
+                guard part.shape == inner else {
+                    throw SomaError.shape("cannot stack elements of shape \(inner) and \(part.shape) into a tensor")
+                }
+                data.append(contentsOf: part.data)
+            }
+            return Tensor(shape: [parts.count] + inner, data: data)
+        default:
+            throw SomaError.type("expected a tensor, a number or a list of numbers, got \(typeName)")
+        }
+    }
+}
