@@ -247,35 +247,3 @@ func makeRange(_ a: Value, _ b: Value, inclusive: Bool) throws -> Value {
     }
     return .range(SomaRange(start: start, end: inclusive ? end + 1 : end))
 }
-
-/// A bracket literal: a tensor when its elements are all numbers or all
-/// tensors of one shape, otherwise a list.
-func listLiteral(_ values: [Value]) throws -> Value {
-    try Value.collection(values)
-}
-
-extension Value {
-    /// Values gathered as a bracket literal would: a tensor when they are all
-    /// numbers or all tensors of one shape (stacked), otherwise a list.
-    public static func collection(_ values: [Value]) throws -> Value {
-    guard !values.isEmpty else { return .list([]) }
-    var allNumbers = true
-    var shape: [Int]?
-    for v in values {
-        let itemShape: [Int]
-        switch v {
-        case .number: itemShape = []
-        case .tensor(let box):
-            itemShape = box.tensor.shape
-            allNumbers = false
-        default: return .list(values)
-        }
-        if let shape, shape != itemShape { return .list(values) }
-        shape = itemShape
-    }
-    if allNumbers {
-        return .tensor(TensorBox(Tensor(values.compactMap(\.numberValue))))
-    }
-    return .tensor(TensorBox(try Value.list(values).asTensor()))
-}
-}

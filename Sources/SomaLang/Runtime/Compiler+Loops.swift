@@ -74,21 +74,3 @@ extension Compiler {
         }
     }
 }
-
-extension Value {
-    /// The items a `for` loop visits: list elements, range numbers, a
-    /// tensor's numbers or rows (first axis), record keys, string characters.
-    public func items() throws -> [Value] {
-        switch self {
-        case .list(let items): return items
-        case .range(let r): return try r.numbers().map { Value($0) }
-        case .tensor(let box):
-            if box.tensor.rank == 0 { throw SomaError.type("cannot loop over a 0-d tensor") }
-            if box.tensor.rank == 1 && box.tensor.node == nil { return box.tensor.data.map { .number($0) } }
-            return try box.tensor.rows().map { Value($0) }
-        case .record(let r): return r.keys.map { .string($0) }
-        case .string(let s): return s.map { .string(String($0)) }
-        default: throw SomaError.type("cannot loop over \(typeName)")
-        }
-    }
-}
