@@ -15,7 +15,10 @@ final class GlobalTable {
     }
 
     deinit {
-        values.deinitialize(count: names.count)
+        // Releasing a list nested a million deep recurses once per level:
+        // hosts drop sessions on small stacks, so release on the large one.
+        let values = self.values, count = names.count
+        runOnLargeStack { values.deinitialize(count: count) }
         values.deallocate()
     }
 
