@@ -58,10 +58,13 @@ enum Operators {
     }
 
     /// Whether a value takes part in tensor arithmetic (converted by `asTensor`).
-    static func isNumeric(_ v: Value) -> Bool {
+    /// Lists nested deeper than a tensor's rank limit are not numeric, which
+    /// also bounds the recursion.
+    static func isNumeric(_ v: Value, depth: Int = 0) -> Bool {
         switch v {
         case .number, .tensor, .range: return true
-        case .list(let items): return !items.isEmpty && items.allSatisfy(isNumeric)
+        case .list(let items):
+            return depth < Shape.maxRank && !items.isEmpty && items.allSatisfy { isNumeric($0, depth: depth + 1) }
         default: return false
         }
     }
@@ -139,16 +142,34 @@ enum Operators {
     }
 
     /// Structural equality (`==` on anything that is not tensor arithmetic).
+    ///
+    /// Nested lists and records are compared with a work list rather than by
+    /// recursion: a list nested a million deep must not overflow the stack.
     static func equal(_ a: Value, _ b: Value) -> Bool {
+        var pending = [(a, b)]
+        while let (x, y) = pending.popLast() {
+            switch (x, y) {
+            case (.list(let xs), .list(let ys)):
+                guard xs.count == ys.count else { return false }
+                pending.append(contentsOf: zip(xs, ys).reversed())
+            case (.record(let xs), .record(let ys)):
+                guard xs.keys == ys.keys else { return false }
+                pending.append(contentsOf: zip(xs.values, ys.values).reversed())
+            default:
+                guard equalLeaves(x, y) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Equality of two values that are not both lists or both records.
+    private static func equalLeaves(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.nil, .nil): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.tensor(let x), .tensor(let y)): return x.tensor.shape == y.tensor.shape && x.tensor.data == y.tensor.data
-        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
-        case (.record(let x), .record(let y)):
-            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { equal($0, $1) }
         case (.range(let x), .range(let y)): return x == y
         case (.function(.native(let x)), .function(.native(let y))): return x === y
         case (.function(.closure(let x)), .function(.closure(let y))): return x === y
