@@ -8,10 +8,17 @@ public enum Shape {
     /// operation throws instead of exhausting memory.
     public static let maxElements = 1 << 28
 
+    /// The most axes one tensor may have (as numpy): shape bookkeeping and
+    /// display cost grow with the rank, and no course model needs more.
+    public static let maxRank = 64
+
     /// Element count of `shape`, checked against `maxElements` without overflowing.
     ///
     /// - Throws: `TensorError.shape` for negative dimensions or too many elements.
     public static func checkedCount(_ shape: [Int]) throws -> Int {
+        guard shape.count <= maxRank else {
+            throw TensorError.shape("a tensor may have at most \(maxRank) axes, got \(shape.count)")
+        }
         var total = 1
         for d in shape {
             guard d >= 0 else { throw TensorError.shape("dimensions must not be negative, got \(shape)") }

@@ -6,6 +6,9 @@ extension Tensor {
     ///
     /// - Throws: `TensorError.shape` when the counts disagree or -1 appears twice.
     public func reshaped(_ dims: [Int]) throws -> Tensor {
+        guard dims.count <= Shape.maxRank else {
+            throw TensorError.shape("reshape: a tensor may have at most \(Shape.maxRank) axes, got \(dims.count)")
+        }
         var target = dims
         let unknown = dims.indices.filter { dims[$0] == -1 }
         guard unknown.count <= 1, dims.allSatisfy({ $0 >= -1 }) else {

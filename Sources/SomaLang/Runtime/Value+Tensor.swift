@@ -24,14 +24,26 @@ extension Value {
     /// The value as a tensor: numbers, ranges, tensors and (nested) lists of
     /// numbers or same-shape tensors, stacked along a new first axis.
     public func asTensor() throws -> Tensor {
+        try asTensor(depth: 0)
+    }
+
+    /// `asTensor` for a value nested `depth` lists deep: each list level is an
+    /// axis, so the nesting stops at the rank limit instead of recursing on.
+    private func asTensor(depth: Int) throws -> Tensor {
         switch self {
         case .number(let x): return Tensor(x)
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .tensor(let box): return box.tensor
         case .range(let r): return Tensor(try r.numbers().map { Double($0) })
         case .list(let items):
+            guard depth < Shape.maxRank else {
+                throw SomaError.shape("lists nested more than \(Shape.maxRank) deep cannot become a tensor (at most \(Shape.maxRank) axes)")
+            }
             if items.isEmpty { return Tensor(shape: [0], data: []) }
-            let parts = try items.map { try $0.asTensor() }
+            let parts = try items.map { try $0.asTensor(depth: depth + 1) }
+            guard parts[0].rank < Shape.maxRank else {
+                throw SomaError.shape("stacking tensors of rank \(parts[0].rank) would exceed \(Shape.maxRank) axes")
+            }
             if parts.contains(where: { $0.node != nil }) {
                 // Keep the autodiff record of tracked elements.
                 do { return try Tensor.stack(parts) } catch let e as TensorError { throw SomaError(e) }
