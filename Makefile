@@ -6,6 +6,7 @@
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 FUZZ_SECONDS ?= 45
 SOMA_RELEASE = .build/release/soma
+SOMA_DEBUG = .build/debug/soma
 
 .PHONY: setup build release run test unit fuzz bench clean stdlib
 
@@ -28,6 +29,7 @@ unit: setup
 	@Scripts/embed-stdlib --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Tests/CLI/run-cli-tests $(SOMA_DEBUG)
 
 # The fuzz run goes first so the test runner's summary is the last thing printed.
 test: fuzz unit

@@ -51,7 +51,10 @@ struct Soma: ParsableCommand {
         case "convert": dispatch(ConvertCommand.self, rest)
         case "check": dispatch(CheckCommand.self, rest)
         case "help" where rest.isEmpty: dispatch(Soma.self, ["--help"])
-        case "help" where !["run", "convert", "check"].contains(rest[0]): dispatch(HelpCommand.self, rest)
+        case "help" where rest[0] == "run": dispatch(RunCommand.self, ["--help"])
+        case "help" where rest[0] == "convert": dispatch(ConvertCommand.self, ["--help"])
+        case "help" where rest[0] == "check": dispatch(CheckCommand.self, ["--help"])
+        case "help": dispatch(HelpCommand.self, rest)
         default: dispatch(Soma.self, arguments)
         }
     }
