@@ -4,7 +4,7 @@ import SomaLibrary
 /// `soma help TOPIC`: a builtin's doc, or one of the prose topics.
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "topic",
+        commandName: "help",
         abstract: "Explain a builtin (soma help lif_rate) or a topic: language, notebooks, repl.",
         shouldDisplay: false)
 

@@ -81,9 +81,15 @@ final class REPL {
         worker.stackSize = 1 << 20
         _ = editor.takeInterrupts()
         worker.start()
+        var interrupted = false
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if editor.takeInterrupts() > 0 { session.interrupt() }
+            if editor.takeInterrupts() > 0 {
+                interrupted = true
+                session.interrupt()
+            }
         }
+        // The terminal echoed ^C where the cursor was; start the report on a line of its own.
+        if interrupted { Terminal.writeOut("\n") }
         if let value = box.result.value { Terminal.writeOut(session.display(value) + "\n") }
         Terminal.report(box.result.diagnostics, source: source)
     }
@@ -97,6 +103,8 @@ final class REPL {
             return false
         case ":help", ":h":
             Terminal.writeOut(HelpText.repl)
+        case ":doc" where argument.isEmpty, ":load" where argument.isEmpty:
+            Terminal.writeErr("\(parts[0]) needs a name: \(parts[0] == ":doc" ? ":doc NAME" : ":load FILE")\n")
         case ":doc":
             if let doc = session.doc(argument) { Terminal.writeOut(doc + "\n") }
             else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }

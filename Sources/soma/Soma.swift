@@ -18,7 +18,7 @@ struct Soma: ParsableCommand {
         version: version,
         subcommands: [RunCommand.self, ConvertCommand.self, CheckCommand.self, HelpCommand.self])
 
-    @Option(name: .short, help: "Evaluate one expression or program and print its value.")
+    @Option(name: .short, help: ArgumentHelp("Evaluate one expression or program and print its value.", valueName: "expression"))
     var expression: String?
 
     @Flag(name: .customLong("dump-ast"), help: "Print the syntax tree of SCRIPT instead of running it.")
@@ -29,6 +29,8 @@ struct Soma: ParsableCommand {
 
     mutating func run() throws {
         if let expression {
+            if script != nil { throw ValidationError("give -e EXPRESSION or a SCRIPT, not both") }
+            if dumpAST { throw ValidationError("--dump-ast takes a SCRIPT, not -e") }
             throw ExitCode(ScriptRunner.evaluate(expression))
         }
         if let script {
@@ -60,18 +62,32 @@ struct Soma: ParsableCommand {
     }
 
     /// Parses and runs one command. Bad usage exits with status 2 (the
-    /// notebook runner's contract: 0 ran, 1 a cell failed, 2 bad usage).
+    /// notebook runner's contract: 0 ran, 1 a cell failed, 2 bad usage);
+    /// help and version text go to stdout, every other message to stderr.
     private static func dispatch<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
         do {
             var command = try type.parseAsRoot(arguments)
             try command.run()
-            type.exit()
+            Foundation.exit(0)
         } catch {
-            if type.exitCode(for: error) == .validationFailure {
-                Terminal.writeErr(type.fullMessage(for: error) + "\n")
-                Foundation.exit(2)
+            let code = type.exitCode(for: error)
+            let message = qualified(type.fullMessage(for: error), command: type.configuration.commandName)
+            if code == .success {
+                if !message.isEmpty { Terminal.writeOut(message + "\n") }
+                Foundation.exit(0)
             }
-            type.exit(withError: error)
+            if !message.isEmpty { Terminal.writeErr(message + "\n") }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// A subcommand parsed as its own root names itself `run` in usage lines;
+    /// users type `soma run`, so that is what the messages say.
+    private static func qualified(_ message: String, command: String?) -> String {
+        guard let command, command != "soma" else { return message }
+        return message
+            .replacingOccurrences(of: "USAGE: \(command)", with: "USAGE: soma \(command)")
+            .replacingOccurrences(of: "Usage: \(command)", with: "Usage: soma \(command)")
+            .replacingOccurrences(of: "'\(command) --help'", with: "'soma \(command) --help'")
     }
 }
