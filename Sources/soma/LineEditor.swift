@@ -33,6 +33,12 @@ final class LineEditor {
         _ = soma_install_sigint()
         rl_catch_signals = 0
         rl_completion_append_character = 0
+        // Words end at operators and brackets too, so `f(a,lin` and `2*lin`
+        // complete `lin`; '.' stays inside a word for `record.field`. The copy
+        // lives as long as the process, as libedit keeps the pointer.
+        if let breaks = strdup(" \t\n\"\\'`@$><=;|&{}()[],+-*/%^!:~#") {
+            rl_basic_word_break_characters = UnsafePointer(breaks)
+        }
         CompletionBridge.completer = completer
         rl_attempted_completion_function = { text, _, _ in
             guard let text else { return nil }
@@ -87,7 +93,10 @@ private enum CompletionBridge {
         let prefix = unique.dropFirst().reduce(unique[0]) { common, next in
             String(zip(common, next).prefix { $0 == $1 }.map(\.0))
         }
-        let list = [prefix] + (unique.count > 1 ? unique : [])
+        // A single match is listed twice: libedit reads matches[2] (past the end
+        // of a one-entry list) and compares matches[0] with matches[1] to tell a
+        // finished completion.
+        let list = [prefix] + unique
         // libedit frees the array and its strings with free(): allocate with malloc.
         let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (list.count + 1)
         guard let raw = malloc(size) else { return nil }
