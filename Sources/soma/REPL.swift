@@ -9,9 +9,10 @@ import SomaLibrary
 final class REPL {
     private let session: Session
     private let editor: LineEditor
+    private let output = OutputLine()
 
     init() {
-        let session = Session(output: Terminal.writeOut)
+        let session = Session(output: output.write)
         self.session = session
         REPL.deliverFigures(of: session)
         let home = ProcessInfo.processInfo.environment["HOME"]
@@ -88,6 +89,7 @@ final class REPL {
                 session.interrupt()
             }
         }
+        output.close()
         // The terminal echoed ^C where the cursor was; start the report on a line of its own.
         if interrupted { Terminal.writeOut("\n") }
         if let value = box.result.value { Terminal.writeOut(session.display(value) + "\n") }
