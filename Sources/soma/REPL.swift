@@ -30,11 +30,13 @@ final class REPL {
         while true {
             guard let entry = readEntry() else { break }
             if entry.hasPrefix(":") {
-                if !command(entry) { break }
+                if let status = command(entry) { return status }
                 continue
             }
             entryNumber += 1
-            evaluate(SourceFile(name: "<repl \(entryNumber)>", text: entry))
+            if let code = evaluate(SourceFile(name: "<repl \(entryNumber)>", text: entry)).exitCode {
+                return ScriptRunner.status(exit: code)
+            }
         }
         Terminal.writeOut("\n")
         return 0
@@ -47,7 +49,7 @@ final class REPL {
         let source = SourceFile(name: "<stdin>", text: text)
         let result = session.run(source)
         Terminal.report(result.diagnostics, source: source)
-        return result.succeeded ? 0 : 1
+        return ScriptRunner.status(of: result)
     }
 
     /// Reads lines until they form a complete entry; nil at end of input.
@@ -71,7 +73,8 @@ final class REPL {
     }
 
     /// Runs one entry on a worker thread, forwarding Ctrl-C as an interrupt.
-    private func evaluate(_ source: SourceFile) {
+    @discardableResult
+    private func evaluate(_ source: SourceFile) -> RunResult {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
         let session = self.session
@@ -94,15 +97,16 @@ final class REPL {
         if interrupted { Terminal.writeOut("\n") }
         if let value = box.result.value { Terminal.writeOut(session.display(value) + "\n") }
         Terminal.report(box.result.diagnostics, source: source)
+        return box.result
     }
 
-    /// Handles a `:command`; returns false to leave the REPL.
-    private func command(_ line: String) -> Bool {
+    /// Handles a `:command`; returns the exit status when it leaves the REPL.
+    private func command(_ line: String) -> Int32? {
         let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         switch parts[0] {
         case ":quit", ":q", ":exit":
-            return false
+            return 0
         case ":help", ":h":
             Terminal.writeOut(HelpText.repl)
         case ":doc" where argument.isEmpty, ":load" where argument.isEmpty:
@@ -114,7 +118,7 @@ final class REPL {
             listVariables()
         case ":load":
             guard let source = Terminal.readSource(argument) else { break }
-            evaluate(source)
+            if let code = evaluate(source).exitCode { return ScriptRunner.status(exit: code) }
         case ":reset":
             session.reset()
             REPL.deliverFigures(of: session)
@@ -122,7 +126,7 @@ final class REPL {
         default:
             Terminal.writeErr("unknown command \(parts[0]) — :help lists the commands\n")
         }
-        return true
+        return nil
     }
 
     /// Figures an entry draws are written to the working folder with their

@@ -10,7 +10,7 @@ enum ScriptRunner {
         session.setFigureDelivery(.files(directory: FileManager.default.currentDirectoryPath, preview: false))
         let result = session.run(source)
         Terminal.report(result.diagnostics, source: source)
-        return result.succeeded ? 0 : 1
+        return status(of: result)
     }
 
     /// Evaluates `text` and prints its value, as the REPL would.
@@ -21,7 +21,19 @@ enum ScriptRunner {
         let result = session.run(source)
         if let value = result.value { Terminal.writeOut(session.display(value) + "\n") }
         Terminal.report(result.diagnostics, source: source)
+        return status(of: result)
+    }
+
+    /// The process status a run ends with: the code given to `exit(code)`
+    /// (modulo 256, as the system keeps it), else 0 when it ran and 1 when it failed.
+    static func status(of result: RunResult) -> Int32 {
+        if let code = result.exitCode { return status(exit: code) }
         return result.succeeded ? 0 : 1
+    }
+
+    /// The process status for `exit(code)`.
+    static func status(exit code: Int) -> Int32 {
+        Int32(truncatingIfNeeded: code & 0xFF)
     }
 
     /// Prints the syntax tree of a file (and its syntax errors).
