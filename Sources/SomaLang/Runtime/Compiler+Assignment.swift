@@ -129,6 +129,23 @@ extension Compiler {
     /// Code that writes a value to one target.
     func compileTargetWrite(_ target: AssignTarget) throws -> Store {
         if case .name(let id) = target { return compileStore(id.name, id.span) }
+        if case .index(let base, let items, let span) = target, case .name = base.kind,
+           items.count == 1, case .expr(let keyExpr) = items[0] {
+            // `v[i] = x`: one index on a variable, the shape of most loops.
+            let key = try compileExpression(keyExpr)
+            let access = compileRootAccess(base)
+            let hint: IndexHint = keyExpr.isComparison ? .mask : (keyExpr.isListLiteral ? .positions : .auto)
+            return { frame, value in
+                let k = try key(frame)
+                try at(span) {
+                    try access(frame) { current in
+                        if case .number(let x) = k, Indexing.setElement(&current, x, value) { return }
+                        let evaluated: IndexKey = if case .number(let x) = k { .number(x) } else { .value(k, hint) }
+                        try Indexing.update(&current, [PathStep.index([evaluated])][...], value)
+                    }
+                }
+            }
+        }
         guard let (root, steps) = try compilePath(target) else {
             throw syntaxError("cannot assign to this expression", target.span)
         }
@@ -173,13 +190,7 @@ extension Compiler {
         try items.map { item in
             switch item {
             case .expr(let e):
-                let hint: IndexHint
-                switch e.kind {
-                case .binary(let op, _, _) where [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op): hint = .mask
-                case .unary(.not, _), .logical: hint = .mask
-                case .list: hint = .positions
-                default: hint = .auto
-                }
+                let hint: IndexHint = e.isComparison ? .mask : (e.isListLiteral ? .positions : .auto)
                 return .expr(try compileExpression(e), hint)
             case .slice(let a, let b, let c, _):
                 return .slice(try a.map(compileExpression), try b.map(compileExpression), try c.map(compileExpression))
@@ -292,4 +303,21 @@ func unpack(_ value: Value, _ count: Int) throws -> [Value] {
 
 extension SomaError {
     static func syntax(_ message: String) -> SomaError { SomaError(.syntax, message) }
+}
+
+extension Expr {
+    /// Whether an index expression reads as a mask (`A[A > 0]`, `A[not m]`).
+    var isComparison: Bool {
+        switch kind {
+        case .binary(let op, _, _): return [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+        case .unary(.not, _), .logical: return true
+        default: return false
+        }
+    }
+
+    /// Whether an index expression is a bracket literal of positions (`A[[0, 2]]`).
+    var isListLiteral: Bool {
+        if case .list = kind { return true }
+        return false
+    }
 }

@@ -227,17 +227,23 @@ enum Indexing {
             return true
         }
         let rest = path.dropFirst()
-        switch (step, container) {
-        case (.field(let name), .object(let object)):
-            if rest.isEmpty {
-                try object.setField(name, newValue)
+        // Each payload is taken out of `container` before it is written
+        // (see `takeList`), so an unshared payload is changed in place.
+        switch step {
+        case .field(let name):
+            if case .object(let object) = container {
+                if rest.isEmpty {
+                    try object.setField(name, newValue)
+                    return false
+                }
+                var child = try field(container, name)
+                if try update(&child, rest, newValue) { try object.setField(name, child) }
                 return false
             }
-            var child = try field(container, name)
-            if try update(&child, rest, newValue) { try object.setField(name, child) }
-            return false
-        case (.field(let name), .record(var record)):
-            container = .nil
+            guard case .record = container else {
+                throw SomaError.type("cannot set field '\(name)' of \(container.typeName)")
+            }
+            var record = takeRecord(&container)
             defer { container = .record(record) }
             if rest.isEmpty {
                 record[name] = newValue
@@ -247,40 +253,91 @@ enum Indexing {
             record[name] = .nil
             defer { record[name] = child }
             return try update(&child, rest, newValue)
-        case (.index(let keys), .record):
-            guard keys.count == 1, case .value(.string(let name), _) = keys[0] else {
-                throw SomaError.type("a record is indexed by a field name string")
+        case .index(let keys):
+            if case .record = container {
+                guard keys.count == 1, case .value(.string(let name), _) = keys[0] else {
+                    throw SomaError.type("a record is indexed by a field name string")
+                }
+                return try update(&container, ArraySlice([PathStep.field(name)] + rest), newValue)
             }
-            return try update(&container, ArraySlice([PathStep.field(name)] + rest), newValue)
-        case (.index(let keys), .list(var items)):
-            container = .nil
-            defer { container = .list(items) }
-            guard keys.count == 1, case .number(let x) = keys[0] else {
-                throw SomaError.index("a list element is assigned with one number index")
+            if case .list = container {
+                guard keys.count == 1, case .number(let x) = keys[0] else {
+                    throw SomaError.index("a list element is assigned with one number index")
+                }
+                var items = takeList(&container)
+                defer { container = .list(items) }
+                let i = try position(x, count: items.count, what: "a list")
+                if rest.isEmpty {
+                    items[i] = newValue
+                    return true
+                }
+                var child = items[i]
+                items[i] = .nil
+                defer { items[i] = child }
+                return try update(&child, rest, newValue)
             }
-            let i = try position(x, count: items.count, what: "a list")
-            if rest.isEmpty {
-                items[i] = newValue
-                return true
+            guard case .tensor = container else {
+                throw SomaError.type("cannot assign to an element of \(container.typeName)")
             }
-            var child = items[i]
-            items[i] = .nil
-            defer { items[i] = child }
-            return try update(&child, rest, newValue)
-        case (.index(let keys), .tensor(var box)):
             guard rest.isEmpty else {
                 throw SomaError.type("cannot assign into a part of a tensor element")
             }
-            container = .nil
+            var box = takeTensor(&container)
             defer { container = .tensor(box) }
             if !isKnownUniquelyReferenced(&box) { box = TensorBox(box.tensor) }
             try setTensor(&box.tensor, keys, newValue)
             return true
-        case (.field(let name), _):
-            throw SomaError.type("cannot set field '\(name)' of \(container.typeName)")
-        case (.index, _):
-            throw SomaError.type("cannot assign to an element of \(container.typeName)")
         }
+    }
+
+    /// `container[x] = newValue` in place for one whole-number index on a
+    /// list or an untracked vector (the loop `v[i] = ...`); false when the
+    /// general path must handle it (nothing is changed then).
+    static func setElement(_ container: inout Value, _ x: Double, _ newValue: Value) -> Bool {
+        guard let i = Int(exactly: x) else { return false }
+        if case .tensor = container {
+            guard case .number(let v) = newValue else { return false }
+            var box = takeTensor(&container)
+            defer { container = .tensor(box) }
+            let count = box.tensor.count
+            guard box.tensor.rank == 1, box.tensor.node == nil, i >= -count, i < count else { return false }
+            if !isKnownUniquelyReferenced(&box) { box = TensorBox(box.tensor) }
+            box.tensor.data[i < 0 ? i + count : i] = v
+            return true
+        }
+        if case .list = container {
+            var items = takeList(&container)
+            defer { container = .list(items) }
+            guard i >= -items.count, i < items.count else { return false }
+            items[i < 0 ? i + items.count : i] = newValue
+            return true
+        }
+        return false
+    }
+
+    // The take functions move a payload out of a value, leaving nil, so the
+    // caller holds the only reference (a `switch` on the value would keep a
+    // second one alive and force a full copy on every write).
+
+    private static func takeList(_ v: inout Value) -> [Value] {
+        let taken = v
+        v = .nil
+        if case .list(let items) = taken { return items }
+        return []
+    }
+
+    private static func takeRecord(_ v: inout Value) -> Record {
+        let taken = v
+        v = .nil
+        if case .record(let record) = taken { return record }
+        return Record()
+    }
+
+    private static func takeTensor(_ v: inout Value) -> TensorBox {
+        let taken = v
+        v = .nil
+        if case .tensor(let box) = taken { return box }
+        return TensorBox(Tensor(0))
     }
 
     static func setTensor(_ t: inout Tensor, _ keys: [IndexKey], _ newValue: Value) throws {
