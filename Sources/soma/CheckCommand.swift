@@ -15,7 +15,16 @@ struct CheckCommand: ParsableCommand {
         var status: Int32 = 0
         for path in files {
             guard let source = Terminal.readSource(path) else { status = 2; continue }
-            for piece in CheckCommand.pieces(of: source) {
+            let pieces: [SourceFile]
+            do {
+                pieces = try CheckCommand.pieces(of: source)
+            } catch {
+                // A malformed notebook (say an unknown cell option) is an error in the file, like a syntax error.
+                Terminal.writeErr("error: \(error)\n")
+                status = max(status, 1)
+                continue
+            }
+            for piece in pieces {
                 let parsed = Parser.parse(piece)
                 if !parsed.diagnostics.isEmpty {
                     Terminal.report(parsed.diagnostics, source: piece)
@@ -29,9 +38,10 @@ struct CheckCommand: ParsableCommand {
 
     /// A script is one piece; a notebook is one piece per code cell, each
     /// placed at its line in the file so errors point into the notebook.
-    static func pieces(of source: SourceFile) -> [SourceFile] {
+    /// - Throws: `NotebookError` when a notebook's structure or cell options are malformed.
+    static func pieces(of source: SourceFile) throws -> [SourceFile] {
         guard source.name.hasSuffix(".md") else { return [source] }
-        guard let notebook = try? Notebook(parsing: source.text, path: source.name) else { return [source] }
+        let notebook = try Notebook(parsing: source.text, path: source.name)
         return notebook.cells.map {
             SourceFile(name: source.name, text: $0.code, firstLine: $0.firstLine, cell: $0.number)
         }
