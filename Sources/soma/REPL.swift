@@ -58,7 +58,10 @@ final class REPL {
         while true {
             switch editor.read(prompt: buffer.isEmpty ? ">>> " : "... ") {
             case .endOfInput:
-                return buffer.isEmpty ? nil : buffer
+                guard !buffer.isEmpty else { return nil }
+                // Ctrl-D on a continuation line runs what was typed, after the ^D libedit drew.
+                Terminal.writeOut("\n")
+                return buffer
             case .interrupted:
                 buffer = ""
             case .line(let line):
