@@ -111,9 +111,9 @@ final class REPL {
         case ":quit", ":q", ":exit":
             return 0
         case ":help", ":h":
-            Terminal.writeOut(HelpText.repl)
+            Terminal.writeOut(HelpText.repl + "\n" + HelpText.language)
         case ":doc" where argument.isEmpty, ":load" where argument.isEmpty:
-            Terminal.writeErr("\(parts[0]) needs a name: \(parts[0] == ":doc" ? ":doc NAME" : ":load FILE")\n")
+            Terminal.writeErr(parts[0] == ":doc" ? ":doc needs a name, as in :doc mean\n" : ":load needs a file, as in :load model.soma\n")
         case ":doc":
             if let doc = session.doc(argument) { Terminal.writeOut(doc + "\n") }
             else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }
