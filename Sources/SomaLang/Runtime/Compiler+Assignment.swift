@@ -85,11 +85,38 @@ extension Compiler {
         }
     }
 
+    /// `xs += ys` extends a list in place (as Python's `+=` does), so a list
+    /// built in a loop is not copied at every step; other values take the
+    /// ordinary `xs = xs + ys`.
+    func compileListExtend(_ target: Identifier, _ value: Expr, otherwise: @escaping Exec, _ span: Span) throws -> Exec {
+        let operand = try compileExpression(value)
+        let load = compileLoad(target.name, target.span)
+        let access = compileRootAccess(Expr(.name(target.name), span: target.span))
+        return { frame in
+            guard case .list = try load(frame) else { return try otherwise(frame) }
+            let more = try operand(frame)
+            let items: [Value]
+            switch more {
+            case .list(let list): items = list
+            case .tensor: items = try at(span) { try more.items() }
+            default: throw SomaError.type("cannot add list and \(more.typeName)").located(span)
+            }
+            try access(frame) { current in
+                guard case .list = current else { return }
+                var list = Indexing.takeList(&current)
+                list.append(contentsOf: items)
+                current = .list(list)
+            }
+            return .normal
+        }
+    }
+
     /// `x op= e` for every kind of target.
     func compileCompoundAssignment(_ target: AssignTarget, _ op: BinaryOperator, _ value: Expr, _ span: Span) throws -> Exec {
         if case .name(let id) = target {
             let synthetic = Expr(.binary(op, Expr(.name(id.name), span: id.span), value), span: span)
-            let assign = try compileAssignment([target], synthetic, span)
+            var assign = try compileAssignment([target], synthetic, span)
+            if op == .add { assign = try compileListExtend(id, value, otherwise: assign, span) }
             // `count += 1` in a function whose `count` was meant to be a
             // global: say why it has no value instead of "cannot add nil".
             var slot: Int?

@@ -319,7 +319,7 @@ enum Indexing {
     // caller holds the only reference (a `switch` on the value would keep a
     // second one alive and force a full copy on every write).
 
-    private static func takeList(_ v: inout Value) -> [Value] {
+    static func takeList(_ v: inout Value) -> [Value] {
         let taken = v
         v = .nil
         if case .list(let items) = taken { return items }

@@ -75,6 +75,9 @@ enum Operators {
         switch (op, a, b) {
         case (.add, .string(let x), .string(let y)): return .string(x + y)
         case (.add, .list(let x), .list(let y)): return .list(x + y)
+        // A list joined with a bracket literal of numbers (`xs + [1]`): the
+        // list grows by the tensor's items.
+        case (.add, .list(let x), .tensor): return .list(x + (try b.items()))
         case (.less, .string(let x), .string(let y)): return .bool(x < y)
         case (.lessEqual, .string(let x), .string(let y)): return .bool(x <= y)
         case (.greater, .string(let x), .string(let y)): return .bool(x > y)
