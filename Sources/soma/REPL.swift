@@ -120,7 +120,7 @@ final class REPL {
         case ":vars":
             listVariables()
         case ":load":
-            guard let source = Terminal.readSource(argument) else { break }
+            guard let source = Terminal.readSource(REPL.path(argument)) else { break }
             if let code = evaluate(source).exitCode { return ScriptRunner.status(exit: code) }
         case ":reset":
             session.reset()
@@ -137,6 +137,19 @@ final class REPL {
     static func deliverFigures(of session: Session) {
         let directory = FileManager.default.currentDirectoryPath
         session.setFigureDelivery(.files(directory: directory, preview: Terminal.stdoutIsTerminal))
+    }
+
+    /// A `:load` argument as a path: surrounding quotes dropped, `~` expanded.
+    static func path(_ argument: String) -> String {
+        var text = argument
+        if text.count >= 2, let first = text.first, first == text.last, first == "\"" || first == "'" {
+            text = String(text.dropFirst().dropLast())
+        }
+        // `~` is $HOME, as in the shell (Foundation's expansion asks the password database).
+        if text == "~" || text.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return home + text.dropFirst()
+        }
+        return (text as NSString).expandingTildeInPath
     }
 
     private func listVariables() {

@@ -34,6 +34,9 @@ struct Soma: ParsableCommand {
             throw ExitCode(ScriptRunner.evaluate(expression))
         }
         if let script {
+            if !dumpAST, script.hasSuffix(".md") || script.hasSuffix(".ipynb") {
+                throw ValidationError("\(script) is a notebook; run it with: soma run \(script)")
+            }
             if dumpAST { throw ExitCode(ScriptRunner.dumpAST(path: script)) }
             throw ExitCode(ScriptRunner.run(path: script))
         }
