@@ -27,6 +27,8 @@ struct CheckCommand: ParsableCommand {
             for piece in pieces {
                 let parsed = Parser.parse(piece)
                 if !parsed.diagnostics.isEmpty {
+                    // A blank line between reports, as between the errors of one piece.
+                    if status != 0 { Terminal.writeErr("\n") }
                     Terminal.report(parsed.diagnostics, source: piece)
                     status = max(status, 1)
                 }
