@@ -85,15 +85,33 @@ extension Compiler {
         }
     }
 
-    /// `xs += ys` extends a list in place (as Python's `+=` does), so a list
-    /// built in a loop is not copied at every step; other values take the
-    /// ordinary `xs = xs + ys`.
+    /// `xs += ys` extends a list (or a string) in place, as Python's `+=`
+    /// does, so text or a list built in a loop is not copied at every step;
+    /// other values take the ordinary `xs = xs + ys`.
     func compileListExtend(_ target: Identifier, _ value: Expr, otherwise: @escaping Exec, _ span: Span) throws -> Exec {
         let operand = try compileExpression(value)
         let load = compileLoad(target.name, target.span)
         let access = compileRootAccess(Expr(.name(target.name), span: target.span))
         return { frame in
-            guard case .list = try load(frame) else { return try otherwise(frame) }
+            let isText: Bool
+            switch try load(frame) {
+            case .list: isText = false
+            case .string: isText = true
+            default: return try otherwise(frame)
+            }
+            if isText {
+                let more = try operand(frame)
+                guard case .string(let suffix) = more else {
+                    throw SomaError.type("cannot add string and \(more.typeName)").located(span)
+                }
+                try access(frame) { current in
+                    guard case .string = current else { return }
+                    var text = Indexing.takeString(&current)
+                    text += suffix
+                    current = .string(text)
+                }
+                return .normal
+            }
             let more = try operand(frame)
             let items: [Value]
             switch more {

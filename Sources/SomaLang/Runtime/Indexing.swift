@@ -319,6 +319,13 @@ enum Indexing {
     // caller holds the only reference (a `switch` on the value would keep a
     // second one alive and force a full copy on every write).
 
+    static func takeString(_ v: inout Value) -> String {
+        let taken = v
+        v = .nil
+        if case .string(let s) = taken { return s }
+        return ""
+    }
+
     static func takeList(_ v: inout Value) -> [Value] {
         let taken = v
         v = .nil
