@@ -32,7 +32,7 @@ extension Library {
                 guard step != 0 else { throw SomaError.value("range: step cannot be 0") }
                 if step == 1 { return .range(SomaRange(start: a, end: b)) }
                 let count = step > 0 ? max(0, (b - a + step - 1) / step) : max(0, (a - b - step - 1) / -step)
-                guard count <= 100_000_000 else { throw SomaError.limit("range: \(count) numbers is too many") }
+                guard count <= SomaRange.materialLimit else { throw SomaError.limit("range: \(count) numbers is too many") }
                 return .list((0..<count).map { Value(a + $0 * step) })
             },
             Builtin("list(x)", doc: """

@@ -43,7 +43,7 @@ public struct SomaRange: Equatable {
     public var count: Int { end > start ? end - start : 0 }
 
     /// Ranges larger than this are not turned into lists or tensors.
-    public static let materialLimit = 100_000_000
+    public static let materialLimit = 10_000_000
 
     /// The integers of the range, for code that needs them all at once.
     public func numbers() throws -> Range<Int> {
