@@ -65,8 +65,10 @@ final class REPL {
             case .interrupted:
                 buffer = ""
             case .line(let line):
-                if buffer.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                buffer += buffer.isEmpty ? line : "\n" + line
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if buffer.isEmpty && trimmed.isEmpty { continue }
+                // A command typed after a stray space is still a command.
+                buffer += buffer.isEmpty ? (trimmed.hasPrefix(":") ? trimmed : line) : "\n" + line
                 if buffer.hasPrefix(":") || !Parser.parse(SourceFile(name: "<repl>", text: buffer)).isIncomplete {
                     editor.remember(buffer)
                     return buffer
