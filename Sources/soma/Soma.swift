@@ -15,7 +15,7 @@ struct Soma: ParsableCommand {
         when it is not a terminal). `soma help TOPIC` explains a builtin or one of \
         the topics: language, notebooks, repl.
         """,
-        version: version,
+        version: "soma \(version)",
         subcommands: [RunCommand.self, ConvertCommand.self, CheckCommand.self, HelpCommand.self])
 
     @Option(name: .short, help: ArgumentHelp("Evaluate one expression or program and print its value.", valueName: "expression"))
