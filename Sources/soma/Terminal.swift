@@ -23,11 +23,19 @@ enum Terminal {
 
     /// Reads a source file, reporting `error[io]` on stderr when it cannot.
     static func readSource(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else {
-            report([Diagnostic(kind: .io, message: "cannot read '\(path)'")], source: nil)
-            return nil
+        var isDirectory: ObjCBool = false
+        let problem: String
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            problem = "no such file"
+        } else if isDirectory.boolValue {
+            problem = "it is a folder"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            if let text = String(data: data, encoding: .utf8) { return SourceFile(name: path, text: text) }
+            problem = "it is not UTF-8 text"
+        } else {
+            problem = "permission denied or unreadable"
         }
-        return SourceFile(name: path, text: text)
+        report([Diagnostic(kind: .io, message: "cannot read '\(path)': \(problem)")], source: nil)
+        return nil
     }
 }
