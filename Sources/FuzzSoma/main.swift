@@ -9,7 +9,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let session = Session(output: { _ in })
     // Programs may loop forever; stop each after a short budget, as Ctrl-C would.
-    let watchdog = DispatchWorkItem { session.interrupt() }
+    let watchdog = DispatchWorkItem { [weak session] in session?.interrupt() }
     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(250), execute: watchdog)
     let result = session.run(SourceFile(name: "<fuzz>", text: text))
     watchdog.cancel()

@@ -58,8 +58,13 @@ public final class Session {
         interpreter.interrupt()
     }
 
+    deinit {
+        interpreter.releaseAll()
+    }
+
     /// Forgets every global and all extension state, as if newly started.
     public func reset() {
+        interpreter.releaseAll()
         // Values can nest deeply; free them on the large stack, not the host's.
         let old = interpreter
         _ = try? old.onLargeStack { old.clearGlobals() }

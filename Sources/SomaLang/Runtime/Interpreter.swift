@@ -146,6 +146,20 @@ public final class Interpreter {
         usedFiles = []
     }
 
+    /// Drops every global and all extension state, releasing them on the
+    /// large stack (a deeply nested list releases recursively). Soma functions
+    /// bound to globals refer to the global table through their compiled code,
+    /// a reference cycle: hosts call this when they are done with an
+    /// interpreter (Session does on `reset` and when it is freed).
+    public func releaseAll() {
+        runOnLargeStack {
+            self.globals.removeAll()
+            self.extensionState = [:]
+            self.returnRegister = .nil
+        }
+        usedFiles = []
+    }
+
     /// The doc text of a builtin or of a documented Soma function bound to `name`.
     public func doc(for name: String) -> String? {
         if let value = global(name) { return value.helpText }
