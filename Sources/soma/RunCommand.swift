@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Formats to write, comma separated: md, html, ipynb.", valueName: "list"))
     var format: String = "md,html,ipynb"
 
-    @Option(name: .long, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
     var timeout: String?
 
     @Flag(name: .long, help: "Run the remaining cells after a cell fails (default: stop at it).")
