@@ -246,6 +246,17 @@ extension Compiler {
     /// Runs `body` on the root variable's value in place: the value is moved
     /// out of its slot so that its payload is not shared while it is written.
     func compileRootAccess(_ root: Expr) -> (Frame, (inout Value) throws -> Void) throws -> Void {
+        let raw = compileRawRootAccess(root)
+        unowned(unsafe) let vm = self.vm
+        let size = frameSize
+        // Object setters run native code that may call back into Soma: its
+        // frames must go above this frame's slots (one of which is moved out).
+        return { frame, body in
+            try vm.withStackTop(frame.base + size) { try raw(frame, body) }
+        }
+    }
+
+    private func compileRawRootAccess(_ root: Expr) -> (Frame, (inout Value) throws -> Void) throws -> Void {
         guard case .name(let name) = root.kind else {
             // Not a variable (`figure().title = ...`): only objects can be changed this way.
             let code = try? compileExpression(root)

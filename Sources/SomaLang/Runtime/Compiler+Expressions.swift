@@ -75,8 +75,13 @@ extension Compiler {
         case .field(let base, let name):
             let code = try compileExpression(base)
             let field = name.name
+            unowned(unsafe) let vm = self.vm
+            let size = frameSize
             return { frame in
                 let v = try code(frame)
+                if case .object = v {
+                    return try at(span) { try vm.withStackTop(frame.base + size) { try Indexing.field(v, field) } }
+                }
                 return try at(span) { try Indexing.field(v, field) }
             }
         case .list(let items):

@@ -138,12 +138,23 @@ extension Interpreter {
         }
     }
 
+    /// Runs `body` with native calls into Soma placed at `top`: needed where
+    /// native object code (field getters and setters) runs outside a builtin
+    /// call, so a callback's frame cannot land on live slots.
+    @inline(__always)
+    func withStackTop<T>(_ top: UnsafeMutablePointer<Value>, _ body: () throws -> T) rethrows -> T {
+        let saved = stackTop
+        stackTop = top
+        defer { stackTop = saved }
+        return try body()
+    }
+
     /// `receiver.name(args)`: an object's method, or a function stored in a field.
     func callMethod(_ receiver: Value, _ name: String, _ args: [Value], _ keywords: [(name: String, value: Value)], base: UnsafeMutablePointer<Value>) throws -> Value {
         if case .object(let object) = receiver, let method = object.method(name) {
             return try callBuiltin(method, args, keywords, base: base)
         }
-        let function = try Indexing.field(receiver, name)
+        let function = try withStackTop(base) { try Indexing.field(receiver, name) }
         return try callValue(function, args, keywords, base: base)
     }
 
