@@ -1,7 +1,19 @@
 extension MarkdownHTML {
+    /// Emphasis and link labels nested deeper than this are shown as text:
+    /// each level copies its span, so unbounded nesting would cost quadratic
+    /// time and native stack.
+    static let inlineDepthLimit = 16
+
     /// Renders inline Markdown: code, math, links, images, emphasis, escapes, raw tags.
-    static func inline(_ text: String) -> String {
+    static func inline(_ text: String, depth: Int = 0) -> String {
+        guard depth < inlineDepthLimit else { return text.htmlEscaped }
         let chars = Array(text)
+        var search = InlineSearch()
+        var brackets: [Int: Int]?
+        func link(at start: Int) -> (String, String, Int)? {
+            if brackets == nil { brackets = InlineSearch.bracketPairs(chars) }
+            return MarkdownHTML.link(chars, at: start, brackets: brackets ?? [:], &search)
+        }
         var out = ""
         var i = 0
         while i < chars.count {
@@ -15,7 +27,8 @@ extension MarkdownHTML {
                 i += 2
             case "`":
                 let run = runLength(chars, at: i, of: "`")
-                if let close = findRun(chars, from: i + run, of: "`", length: run) {
+                let close = search.first("`\(run)", from: i + run) { findRun(chars, from: $0, of: "`", length: run) }
+                if let close {
                     let code = String(chars[(i + run)..<close]).trimmingWhitespace()
                     out += "<code>\(code.htmlEscaped)</code>"
                     i = close + run
@@ -24,7 +37,7 @@ extension MarkdownHTML {
                     i += run
                 }
             case "$":
-                if let end = mathEnd(chars, at: i) {
+                if let end = mathEnd(chars, at: i, &search) {
                     out += String(chars[i..<end]).htmlEscaped
                     i = end
                 } else {
@@ -32,7 +45,7 @@ extension MarkdownHTML {
                     i += 1
                 }
             case "!" where i + 1 < chars.count && chars[i + 1] == "[":
-                if let (label, target, end) = link(chars, at: i + 1) {
+                if let (label, target, end) = link(at: i + 1) {
                     out += "<img src=\"\(target.htmlEscaped)\" alt=\"\(label.htmlEscaped)\">"
                     i = end
                 } else {
@@ -40,15 +53,15 @@ extension MarkdownHTML {
                     i += 1
                 }
             case "[":
-                if let (label, target, end) = link(chars, at: i) {
-                    out += "<a href=\"\(target.htmlEscaped)\">\(inline(label))</a>"
+                if let (label, target, end) = link(at: i) {
+                    out += "<a href=\"\(target.htmlEscaped)\">\(inline(label, depth: depth + 1))</a>"
                     i = end
                 } else {
                     out += "["
                     i += 1
                 }
             case "<":
-                if let end = chars[i...].firstIndex(of: ">"), end > i + 1 {
+                if let end = search.first(">", from: i, { chars[$0...].firstIndex(of: ">") }), end > i + 1 {
                     let inner = String(chars[(i + 1)..<end])
                     if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") {
                         out += "<a href=\"\(inner.htmlEscaped)\">\(inner.htmlEscaped)</a>"
@@ -64,7 +77,7 @@ extension MarkdownHTML {
                 out += "&lt;"
                 i += 1
             case "*", "_":
-                if let (html, end) = emphasis(chars, at: i) {
+                if let (html, end) = emphasis(chars, at: i, depth: depth, &search) {
                     out += html
                     i = end
                 } else {
@@ -102,42 +115,39 @@ extension MarkdownHTML {
     }
 
     /// The end (exclusive) of `$...$` or `$$...$$` starting at `start`, as TeX would read it.
-    private static func mathEnd(_ chars: [Character], at start: Int) -> Int? {
+    private static func mathEnd(_ chars: [Character], at start: Int, _ search: inout InlineSearch) -> Int? {
         if start + 1 < chars.count, chars[start + 1] == "$" {
-            var i = start + 2
-            while i + 1 < chars.count {
-                if chars[i] == "$", chars[i + 1] == "$" { return i + 2 }
+            let close = search.first("$$", from: start + 2) { from in
+                var i = from
+                while i + 1 < chars.count {
+                    if chars[i] == "$", chars[i + 1] == "$" { return i }
+                    i += 1
+                }
+                return nil
+            }
+            return close.map { $0 + 2 }
+        }
+        // `$5 and $6` is money, not math: the opener must touch text and the closer too.
+        guard start + 1 < chars.count, !chars[start + 1].isWhitespace else { return nil }
+        let close = search.first("$", from: start + 1) { from in
+            var i = from
+            while i < chars.count {
+                if chars[i] == "\\" { i += 2; continue }
+                if chars[i] == "$" { return i }
                 i += 1
             }
             return nil
         }
-        // `$5 and $6` is money, not math: the opener must touch text and the closer too.
-        guard start + 1 < chars.count, !chars[start + 1].isWhitespace else { return nil }
-        var i = start + 1
-        while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
-            if chars[i] == "$" {
-                let followedByDigit = i + 1 < chars.count && chars[i + 1].isNumber
-                return chars[i - 1].isWhitespace || followedByDigit ? nil : i + 1
-            }
-            i += 1
-        }
-        return nil
+        guard let i = close else { return nil }
+        let followedByDigit = i + 1 < chars.count && chars[i + 1].isNumber
+        return chars[i - 1].isWhitespace || followedByDigit ? nil : i + 1
     }
 
     /// `[label](target)` starting at the `[`; returns label, target and the index after `)`.
-    private static func link(_ chars: [Character], at start: Int) -> (String, String, Int)? {
-        var depth = 0
-        var i = start
-        var close: Int?
-        while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
-            if chars[i] == "[" { depth += 1 }
-            if chars[i] == "]" { depth -= 1; if depth == 0 { close = i; break } }
-            i += 1
-        }
-        guard let close, close + 1 < chars.count, chars[close + 1] == "(",
-              let end = chars[(close + 1)...].firstIndex(of: ")") else { return nil }
+    private static func link(_ chars: [Character], at start: Int, brackets: [Int: Int],
+                             _ search: inout InlineSearch) -> (String, String, Int)? {
+        guard let close = brackets[start], close + 1 < chars.count, chars[close + 1] == "(",
+              let end = search.first(")", from: close + 1, { chars[$0...].firstIndex(of: ")") }) else { return nil }
         var target = String(chars[(close + 2)..<end]).trimmingWhitespace()
         // Drop an optional "title" after the address.
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
@@ -146,29 +156,34 @@ extension MarkdownHTML {
     }
 
     /// `*em*`, `**strong**` (or with `_`) starting at `start`, rendered with its inner text.
-    private static func emphasis(_ chars: [Character], at start: Int) -> (String, Int)? {
+    private static func emphasis(_ chars: [Character], at start: Int, depth: Int,
+                                 _ search: inout InlineSearch) -> (String, Int)? {
         let mark = chars[start]
         let run = min(runLength(chars, at: start, of: mark), 2)
         let open = start + run
         guard open < chars.count, !chars[open].isWhitespace else { return nil }
         // An underscore inside a word (snake_case, v_in) is not emphasis.
         if mark == "_", start > 0, chars[start - 1].isLetter || chars[start - 1].isNumber { return nil }
-        var i = open
-        while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
-            if chars[i] == "`" || chars[i] == "$" { i += 1; continue }
-            if chars[i] == mark, runLength(chars, at: i, of: mark) >= run, !chars[i - 1].isWhitespace {
-                let after = i + run
-                if mark == "_", after < chars.count, chars[after].isLetter || chars[after].isNumber {
-                    i += 1
-                    continue
+        let close = search.first("\(mark)\(run)", from: open) { from in
+            var i = from
+            while i < chars.count {
+                if chars[i] == "\\" { i += 2; continue }
+                if chars[i] == "`" || chars[i] == "$" { i += 1; continue }
+                if chars[i] == mark, runLength(chars, at: i, of: mark) >= run, !chars[i - 1].isWhitespace {
+                    let after = i + run
+                    if mark == "_", after < chars.count, chars[after].isLetter || chars[after].isNumber {
+                        i += 1
+                        continue
+                    }
+                    return i
                 }
-                let tag = run == 2 ? "strong" : "em"
-                return ("<\(tag)>\(inline(String(chars[open..<i])))</\(tag)>", after)
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
+        guard let i = close else { return nil }
+        let tag = run == 2 ? "strong" : "em"
+        return ("<\(tag)>\(inline(String(chars[open..<i]), depth: depth + 1))</\(tag)>", i + run)
     }
 }
 

@@ -12,8 +12,17 @@ enum MarkdownHTML {
 
     // MARK: blocks
 
+    /// Quotes and lists nested deeper than this are shown as plain paragraphs:
+    /// each level re-reads the lines inside it, so unbounded nesting would cost
+    /// quadratic time and native stack.
+    static let blockDepthLimit = 16
+
     /// block -> fence | math | heading | rule | quote | list | table | html | paragraph
-    private static func blocks(_ lines: ArraySlice<String>) -> String {
+    private static func blocks(_ lines: ArraySlice<String>, depth: Int = 0) -> String {
+        guard depth < blockDepthLimit else {
+            let text = lines.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
+            return text.isEmpty ? "" : "<p>\(inline(text))</p>\n"
+        }
         var out = ""
         var i = lines.startIndex
         while i < lines.endIndex {
@@ -50,9 +59,9 @@ enum MarkdownHTML {
                     quoted.append(String(text))
                     i += 1
                 }
-                out += "<blockquote>\n\(blocks(quoted[...]))</blockquote>\n"
+                out += "<blockquote>\n\(blocks(quoted[...], depth: depth + 1))</blockquote>\n"
             } else if listMarker(line) != nil {
-                let (html, next) = list(lines, from: i)
+                let (html, next) = list(lines, from: i, depth: depth)
                 out += html
                 i = next
             } else if i + 1 < lines.endIndex, line.contains("|"), isTableSeparator(lines[i + 1]) {
@@ -158,7 +167,7 @@ enum MarkdownHTML {
     }
 
     /// list -> item+, where an item's later lines are indented to its content or are lazy text.
-    private static func list(_ lines: ArraySlice<String>, from start: Int) -> (String, Int) {
+    private static func list(_ lines: ArraySlice<String>, from start: Int, depth: Int) -> (String, Int) {
         guard let first = listMarker(lines[start]) else { return ("", start + 1) }
         var items: [[String]] = []
         var loose = false
@@ -196,7 +205,7 @@ enum MarkdownHTML {
         let tag = first.ordered ? "ol" : "ul"
         var out = "<\(tag)>\n"
         for item in items {
-            var body = blocks(item[...])
+            var body = blocks(item[...], depth: depth + 1)
             if !loose, body.hasPrefix("<p>"), let close = body.range(of: "</p>\n") {
                 let rest = body[close.upperBound...]
                 body = String(body[body.index(body.startIndex, offsetBy: 3)..<close.lowerBound])
