@@ -127,7 +127,10 @@ extension Library {
                 Example: join(["a", "b"], ", ") == "a, b"
                 """) { args in
                 let sep = try args.optional(1, "sep").map { _ in try args.string(1, "sep") } ?? ""
-                return .string(try iterationItems(args.value(0, "xs")).map(\.textString).joined(separator: sep))
+                let texts = try iterationItems(args.value(0, "xs")).map(\.textString)
+                let bytes = texts.reduce(sep.utf8.count * max(0, texts.count - 1)) { $0 + $1.utf8.count }
+                try SizeLimit.checkString(bytes, "join")
+                return .string(texts.joined(separator: sep))
             },
         ]
     }

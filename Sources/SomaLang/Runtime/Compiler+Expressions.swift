@@ -236,7 +236,10 @@ extension Compiler {
         }
         return { frame in
             var out = ""
-            for piece in pieces { out += try piece(frame) }
+            for piece in pieces {
+                out += try piece(frame)
+                try at(span) { try SizeLimit.checkString(out.utf8.count, "this interpolation") }
+            }
             return .string(out)
         }
     }

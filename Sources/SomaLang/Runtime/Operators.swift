@@ -73,8 +73,12 @@ enum Operators {
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .number(let x) = a, case .number(let y) = b { return numbers(op, x, y) }
         switch (op, a, b) {
-        case (.add, .string(let x), .string(let y)): return .string(x + y)
-        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.add, .string(let x), .string(let y)):
+            try SizeLimit.checkString(x.utf8.count + y.utf8.count, "joining two strings")
+            return .string(x + y)
+        case (.add, .list(let x), .list(let y)):
+            try SizeLimit.checkList(x.count + y.count, "joining two lists")
+            return .list(x + y)
         // A list joined with a bracket literal of numbers (`xs + [1]`): the
         // list grows by the tensor's items.
         case (.add, .list(let x), .tensor): return .list(x + (try b.items()))
