@@ -41,7 +41,7 @@ public func formatTensor(_ t: Tensor) -> String {
                 line += piece
             }
             lines.append(line)
-            let trimmed = lines.map { $0.hasSuffix(" ") ? String($0.dropLast()) : $0 }
+            let trimmed = lines.map { $0.hasSuffix(", ") ? String($0.dropLast()) : $0 }
             return "[" + trimmed.joined(separator: "\n" + String(repeating: " ", count: indent + 1)) + "]"
         }
         let separator = ",\n" + String(repeating: "\n", count: t.rank - axis - 2) + String(repeating: " ", count: indent + 1)
@@ -99,13 +99,16 @@ private struct ElementStyle {
         switch kind {
         case .integer: return formatNumber(x == 0 ? 0 : x)
         case .fixed:
-            // Each element as short as it can be, up to 8 decimals.
+            // As numpy: every element keeps its point, and the zeros that a
+            // shorter element does not need become spaces, so that points
+            // line up in a column (`[0.5 , 1.25, 3.  ]`).
             var text = cFormat("%.\(decimals)f", x)
-            if text.contains(".") {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
+            var dropped = 0
+            if decimals > 0 {
+                while text.hasSuffix("0") { text.removeLast(); dropped += 1 }
             }
-            return text == "-0" ? "0" : text
+            if text.hasPrefix("-") && Double(text) == 0 { text.removeFirst() }
+            return text + String(repeating: " ", count: dropped)
         case .scientific: return cFormat("%.\(decimals)e", x)
         }
     }
