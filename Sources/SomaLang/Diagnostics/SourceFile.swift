@@ -37,4 +37,11 @@ public struct SourceFile: Equatable, Sendable {
         if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
         return text[start..<end]
     }
+
+    /// A line of this file as notes name it: `nb.md:41 (cell 4)`.
+    public func place(line: Int) -> String {
+        var text = "\(name):\(line)"
+        if let cell { text += " (cell \(cell))" }
+        return text
+    }
 }

@@ -58,9 +58,12 @@ final class FunctionProto {
     var cellLocals: [Int] = []
     /// Runs the body in a frame whose parameters are already stored.
     var body: (Frame) throws -> Value = { _ in .nil }
+    /// The file the function was written in: its errors point into it.
+    let source: SourceFile
 
-    init(name: String, doc: String?, parameterNames: [String]) {
+    init(name: String, doc: String?, parameterNames: [String], source: SourceFile) {
         self.name = name
+        self.source = source
         self.doc = doc
         self.parameterNames = parameterNames
         self.arity = parameterNames.count

@@ -13,8 +13,8 @@ extension Compiler {
             throw syntaxError("parameter '\(names[i])' is listed twice", parameter.name.span)
         }
         let inner = FunctionScope(parent: scope, parameters: names, body: decl.body)
-        let proto = FunctionProto(name: decl.name?.name ?? "<fn>", doc: decl.doc, parameterNames: names)
-        let bodyCompiler = Compiler(vm: vm, scope: inner, inFunction: true)
+        let proto = FunctionProto(name: decl.name?.name ?? "<fn>", doc: decl.doc, parameterNames: names, source: source)
+        let bodyCompiler = Compiler(vm: vm, scope: inner, inFunction: true, source: source)
         proto.body = try bodyCompiler.compileValue(decl.body, tail: true)
         proto.slotCount = inner.slotCount
         let cells = inner.cellSlots(parameterCount: names.count)

@@ -87,8 +87,9 @@ extension Compiler {
             }
         case .use(let path):
             let size = frameSize
+            let file = source
             return { frame in
-                try vm.use(path, span: s.span, base: frame.base + size)
+                try vm.use(path, span: s.span, from: file, base: frame.base + size)
                 return .normal
             }
         }

@@ -39,8 +39,12 @@ final class Compiler {
     let inFunction: Bool
     var loopDepth = 0
 
-    init(vm: Interpreter, scope: FunctionScope, inFunction: Bool) {
+    /// The file being compiled: errors raised in its code point into it.
+    let source: SourceFile
+
+    init(vm: Interpreter, scope: FunctionScope, inFunction: Bool, source: SourceFile) {
         self.vm = vm
+        self.source = source
         self.scope = scope
         self.inFunction = inFunction
     }
@@ -172,10 +176,13 @@ func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch var error as SomaError {
-        if let inner = error.span, inner != span {
+        // The inner span may equal this one but lie in another file (the callee's).
+        if error.span != nil, error.span != span || error.source != nil {
             let calls = error.notes.filter { $0.hasPrefix("called from") }.count
+                + error.pendingNotes.filter { $0.text.hasPrefix("called from") }.count
             if calls < 3 {
-                error.notes.append("called from line \(span.start.line), column \(span.start.column)")
+                // The caller's file is known once the error leaves the caller's code.
+                error.pendingNotes.append(PendingNote(text: "called from", span: span))
             } else if calls == 3 {
                 error.notes.append("called from ... (more calls)")
             }

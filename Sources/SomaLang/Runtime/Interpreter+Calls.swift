@@ -39,6 +39,8 @@ struct CallSupport {
             return try c.run(Frame(base: base, closure: c))
         } catch let signal as ControlSignal where signal.flow == .returnValue {
             return vm.takeReturnValue()
+        } catch let error as SomaError {
+            throw error.leaving(c.proto.source)
         }
     }
 

@@ -21,12 +21,13 @@ extension Interpreter {
         let base = stackTop
         defer { if !nested { isRunning = false } }
         do {
-            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false).compileProgram(parsed.program)
+            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false, source: source)
+                .compileProgram(parsed.program)
             result.value = try program(Frame(base: base, closure: rootClosure))
         } catch let request as ExitRequest {
             result.exitCode = request.code
         } catch {
-            result.diagnostics.append(SomaError(converting: error).diagnostic)
+            result.diagnostics.append(SomaError(converting: error).leaving(source).diagnostic)
         }
         returnRegister = .nil
         for hook in runEndHooks {
@@ -40,8 +41,10 @@ extension Interpreter {
     }
 
     /// `use "path.soma"`: runs a file once in the global scope, looking next
-    /// to the current file first, then in Stdlib.
-    func use(_ path: String, span: Span, base: UnsafeMutablePointer<Value>) throws {
+    /// to the current file first, then in Stdlib. `from` is the file holding
+    /// the `use` statement: errors in the used file point into that file and
+    /// get a note naming the `use` line.
+    func use(_ path: String, span: Span, from: SourceFile, base: UnsafeMutablePointer<Value>) throws {
         var candidates: [String] = []
         if path.hasPrefix("/") {
             candidates.append(path)
@@ -56,10 +59,12 @@ extension Interpreter {
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
         }
         guard usedFiles.insert(file).inserted else { return }
-        let parsed = Parser.parse(SourceFile(name: file, text: text))
+        let used = SourceFile(name: file, text: text)
+        let usedFrom = "in code used from " + from.place(line: span.start.line)
+        let parsed = Parser.parse(used)
         if let first = parsed.diagnostics.first {
-            throw SomaError(.syntax, "in \(file): \(first.message)", span: span,
-                            notes: first.span.map { ["at \(file):\($0.start)"] } ?? [])
+            throw SomaError(first.kind, first.message, span: first.span, notes: first.notes + [usedFrom],
+                            source: first.span == nil ? nil : used)
         }
         let savedDirectory = currentDirectory
         let savedTop = stackTop
@@ -70,12 +75,18 @@ extension Interpreter {
             stackTop = savedTop
         }
         do {
-            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false).compileProgram(parsed.program)
+            let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false, source: used)
+                .compileProgram(parsed.program)
             _ = try program(Frame(base: base, closure: rootClosure))
         } catch let error as SomaError {
-            // The span points into the used file, which diagnostics cannot show: name it instead.
-            let place = error.span.map { "\(file):\($0.start)" } ?? file
-            throw SomaError(error.kind, error.message, span: span, notes: ["in \(place)"] + error.notes)
+            var shown = error.leaving(used)
+            // Without a place in the used file, the `use` line is the best place there is.
+            if shown.span == nil {
+                shown.span = span
+            } else {
+                shown.notes.append(usedFrom)
+            }
+            throw shown
         }
     }
 

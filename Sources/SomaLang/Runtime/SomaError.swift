@@ -11,12 +11,20 @@ public struct SomaError: Error, CustomStringConvertible {
     public var message: String
     public var span: Span?
     public var notes: [String]
+    /// The file `span` points into; filled in when the error leaves the code
+    /// compiled from that file (a function body, a `use`d file, a run).
+    public var source: SourceFile?
+    /// Notes that name a place in the code the error is passing through,
+    /// written out once that code's file is known (see `leaving(_:)`).
+    var pendingNotes: [PendingNote] = []
 
-    public init(_ kind: ErrorKind, _ message: String, span: Span? = nil, notes: [String] = []) {
+    public init(_ kind: ErrorKind, _ message: String, span: Span? = nil, notes: [String] = [],
+                source: SourceFile? = nil) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
+        self.source = source
     }
 
     public static func type(_ message: String, notes: [String] = []) -> SomaError { SomaError(.type, message, notes: notes) }
@@ -37,9 +45,22 @@ public struct SomaError: Error, CustomStringConvertible {
         return copy
     }
 
+    /// The same error as it leaves code compiled from `file`: a span without
+    /// a file points into `file`, and pending notes name their places in it.
+    func leaving(_ file: SourceFile) -> SomaError {
+        guard (span != nil && source == nil) || !pendingNotes.isEmpty else { return self }
+        var copy = self
+        if copy.span != nil && copy.source == nil { copy.source = file }
+        for pending in copy.pendingNotes {
+            copy.notes.append("\(pending.text) \(file.place(line: pending.span.start.line))")
+        }
+        copy.pendingNotes = []
+        return copy
+    }
+
     /// The error as a diagnostic for hosts.
     public var diagnostic: Diagnostic {
-        Diagnostic(kind: kind, message: message, span: span, notes: notes)
+        Diagnostic(kind: kind, message: message, span: span, notes: notes + pendingNotes.map { "\($0.text) line \($0.span.start.line), column \($0.span.start.column)" }, source: source)
     }
 
     public var description: String { diagnostic.description }
@@ -60,8 +81,15 @@ extension SomaError {
         switch error {
         case let e as SomaError: self = e
         case let e as TensorError: self.init(e)
-        case let e as Diagnostic: self.init(e.kind, e.message, span: e.span, notes: e.notes)
+        case let e as Diagnostic: self.init(e.kind, e.message, span: e.span, notes: e.notes, source: e.source)
         default: self.init(.value, String(describing: error))
         }
     }
+}
+
+/// A note waiting for the file its span points into, such as
+/// "called from" followed by the caller's place.
+struct PendingNote {
+    let text: String
+    let span: Span
 }

@@ -137,9 +137,10 @@ public struct Parser {
     struct Failure: Error {}
 
     /// Records a syntax error at `span` and returns the error to throw.
-    mutating func error(_ message: String, at span: Span, notes: [String] = []) -> Failure {
+    /// `atEnd` says the error is about the input ending, wherever its span points.
+    mutating func error(_ message: String, at span: Span, notes: [String] = [], atEnd: Bool = false) -> Failure {
         diagnostics.append(Diagnostic(kind: .syntax, message: message, span: span, notes: notes))
-        if span.start.offset >= (tokens.last?.span.start.offset ?? 0) {
+        if atEnd || span.start.offset >= (tokens.last?.span.start.offset ?? 0) {
             errorAtEnd = true
         } else {
             errorBeforeEnd = true
@@ -148,8 +149,26 @@ public struct Parser {
     }
 
     /// "expected X, found Y" at the current token.
+    /// At the end of the input the error points just past the last token:
+    /// the end token sits on the line after the code (in a notebook, the
+    /// closing fence), where there is nothing to show.
     mutating func expected(_ what: String, notes: [String] = []) -> Failure {
-        error("expected \(what), found \(current.description)", at: current.span, notes: notes)
+        let message = "expected \(what), found \(current.description)"
+        if let last = lastTokenBeforeEnd {
+            return error(message, at: Span(at: last.span.end), notes: notes, atEnd: true)
+        }
+        return error(message, at: current.span, notes: notes)
+    }
+
+    /// The last real token when only line breaks remain from the current
+    /// token on; nil when more code follows or there is no earlier token.
+    var lastTokenBeforeEnd: Token? {
+        var ahead = position
+        while ahead < tokens.count, tokens[ahead].kind == .newline { ahead += 1 }
+        guard ahead >= tokens.count || tokens[ahead].kind == .endOfInput else { return nil }
+        var back = min(position, tokens.count) - 1
+        while back >= 0, tokens[back].kind == .newline { back -= 1 }
+        return back >= 0 ? tokens[back] : nil
     }
 
     /// Consumes `symbol` or reports it as expected.
