@@ -83,6 +83,7 @@ extension Interpreter {
             // Without a place in the used file, the `use` line is the best place there is.
             if shown.span == nil {
                 shown.span = span
+                shown.notes.append("in \(file)")
             } else {
                 shown.notes.append(usedFrom)
             }

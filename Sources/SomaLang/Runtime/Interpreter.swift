@@ -80,8 +80,9 @@ public final class Interpreter {
         set { returnSlot.pointee = newValue }
     }
     /// The closure that top-level code runs in (it captures nothing).
-    let rootClosure = Closure(proto: FunctionProto(name: "<top>", doc: nil, parameterNames: [],
-                                                            source: SourceFile(name: "<top>", text: "")), captures: [], defaults: [])
+    let rootClosure = Closure(
+        proto: FunctionProto(name: "<top>", doc: nil, parameterNames: [], source: SourceFile(name: "<top>", text: "")),
+        captures: [], defaults: [])
 
     public init(output: Output) {
         self.output = output
