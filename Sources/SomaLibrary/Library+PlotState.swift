@@ -9,9 +9,19 @@ final class FigureObject: SomaObject {
     /// 1-based number in the session, naming the REPL's figure files.
     let number: Int
 
+    /// Whether `save` wrote the figure after its last change: then the REPL
+    /// and scripts do not write it a second time (notebooks still show it).
+    var savedSinceChange = false
+
     init(figure: Figure, number: Int) {
         self.figure = figure
         self.number = number
+    }
+
+    /// Writes the figure as a PNG file at `path`.
+    func save(to path: String, dpi: Double) throws {
+        try plotCall("save") { try figure.save(to: path, dpi: dpi) }
+        savedSinceChange = true
     }
 
     var typeName: String { "Figure" }
@@ -50,7 +60,7 @@ final class FigureObject: SomaObject {
         case "save":
             return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
                 let path = plotPath(try args.string(0, "path"), args.context)
-                try plotCall("save") { try self.figure.save(to: path, dpi: try args.keywordNumber("dpi", default: 100)) }
+                try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100))
                 return .nil
             }
         case "preview":
@@ -102,6 +112,7 @@ public final class PlotState {
     }
 
     func touch(_ figure: FigureObject) {
+        figure.savedSinceChange = false
         if !touched.contains(where: { $0 === figure }) { touched.append(figure) }
     }
 
@@ -114,7 +125,7 @@ public final class PlotState {
     /// Writes touched figures for the REPL and forgets them.
     func deliver(_ context: Context) throws {
         guard case .files(let directory, let preview) = delivery, !touched.isEmpty else { return }
-        let figures = touched.filter { !$0.figure.isBlank }
+        let figures = touched.filter { !$0.figure.isBlank && !$0.savedSinceChange }
         touched = []
         for object in figures {
             let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
