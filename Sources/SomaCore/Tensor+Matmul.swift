@@ -66,14 +66,9 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool 
 /// matrices stored back to back, `op` transposing when asked.
 func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int,
           transA: Bool = false, transB: Bool = false) throws -> [Double] {
-    guard let m32 = Int32(exactly: m), let k32 = Int32(exactly: k), let n32 = Int32(exactly: n),
-          let lda = Int32(exactly: Swift.max(transA ? m : k, 1)), let ldb = Int32(exactly: Swift.max(transB ? k : n, 1)),
-          let ldc = Int32(exactly: Swift.max(n, 1)) else {
-        throw TensorError.shape("matrices of \(m) x \(k) and \(k) x \(n) are too large for BLAS")
-    }
+    let sizes = try GemmSizes(m: m, n: n, k: k, transA: transA, transB: transB)
     var c = [Double](repeating: 0, count: batches * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
-    let ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
@@ -82,11 +77,11 @@ func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int,
                     let ai = A + i * m * k, bi = B + i * k * n, ci = C + i * m * n
                     if n == 1 && !transA {
                         // Matrix times vector: the single column of op(B) is contiguous either way.
-                        cblas_dgemv(CblasRowMajor, CblasNoTrans, m32, k32, 1, ai, lda, bi, 1, 0, ci, 1)
+                        cblas_dgemv(CblasRowMajor, CblasNoTrans, sizes.m, sizes.k, 1, ai, sizes.lda, bi, 1, 0, ci, 1)
                     } else if m == 1 && !transB {
-                        cblas_dgemv(CblasRowMajor, CblasTrans, k32, n32, 1, bi, ldb, ai, 1, 0, ci, 1)
+                        cblas_dgemv(CblasRowMajor, CblasTrans, sizes.k, sizes.n, 1, bi, sizes.ldb, ai, 1, 0, ci, 1)
                     } else {
-                        cblas_dgemm(CblasRowMajor, ta, tb, m32, n32, k32, 1, ai, lda, bi, ldb, 0, ci, ldc)
+                        Double.blasProduct(ai, bi, ci, sizes: sizes, beta: 0)
                     }
                 }
             }

@@ -32,7 +32,7 @@ extension Dense {
         narrow(x.data, into: &single.x)
         narrow(W.value, into: &single.w)
         if single.out.count != rows * m { single.out = [Float](repeating: 0, count: rows * m) }
-        gemm(single.x, single.w, m: rows, n: m, k: inputs, into: &single.out)
+        multiply(single.x, single.w, m: rows, n: m, k: inputs, into: &single.out)
         single.out.withUnsafeBufferPointer { os in
             b.value.withUnsafeBufferPointer { bias in
                 output.data.withUnsafeMutableBufferPointer { out in
@@ -49,13 +49,13 @@ extension Dense {
         let (rows, n, m) = (g.rows, inputs, outputs)
         narrow(g.data, into: &single.g)
         if single.dw.count != n * m { single.dw = [Float](repeating: 0, count: n * m) }
-        gemm(single.x, transposeA: true, single.g, m: n, n: m, k: rows, into: &single.dw)
+        multiply(single.x, transposeA: true, single.g, m: n, n: m, k: rows, into: &single.dw)
         widen(single.dw, into: &W.grad)
         columnSums(g.data, rows: rows, cols: m, into: &b.grad)
         guard needInputGradient else { return Batch(rows: 0, cols: 0) }
         gradInput.resize(rows: rows, cols: n)
         if single.dx.count != rows * n { single.dx = [Float](repeating: 0, count: rows * n) }
-        gemm(single.g, single.w, transposeB: true, m: rows, n: n, k: m, into: &single.dx)
+        multiply(single.g, single.w, transposeB: true, m: rows, n: n, k: m, into: &single.dx)
         widen(single.dx, into: &gradInput.data)
         return gradInput
     }

@@ -52,7 +52,7 @@ public final class Dense: Layer {
                 for r in 0..<rows { (o + r * m).update(from: bb, count: m) }
             }
         }
-        gemm(x.data, W.value, m: rows, n: m, k: inputs, beta: 1, into: &output.data)
+        multiply(x.data, W.value, m: rows, n: m, k: inputs, beta: 1, into: &output.data)
         input = training ? x : Batch(rows: 0, cols: 0)
         return output
     }
@@ -60,14 +60,14 @@ public final class Dense: Layer {
     public func backward(_ g: Batch, needInputGradient: Bool) -> Batch {
         if precision == .single { return backwardSingle(g, needInputGradient: needInputGradient) }
         let rows = g.rows
-        gemm(input.data, transposeA: true, g.data, m: inputs, n: outputs, k: rows, into: &W.grad)  // dW = xᵀ·g
+        multiply(input.data, transposeA: true, g.data, m: inputs, n: outputs, k: rows, into: &W.grad)  // dW = xᵀ·g
         columnSums(g.data, rows: rows, cols: outputs, into: &b.grad)
         // Drop the reference to the previous layer's buffer so it can be
         // overwritten in place on the next step.
         input = Batch(rows: 0, cols: 0)
         guard needInputGradient else { return Batch(rows: 0, cols: 0) }
         gradInput.resize(rows: rows, cols: inputs)
-        gemm(g.data, W.value, transposeB: true, m: rows, n: inputs, k: outputs, into: &gradInput.data)  // dx = g·Wᵀ
+        multiply(g.data, W.value, transposeB: true, m: rows, n: inputs, k: outputs, into: &gradInput.data)  // dx = g·Wᵀ
         return gradInput
     }
 }
