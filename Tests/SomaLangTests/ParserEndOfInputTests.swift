@@ -41,3 +41,22 @@ import Testing
         #expect(diagnostic.span?.start.column == 5)
     }
 }
+
+/// A line break where more was expected is an error now, not a prompt for
+/// another line, even when it is the last thing in the input.
+@Suite struct ParserEndOfLineTests {
+    @Test func aMissingPieceBeforeTheLineBreakIsNotIncomplete() throws {
+        let result = Parser.parse(SourceFile(name: "<repl>", text: "for x\n\n"))
+        #expect(!result.isIncomplete)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.span?.start.line == 1)
+        #expect(diagnostic.span?.start.column == 6)
+    }
+
+    @Test func anUnterminatedStringIsTheOnlyErrorAtTheEnd() {
+        for text in ["z = f(\"abc", "z = f(\"abc\n", "z = f(\"abc\n\n"] {
+            let diagnostics = Parser.parse(SourceFile(name: "t.soma", text: text)).diagnostics
+            #expect(diagnostics.map(\.message) == ["unterminated string"], "\(text.debugDescription)")
+        }
+    }
+}

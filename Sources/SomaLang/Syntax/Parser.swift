@@ -155,7 +155,9 @@ public struct Parser {
     mutating func expected(_ what: String, notes: [String] = []) -> Failure {
         let message = "expected \(what), found \(current.description)"
         if let last = lastTokenBeforeEnd {
-            return error(message, at: Span(at: last.span.end), notes: notes, atEnd: true)
+            // Only the end token itself means "more input may come": a line
+            // break there is a real error even when nothing follows it.
+            return error(message, at: Span(at: last.span.end), notes: notes, atEnd: current.kind == .endOfInput)
         }
         return error(message, at: current.span, notes: notes)
     }
