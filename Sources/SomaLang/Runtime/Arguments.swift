@@ -100,47 +100,53 @@ public struct Arguments {
     // MARK: keywords with defaults
 
     public func keywordNumber(_ name: String, default fallback: Double) throws -> Double {
-        guard let v = keyword(name) else { return fallback }
-        return try convertNumber(v, name)
+        try keyword(name, default: fallback, convertNumber)
     }
 
     public func keywordInt(_ name: String, default fallback: Int) throws -> Int {
-        guard let v = keyword(name) else { return fallback }
-        return try convertInt(v, name)
+        try keyword(name, default: fallback, convertInt)
     }
 
     public func keywordString(_ name: String, default fallback: String) throws -> String {
-        guard let v = keyword(name) else { return fallback }
-        return try convertString(v, name)
+        try keyword(name, default: fallback, convertString)
     }
 
     public func keywordBool(_ name: String, default fallback: Bool) throws -> Bool {
-        guard let v = keyword(name) else { return fallback }
-        return try convertBool(v, name)
+        try keyword(name, default: fallback, convertBool)
     }
 
     /// Keyword `name` as a tensor, or nil when it was not passed (or passed as `nil`).
     public func keywordTensor(_ name: String) throws -> Tensor? {
-        guard let v = keyword(name), !v.isNil else { return nil }
-        return try convertTensor(v, name)
+        try keywordIfGiven(name, convertTensor)
     }
 
     /// Keyword `name` as a number, or nil when it was not passed (or passed as `nil`).
     public func keywordNumber(_ name: String) throws -> Double? {
-        guard let v = keyword(name), !v.isNil else { return nil }
-        return try convertNumber(v, name)
+        try keywordIfGiven(name, convertNumber)
     }
 
     /// Keyword `name` as an integer, or nil when it was not passed (or passed as `nil`).
     public func keywordInt(_ name: String) throws -> Int? {
-        guard let v = keyword(name), !v.isNil else { return nil }
-        return try convertInt(v, name)
+        try keywordIfGiven(name, convertInt)
     }
 
     /// Keyword `name` as a string, or nil when it was not passed (or passed as `nil`).
     public func keywordString(_ name: String) throws -> String? {
+        try keywordIfGiven(name, convertString)
+    }
+
+    /// Keyword `name` through `convert`, or `fallback` when it was not passed.
+    @inline(__always)
+    func keyword<T>(_ name: String, default fallback: T, _ convert: (Value, String) throws -> T) throws -> T {
+        guard let v = keyword(name) else { return fallback }
+        return try convert(v, name)
+    }
+
+    /// Keyword `name` through `convert`, or nil when it was not passed or passed as `nil`.
+    @inline(__always)
+    func keywordIfGiven<T>(_ name: String, _ convert: (Value, String) throws -> T) throws -> T? {
         guard let v = keyword(name), !v.isNil else { return nil }
-        return try convertString(v, name)
+        return try convert(v, name)
     }
 
     // MARK: conversions
