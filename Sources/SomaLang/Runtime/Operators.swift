@@ -90,7 +90,9 @@ enum Operators {
         }
         let tensorLike = isTensor(a) || isTensor(b)
         if op == .equal || op == .notEqual, !(tensorLike && isNumeric(a) && isNumeric(b)) {
-            let same = equal(a, b)
+            guard let same = equal(a, b, budget: equalityBudget) else {
+                throw SomaError.limit("== compared more than \(equalityBudget) items; the values are too large to compare")
+            }
             return .bool(op == .equal ? same : !same)
         }
         guard isNumeric(a), isNumeric(b) else {
@@ -149,24 +151,44 @@ enum Operators {
     }
 
     /// Structural equality (`==` on anything that is not tensor arithmetic).
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        equal(a, b, budget: .max) ?? false
+    }
+
+    /// Pairs of items `==` compares before giving up with `error[limit]`: a
+    /// list holding another twice per level, 60 levels deep, has 2^60 items.
+    static let equalityBudget = 1 << 25
+
+    /// Structural equality within `budget` item comparisons; nil past it.
     ///
     /// Nested lists and records are compared with a work list rather than by
     /// recursion: a list nested a million deep must not overflow the stack.
-    static func equal(_ a: Value, _ b: Value) -> Bool {
+    /// Lists or records sharing their storage are equal without a look inside.
+    static func equal(_ a: Value, _ b: Value, budget: Int) -> Bool? {
         var pending = [(a, b)]
+        var steps = 0
         while let (x, y) = pending.popLast() {
+            steps += 1
+            guard steps <= budget else { return nil }
             switch (x, y) {
             case (.list(let xs), .list(let ys)):
                 guard xs.count == ys.count else { return false }
+                if sameStorage(xs, ys) { continue }
                 pending.append(contentsOf: zip(xs, ys).reversed())
             case (.record(let xs), .record(let ys)):
                 guard xs.keys == ys.keys else { return false }
+                if sameStorage(xs.values, ys.values) { continue }
                 pending.append(contentsOf: zip(xs.values, ys.values).reversed())
             default:
                 guard equalLeaves(x, y) else { return false }
             }
         }
         return true
+    }
+
+    /// Whether two arrays are copies of one buffer (so equal item by item).
+    private static func sameStorage(_ a: [Value], _ b: [Value]) -> Bool {
+        a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { q in p.baseAddress == q.baseAddress } }
     }
 
     /// Equality of two values that are not both lists or both records.

@@ -2,13 +2,21 @@ import SomaCore
 
 extension Value {
     /// The value as the REPL and notebooks show it: strings quoted.
-    public var displayString: String { display(depth: 0) }
+    public var displayString: String {
+        var budget = Value.displayLengthLimit
+        return display(depth: 0, budget: &budget)
+    }
 
     /// Lists and records nested deeper than this show as `[...]` / `{...}`,
     /// so showing a pathological value cannot exhaust the stack.
     static let displayDepthLimit = 64
 
-    private func display(depth: Int) -> String {
+    /// Roughly the most characters a display of nested lists and records
+    /// spends on items before eliding the rest with `...`: a list holding
+    /// itself twice per level, 60 levels deep, would otherwise show 2^60 items.
+    static let displayLengthLimit = 1 << 20
+
+    private func display(depth: Int, budget: inout Int) -> String {
         switch self {
         case .nil: return "nil"
         case .bool(let b): return b ? "true" : "false"
@@ -17,15 +25,29 @@ extension Value {
         case .tensor(let box): return formatTensor(box.tensor)
         case .list(let items):
             if depth >= Value.displayDepthLimit { return "[...]" }
-            return "[" + items.map { $0.display(depth: depth + 1) }.joined(separator: ", ") + "]"
+            return "[" + Value.displayItems(items, depth: depth, budget: &budget) { ("", $0) } + "]"
         case .record(let r):
             if depth >= Value.displayDepthLimit { return "{...}" }
-            return "{" + r.fields.map { "\($0): \($1.display(depth: depth + 1))" }.joined(separator: ", ") + "}"
+            return "{" + Value.displayItems(r.fields, depth: depth, budget: &budget) { ("\($0.0): ", $0.1) } + "}"
         case .range(let r): return "\(r.start)..<\(r.end)"
         case .function(.native(let b)): return "<builtin \(b.name)>"
         case .function(.closure(let c)): return "<fn \(c.name)>"
         case .object(let o): return o.displayString
         }
+    }
+
+    /// The items of a list or record, separated by commas, until the budget runs out.
+    private static func displayItems<Items: Sequence>(_ items: Items, depth: Int, budget: inout Int,
+                                                      _ split: (Items.Element) -> (String, Value)) -> String {
+        var parts: [String] = []
+        for item in items {
+            guard budget > 0 else { parts.append("..."); break }
+            let (label, value) = split(item)
+            let text = label + value.display(depth: depth + 1, budget: &budget)
+            budget -= text.utf8.count + 2
+            parts.append(text)
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// The value as `print` and `str` show it: strings raw, the rest as displayed.
@@ -74,3 +96,4 @@ extension Value: Equatable {
         a.equals(b)
     }
 }
+
