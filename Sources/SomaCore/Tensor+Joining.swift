@@ -19,6 +19,7 @@ extension Tensor {
         }
         var shape = first.shape
         shape[a] = parts.reduce(0) { $0 + $1.shape[a] }
+        _ = try Shape.checkedCount(shape)
         let outer = Shape.count(Array(first.shape[..<a]))
         let inner = Shape.count(Array(first.shape[(a + 1)...]))
         var data: [Double] = []

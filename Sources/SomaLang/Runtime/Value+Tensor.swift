@@ -49,6 +49,7 @@ extension Value {
                 do { return try Tensor.stack(parts) } catch let e as TensorError { throw SomaError(e) }
             }
             let inner = parts[0].shape
+            do { _ = try Shape.checkedCount([parts.count] + inner) } catch let e as TensorError { throw SomaError(e) }
             var data: [Double] = []
             data.reserveCapacity(parts.count * parts[0].count)
             for part in parts {
