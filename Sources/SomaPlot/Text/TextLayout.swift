@@ -74,8 +74,12 @@ struct TextMask {
         case .baseline: dy = -baseline
         case .bottom: dy = -Double(height)
         }
+        // A label placed at a non-finite or far-off point (a tick of a
+        // degenerate axis) lies off the canvas: draw nothing.
+        let px = p.x + dx, py = p.y + dy, qx = p.x + dy, qy = p.y - dx
+        guard [px, py, qx, qy].allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { return }
         if !rotated {
-            let x0 = Int((p.x + dx).rounded()), y0 = Int((p.y + dy).rounded())
+            let x0 = Int(px.rounded()), y0 = Int(py.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
@@ -84,7 +88,7 @@ struct TextMask {
             }
         } else {
             // Text coordinate (u, v) lands at (p.x + v, p.y - u) when turned counter-clockwise.
-            let x0 = Int((p.x + dy).rounded()), y0 = Int((p.y - dx).rounded())
+            let x0 = Int(qx.rounded()), y0 = Int(qy.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
