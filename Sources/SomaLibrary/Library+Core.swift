@@ -40,7 +40,7 @@ extension Library {
                 """) { args in
                 let x = try args.value(0, "x")
                 if case .string(let s) = x {
-                    let text = s.trimmingCharacters()
+                    let text = s.trimmingWhitespace()
                     guard let n = Double(text) else { throw SomaError.value("num: cannot read a number from \(quotedText(s))") }
                     return .number(n)
                 }
@@ -110,15 +110,6 @@ extension Library {
                 return .number(Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9)
             },
         ]
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
 

@@ -149,14 +149,6 @@ extension StringProtocol {
         return text
     }
 
-    /// The text without leading and trailing whitespace and line breaks.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
-
     /// The text without one pair of surrounding double or single quotes.
     func unquoted() -> String {
         let text = String(self)
