@@ -5,15 +5,25 @@ import SomaNeural
 
 /// Runs neural-core code, turning its errors into Soma errors of the same kind.
 func neuralCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
+    try translatingErrors(callee, body) { (error: NeuralError) -> ErrorKind in
+        switch error {
+        case .shape: return .shape
+        case .io: return .io
+        case .value, .diverged: return .value
+        }
+    }
+}
+
+/// Runs code of a lower module, turning its errors of type `E` into Soma
+/// errors of the kind `kind` names, with the message led by `callee` once.
+func translatingErrors<T, E: Error & CustomStringConvertible>(
+    _ callee: String, _ body: () throws -> T, kind: (E) -> ErrorKind
+) throws -> T {
     do {
         return try body()
-    } catch let error as NeuralError {
+    } catch let error as E {
         let message = error.description.hasPrefix(callee) ? error.description : "\(callee): \(error.description)"
-        switch error {
-        case .shape: throw SomaError.shape(message)
-        case .io: throw SomaError.io(message)
-        case .value, .diverged: throw SomaError.value(message)
-        }
+        throw SomaError(kind(error), message)
     }
 }
 

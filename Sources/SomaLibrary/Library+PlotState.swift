@@ -169,14 +169,11 @@ extension Session {
 
 /// Runs SomaPlot code, turning its errors into Soma errors.
 func plotCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as PlotError {
-        let message = error.description.hasPrefix(callee) ? error.description : "\(callee): \(error.description)"
+    try translatingErrors(callee, body) { (error: PlotError) -> ErrorKind in
         switch error {
-        case .badData: throw SomaError.shape(message)
-        case .badArgument: throw SomaError.value(message)
-        case .io: throw SomaError.io(message)
+        case .badData: return .shape
+        case .badArgument: return .value
+        case .io: return .io
         }
     }
 }
