@@ -31,6 +31,24 @@ public enum Shape {
         return total
     }
 
+    /// The most multiply-adds one matrix product or factorisation may take
+    /// (a few seconds): BLAS and LAPACK cannot be interrupted, so a larger
+    /// request is refused instead of freezing the session.
+    public static let maxWork = 1 << 36
+
+    /// Throws unless the product of `factors` (an operation's multiply-add
+    /// count) stays within `maxWork`, computed without overflowing.
+    public static func checkWork(_ factors: [Int], _ what: String) throws {
+        var total = 1
+        for f in factors {
+            let (p, overflow) = total.multipliedReportingOverflow(by: Swift.max(f, 0))
+            guard !overflow, p <= maxWork else {
+                throw TensorError.shape("\(what) would take more than \(maxWork) multiply-adds; use smaller matrices")
+            }
+            total = p
+        }
+    }
+
     /// Row-major strides of a contiguous tensor of `shape`.
     public static func strides(_ shape: [Int]) -> [Int] {
         var s = Array(repeating: 1, count: shape.count)

@@ -14,6 +14,7 @@ extension Tensor {
         guard rank == 2, shape[0] == shape[1] else {
             throw TensorError.shape("\(what) needs a square matrix, got shape \(shape)")
         }
+        try Shape.checkWork([shape[0], shape[0], shape[0]], what)
         return shape[0]
     }
 
@@ -54,6 +55,7 @@ extension Tensor {
         guard rank == 2 else { throw TensorError.shape("svd needs a matrix, got shape \(shape)") }
         try untracked("svd")
         let (m, n) = (shape[0], shape[1]), k = Swift.min(m, n)
+        try Shape.checkWork([m, n, k], "svd")
         let r = try LAPACK.gesdd(data, m: m, n: n)
         return (Tensor(shape: [m, k], data: r.u), Tensor(r.s), Tensor(shape: [k, n], data: r.vt))
     }
@@ -89,6 +91,7 @@ extension Tensor {
         }
         try a.untracked("lstsq without reg")
         try b.untracked("lstsq without reg")
+        try Shape.checkWork([m, n, Swift.max(Swift.min(m, n), nrhs)], "lstsq")
         return Tensor(shape: outShape, data: try LAPACK.gelsd(a.data, b.data, m: m, n: n, nrhs: nrhs))
     }
 

@@ -56,6 +56,7 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool 
     let batch = Array(a.shape.dropLast(2))
     let count = Shape.count(batch)
     _ = try Shape.checkedCount(batch + [m, n])
+    try Shape.checkWork([count, m, k, n], "this matrix product")
     let product = try gemm(a.data, b.data, batches: count, m: m, k: k, n: n, transA: transA, transB: transB)
     let out = Tensor(shape: batch + [m, n], data: product)
     guard a.node != nil || b.node != nil else { return out }
