@@ -17,8 +17,13 @@ final class GlobalTable {
     deinit {
         // Releasing a list nested a million deep recurses once per level:
         // hosts drop sessions on small stacks, so release on the large one.
+        // (Sessions empty their globals first; then there is nothing to do there.)
         let values = self.values, count = names.count
-        runOnLargeStack { values.deinitialize(count: count) }
+        if (0..<count).contains(where: { values[$0] != nil }) {
+            runOnLargeStack { values.deinitialize(count: count) }
+        } else {
+            values.deinitialize(count: count)
+        }
         values.deallocate()
     }
 
