@@ -48,6 +48,7 @@ extension Compiler {
                 return { frame in .bool(!(try test(frame))) }
             }
         case .binary(let op, let l, let r):
+            if op == .matmul, let product = try compileTransposedMatmul(l, r, span, operand: operand) { return product }
             return compileBinary(op, try operand(l), try operand(r), span)
         case .logical(let op, let l, let r):
             let a = try compileExpression(l), b = try compileExpression(r)
