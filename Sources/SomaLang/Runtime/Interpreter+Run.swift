@@ -55,7 +55,7 @@ extension Interpreter {
         let found = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first
             ?? embeddedStdlib[path].map { ("<stdlib>/" + path, $0) }
         guard let (file, text) = found else {
-            throw SomaError(.io, "cannot find '\(path)' to use", span: span,
+            throw SomaError(.io, "cannot find '\(path)' to use (or it is not a readable text file of at most 64 MB)", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
         }
         guard usedFiles.insert(file).inserted else { return }
