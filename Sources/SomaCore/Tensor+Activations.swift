@@ -48,12 +48,11 @@ private func rowSoftmax(_ x: [Double], rowLength n: Int) -> [Double] {
             for row in stride(from: 0, to: px.count, by: n) {
                 var m = -Double.infinity
                 for i in row..<(row + n) { m = MaxKernel.apply(m, px[i]) }
+                for i in row..<(row + n) { out[i] = px[i] - m }
+                let slice = UnsafeMutableBufferPointer(rebasing: out[row..<(row + n)])
+                vectorExp(UnsafeBufferPointer(slice), slice)
                 var total = 0.0
-                for i in row..<(row + n) {
-                    let e = ExpKernel.apply(px[i] - m)
-                    out[i] = e
-                    total += e
-                }
+                for i in row..<(row + n) { total += out[i] }
                 for i in row..<(row + n) { out[i] /= total }
             }
         }

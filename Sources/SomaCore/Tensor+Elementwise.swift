@@ -55,7 +55,7 @@ public enum UnaryOp: String, CaseIterable, Sendable {
         case .neg: return unaryMap(NegKernel.self, x)
         case .abs: return unaryMap(AbsKernel.self, x)
         case .sqrt: return unaryMap(SqrtKernel.self, x)
-        case .exp: return unaryMap(ExpKernel.self, x)
+        case .exp: return vectorized(x, vectorExp)
         case .log: return unaryMap(LogKernel.self, x)
         case .sin: return sinCos(x, quarterTurns: 0)
         case .cos: return sinCos(x, quarterTurns: 1)
@@ -66,7 +66,7 @@ public enum UnaryOp: String, CaseIterable, Sendable {
         case .ceil: return unaryMap(CeilKernel.self, x)
         case .round: return unaryMap(RoundKernel.self, x)
         case .sign: return unaryMap(SignKernel.self, x)
-        case .logistic: return unaryMap(LogisticKernel.self, x)
+        case .logistic: return vectorized(x, vectorLogistic)
         case .relu: return unaryMap(ReluKernel.self, x)
         case .square: return unaryMap(SquareKernel.self, x)
         }
@@ -76,6 +76,14 @@ public enum UnaryOp: String, CaseIterable, Sendable {
 private func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
     freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { vectorSinCos($0, out, quarterTurns: quarterTurns) }
+    }
+}
+
+/// `x` through a whole-buffer kernel into a fresh array.
+@inline(__always)
+private func vectorized(_ x: [Double], _ kernel: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+    freshBuffer(x.count) { out in
+        x.withUnsafeBufferPointer { kernel($0, out) }
     }
 }
 
