@@ -1,29 +1,14 @@
 #!/bin/sh
 # Builds Benchmarks/neural/NeuralSpeed.swift against SomaCore and SomaNeural
-# (release) in a scratch package outside the tree, then times each workload
+# (release, through ../swift-harness), then times each workload
 # beside its numpy reference, alternating runs, and prints the ratios.
 #     Benchmarks/neural/run-swift.sh [repeats]
 set -e
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=${TMPDIR:-/tmp}/soma-neural-speed
 repeats=${1:-3}
-mkdir -p "$work/Sources/NeuralSpeed"
-for d in SomaCore SomaNeural CBLAS CLAPACKE; do ln -sfn "$root/Sources/$d" "$work/Sources/$d"; done
-ln -sfn "$root/Benchmarks/neural/NeuralSpeed.swift" "$work/Sources/NeuralSpeed/main.swift"
-cat > "$work/Package.swift" <<'PKG'
-// swift-tools-version:6.0
-import PackageDescription
-let package = Package(name: "NeuralSpeed", targets: [
-    .target(name: "SomaCore", dependencies: ["CBLAS", "CLAPACKE"]),
-    .target(name: "SomaNeural", dependencies: ["SomaCore"]),
-    .systemLibrary(name: "CBLAS", pkgConfig: "openblas"),
-    .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke"),
-    .executableTarget(name: "NeuralSpeed", dependencies: ["SomaNeural"]),
-], swiftLanguageModes: [.v5])
-PKG
-(cd "$work" && swift build -c release --product NeuralSpeed >/dev/null)
+exe=$("$root/Benchmarks/swift-harness" NeuralSpeed "$root/Benchmarks/neural/NeuralSpeed.swift" SomaCore SomaNeural)
 cd "$root/Benchmarks"
-python3 - "$work/.build/release/NeuralSpeed" "$repeats" <<'PY'
+python3 - "$exe" "$repeats" <<'PY'
 import subprocess, sys
 exe, repeats = sys.argv[1], int(sys.argv[2])
 pairs = [("mlp", ["python3", "reference/mlp_numpy.py"], 1 / 4),
