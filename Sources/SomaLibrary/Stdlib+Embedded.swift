@@ -9,6 +9,14 @@ enum EmbeddedStdlib {
 # session before any user code. Builtins (SomaLibrary) cover the heavy work;
 # these read like the lecture notes and show the language at work.
 
+# Constants (LANGUAGE.md § 7). Like every prelude name, a local or a global of
+# the user's may shadow them (`catch e`).
+pi = 3.141592653589793
+π = pi
+e = 2.718281828459045
+inf = 1 / 0
+nan = 0 / 0
+
 ## x squared.
 ## Example: square(3) == 9
 fn square(x) = x * x
@@ -59,6 +67,114 @@ fn moving_average(x, k = 5) = map(fn(i) = mean(x[i:i + k]), 0..<(len(x) - k + 1)
 ## Spikes per second of a list or tensor of spike times over a duration T (seconds).
 ## Example: firing_rate([0.1, 0.2, 0.3], 1) == 3
 fn firing_rate(spike_times, T) = len(spike_times) / T
+
+# The models of the course, each a Stdlib module of its own.
+use "neural/train.soma"
+
+"""#),
+        ("neural/train.soma", #"""
+# Training any model written as tensor algebra: minibatch gradient descent
+# with gradients from `grad`. Autoencoders, recurrent nets, CNNs and batch
+# norm in the course notebooks all train through `train`.
+
+## The keys of a record or the indices of a list: how `train` walks parameters.
+## Example: param_keys([zeros(2), zeros(3)]) gives 0..<2
+fn param_keys(p) = if type(p) == "record" { keys(p) } else { 0..<len(p) }
+
+## The global norm sqrt(Σ‖g‖²) of a list or record of gradient tensors.
+## Example: grad_norm([[3, 0], [4]]) == 5
+fn grad_norm(g) {
+  total = 0
+  for k in param_keys(g) { total += sum(g[k]^2) }
+  sqrt(total)
+}
+
+## Gradients scaled down so their global norm is at most max_norm (clipping).
+## Example: grad_norm(clip_grads([[30, 0], [40]], 5)) == 5
+fn clip_grads(g, max_norm) {
+  n = grad_norm(g)
+  if n <= max_norm { return g }
+  for k in param_keys(g) { g[k] = g[k] * (max_norm / n) }
+  g
+}
+
+## Minibatch training of the parameters `params` (a list or record of tensors)
+## to minimise loss(params, X, T), a scalar. Samples are the first axis of X
+## and T. optimizer is "sgd" (with momentum) or "adam"; clip > 0 clips the
+## gradient's global norm. validation: [Xv, Tv] records a validation loss per
+## epoch, and with patience > 0 stops when it has not improved for that many
+## epochs, keeping the best parameters. Returns {params, loss, val_loss, grad_norm}:
+## the trained parameters and per-epoch histories.
+## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
+fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
+         clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999) {
+  if optimizer != "sgd" and optimizer != "adam" {
+    error("train: optimizer must be \"sgd\" or \"adam\", got {optimizer}")
+  }
+  if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
+  n = len(X)
+  size = if batch == 0 or batch > n { n } else { batch }
+  dloss = grad(loss)
+  ks = param_keys(params)
+  m = params
+  v = params
+  for k in ks {
+    m[k] = params[k] * 0
+    v[k] = params[k] * 0
+  }
+  step = 0
+  history = {loss: [], val_loss: [], grad_norm: []}
+  best = {loss: inf, params: params, wait: 0}
+  for epoch in 0..<epochs {
+    order = if shuffle { permutation(n) } else { arange(n) }
+    total = 0
+    norms = 0
+    start = 0
+    while start < n {
+      idx = order[start:min(start + size, n)]
+      Xb = X[idx]
+      Tb = T[idx]
+      total += loss(params, Xb, Tb) * len(idx)
+      g = dloss(params, Xb, Tb)
+      norms += grad_norm(g)
+      if clip > 0 { g = clip_grads(g, clip) }
+      step += 1
+      for k in ks {
+        if optimizer == "adam" {
+          m[k] = beta1 * m[k] + (1 - beta1) * g[k]
+          v[k] = beta2 * v[k] + (1 - beta2) * g[k]^2
+          mhat = m[k] / (1 - beta1^step)
+          vhat = v[k] / (1 - beta2^step)
+          params[k] = params[k] - lr * mhat / (sqrt(vhat) + 1e-8)
+        } else {
+          m[k] = momentum * m[k] - lr * g[k]
+          params[k] = params[k] + m[k]
+        }
+      }
+      start += size
+    }
+    epoch_loss = total / n
+    if not (epoch_loss == epoch_loss) or epoch_loss == inf {
+      error("train: the loss became {epoch_loss} in epoch {epoch + 1}: lower lr or clip the gradients")
+    }
+    history.loss = push(history.loss, epoch_loss)
+    history.grad_norm = push(history.grad_norm, norms / ceil(n / size))
+    if validation != nil {
+      vl = loss(params, validation[0], validation[1])
+      history.val_loss = push(history.val_loss, vl)
+      if vl < best.loss {
+        best = {loss: vl, params: params, wait: 0}
+      } else {
+        best.wait += 1
+        if patience > 0 and best.wait >= patience {
+          params = best.params
+          break
+        }
+      }
+    }
+  }
+  {params: params, loss: history.loss, val_loss: history.val_loss, grad_norm: history.grad_norm}
+}
 
 """#),
     ]
