@@ -22,7 +22,7 @@ extension Axes {
         var ex = Extent(), ey = Extent()
         for s in series {
             switch s.kind {
-            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _):
+            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _), .text(let x, let y, _, _, _, _):
                 ex.add(x, scale: xscale); ey.add(y, scale: yscale)
             case .stem(let x, let y, let baseline):
                 ex.add(x, scale: xscale); ey.add(y + [baseline], scale: yscale)

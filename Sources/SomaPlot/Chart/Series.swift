@@ -18,6 +18,10 @@ public struct Series {
         case image(ImageData)
         /// Iso-lines, one group per level, already traced.
         case contour(levels: [ContourLevel], width: Double)
+        /// A string at each point (`size` in points), aligned `align` and moved
+        /// `offset` points horizontally away from it (labels beside markers).
+        case text(x: [Double], y: [Double], strings: [String], size: Double, align: TextAnchor.Horizontal,
+                  offset: Double)
     }
 
     public var kind: Kind

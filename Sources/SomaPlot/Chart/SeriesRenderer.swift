@@ -77,6 +77,14 @@ enum SeriesRenderer {
             // With y growing upwards the first row belongs at the bottom.
             if yb < ya { colors = flipRows(colors, rows: image.rows, columns: image.columns) }
             surface.image(colors, columns: image.columns, rows: image.rows, in: rect, clip: clip)
+        case .text(let x, let y, let strings, let size, let align, let offset):
+            let shift = align == .right ? -m.px(offset) : align == .left ? m.px(offset) : 0
+            for (i, string) in strings.enumerated() where i < x.count && i < y.count {
+                let p = t.point(x[i], y[i])
+                guard p.x.isFinite, p.y.isFinite, clip.contains(p) else { continue }
+                surface.text(string, at: Point(p.x + shift, p.y), size: m.px(size), color: s.color,
+                             anchor: TextAnchor(align, .center), rotated: false)
+            }
         case .contour(let levels, let width):
             for level in levels {
                 let style = StrokeStyle(color: level.color, width: m.px(width))
@@ -123,7 +131,7 @@ enum SeriesRenderer {
         case .raster:
             surface.stroke([Point(rect.minX + rect.width / 2, rect.minY), Point(rect.minX + rect.width / 2, rect.maxY)],
                            style: StrokeStyle(color: s.color, width: m.px(1)), clip: nil)
-        case .image:
+        case .image, .text:
             break
         case .contour(_, let width):
             surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],

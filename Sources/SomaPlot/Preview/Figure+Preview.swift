@@ -24,7 +24,7 @@ extension Figure {
                         for i in 1..<run.count { grid.line(run[i - 1], run[i]) }
                     }
                 }
-            case .scatter(let x, let y, _, _, _):
+            case .scatter(let x, let y, _, _, _), .text(let x, let y, _, _, _, _):
                 for (xi, yi) in zip(x, y) {
                     let p = t.point(xi, yi)
                     if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
