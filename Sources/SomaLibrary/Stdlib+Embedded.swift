@@ -114,8 +114,8 @@ fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else
 
 fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
 
-## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L]: the
-## network's prediction when the output is free (it is then at equilibrium).
+## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
+## The last is the network's prediction when the output is free (it is then at equilibrium).
 ## Example: xs = pc.forward(X); xs[-1]
 fn pc_forward(self, X) {
   X = pc_rows(X)
@@ -172,16 +172,16 @@ fn pc_relax(self, X, T, steps, gamma, track) {
   {x: xs, f: fx, errors: eps, energy: energy}
 }
 
-## Inference with the input X and the target T clamped: the hidden value nodes
-## start at the feed-forward values and follow `steps` Euler steps of size
-## gamma down the energy F. Returns {x: values of every layer, f: their
+## Relaxes the hidden value nodes with input and target clamped.
+## The hidden value nodes start at the feed-forward values and follow
+## `steps` Euler steps of size gamma down the energy F. Returns {x: values of every layer, f: their
 ## activations, errors: ε of layers 1..L, energy: F per sample before each step
 ## and at the end}.
 ## Example: r = pc.infer(X[0:32], T[0:32], steps: 20, gamma: 0.1); r.energy
 fn pc_infer(self, X, T, steps = 20, gamma = 0.1) = pc_relax(self, X, T, steps, gamma, true)
 
-## The predictive-coding weight changes for a batch (mean over its samples):
-## after inference, ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1} / m and Δb_l = Σ_L mean(ε_{l+1}),
+## The local, Hebbian weight changes after inference, {W, b}.
+## Means over the batch: after inference, ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1} / m and Δb_l = Σ_L mean(ε_{l+1}),
 ## each computed from the two layers the weights connect (local and Hebbian).
 ## Returns {W: [ΔW_0, ...], b: [Δb_0, ...]}: descent directions.
 ## Example: g = pc.updates(X[0:32], T[0:32], steps: 20); g.W[0]
@@ -205,7 +205,7 @@ fn pc_bp_loss(p, self, X, T) {
   0.5 * sum((T - x)^2) / X.shape[0]
 }
 
-## Backprop's descent direction for the same network and batch:
+## Backprop's descent direction on the same network, {W, b, loss}.
 ## −∂(½‖t − y‖²)/∂W_l and −∂/∂b_l (mean over samples), from `grad`.
 ## Returns {W: [...], b: [...], loss}.
 ## Example: g = pc.backprop(X[0:32], T[0:32]); g.W[0]
@@ -224,8 +224,9 @@ fn pc_backprop(self, X, T) {
   {W: dW, b: db, loss: pc_bp_loss(p, self, X, T)}
 }
 
-## Trains on samples X with targets T by SGD on mini-batches, adding lr times
-## the predictive-coding updates (rule: "pc") or backprop's (rule: "bp", the
+## SGD by predictive coding (rule: "pc") or backprop ("bp"); {loss, accuracy}.
+## Mini-batches of samples X with targets T; each step adds lr times the
+## predictive-coding updates (rule: "pc") or backprop's (rule: "bp", the
 ## comparison). validation: [Xv, Tv] records the accuracy of argmax(pc(Xv))
 ## against argmax(Tv) after each epoch. Returns {loss: mean ½‖t − y‖² on the
 ## training set per epoch, accuracy: validation accuracy per epoch}.
@@ -513,9 +514,9 @@ fn w2v_ranked(self, v, exclude, k) {
   out
 }
 
-## The k words nearest to a word by cosine similarity of their embeddings, as
-## [[word, cosine], ...], best first; the word itself is left out. Given a
-## vector instead of a word, the words nearest to that vector (none left out).
+## The k nearest words by cosine, as [[word, cosine], ...], best first.
+## The word itself is left out. Given a vector instead of a word, the words
+## nearest to that vector (none left out).
 ## Example: w2v.similar("cat", k: 5)
 fn w2v_similar(self, word, k = 5) {
   if type(word) == "string" {
@@ -525,8 +526,9 @@ fn w2v_similar(self, word, k = 5) {
   w2v_ranked(self, word, [], k)
 }
 
-## Word analogies by vector arithmetic on unit-length embeddings:
-## analogy(a, b, c) ranks the words nearest to a − b + c ("king", "man",
+## The words nearest to a − b + c, query words excluded: [[word, cosine], ...].
+## Vector arithmetic on unit-length embeddings: analogy(a, b, c) ranks the
+## words nearest to a − b + c ("king", "man",
 ## "woman" → queen); analogy(positive, negative) with two lists of words ranks
 ## those nearest to Σ positive − Σ negative. The query words themselves are
 ## excluded. Returns [[word, cosine], ...] (k of them), best first.
@@ -559,9 +561,10 @@ fn w2v_analogy(self, a, b, c = nil, k = 1) {
   w2v_ranked(self, v, exclude, k)
 }
 
-## Trains for more epochs on the model's pairs (SGD on mini-batches, the
-## learning rate falling linearly from lr to 0 over these epochs); appends the
-## mean loss per pair of each epoch to .loss and returns the model.
+## Trains for more epochs by SGD, the learning rate falling linearly to 0.
+## Mini-batches of `batch` pairs; the learning rate falls from lr to 0 over
+## these epochs. Appends the mean loss per pair of each epoch to .loss and
+## returns the model.
 ## Example: w2v.learn(epochs: 5, lr: 0.02)
 fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
   if epochs < 1 or lr <= 0 or batch < 1 { error("Word2Vec.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
