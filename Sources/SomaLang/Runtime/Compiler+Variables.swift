@@ -85,7 +85,7 @@ extension Interpreter {
 }
 
 /// Levenshtein distance, for "did you mean" notes.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
