@@ -271,7 +271,8 @@ fn hopfield_run(self, x, sweeps = 10, mode = "async", seed = nil, record = true)
   single = len(x.shape) == 1
   if single { x = reshape(x, 1, N) }
   if len(x.shape) != 2 or x.shape[1] != N { error("Hopfield.run: the state must have {N} entries per row, got shape {x.shape}") }
-  energies = if record { [self.energy(x)] } else { [] }
+  energies = []
+  if record { energies = push(energies, self.energy(x)) }
   done = 0
   for s in 0..<sweeps {
     before = x
@@ -573,11 +574,19 @@ fn som_te(self, X) {
   mean(apart > 1)
 }
 
+## The median of the values of a tensor (the mean of the middle two for an even count).
+## Example: som_median([3, 1, 2, 10]) == 2.5
+fn som_median(x) {
+  v = sorted(reshape(x, -1))
+  n = len(v)
+  if n % 2 == 1 { v[(n - 1) / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2 }
+}
+
 ## How strongly each unit responds to x: exp(−‖x − w‖² / median ‖x − w‖²), one value per unit.
 ## Example: imshow(reshape(som.activation(X[0]), 20, 20))
 fn som_activation(self, x) {
   d2 = som_dist2(som_rows(self, x), self.W)[0]
-  exp(-d2 / median(d2))
+  exp(-d2 / som_median(d2))
 }
 
 ## The U-matrix: each unit's mean weight distance to its lattice neighbours
