@@ -660,6 +660,15 @@ fn clip_grads(g, max_norm) {
   g
 }
 
+## The rows of A at the positions idx (distinct whole numbers). With one or two
+## rows, an index tensor of 0s and 1s as long as A would read as a mask, so those
+## rows are taken one by one.
+## Example: rows_at([10, 20], [1, 0]) gives [20, 10]
+fn rows_at(A, idx) {
+  if len(A) <= 2 { return stack(map(fn(i) = A[i], idx)) }
+  A[idx]
+}
+
 ## Minibatch training of the parameters `params` (a list or record of tensors)
 ## to minimise loss(params, X, T), a scalar. Samples are the first axis of X
 ## and T. optimizer is "sgd" (with momentum) or "adam"; clip > 0 clips the
@@ -698,8 +707,8 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
     start = 0
     while start < n {
       idx = order[start:min(start + size, n)]
-      Xb = X[idx]
-      Tb = T[idx]
+      Xb = rows_at(X, idx)
+      Tb = rows_at(T, idx)
       total += loss(params, Xb, Tb) * len(idx)
       g = dloss(params, Xb, Tb)
       if grad_scale != nil {
