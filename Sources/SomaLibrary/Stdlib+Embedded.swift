@@ -140,8 +140,8 @@ fn ae_decoder_weights(self) {
   map(fn(l) = if self.tied { self.params["W{l}"].T } else { self.params["M{l}"] }, reversed(0..<L))
 }
 
-## Trains the autoencoder to reproduce the rows of X (target = the clean input)
-## with `train`: epochs, lr, momentum, batch (0 = full batch), optimizer as
+## Trains the autoencoder to reproduce the rows of X, through `train`.
+## The target is the clean input; epochs, lr, momentum, batch (0 = full batch), optimizer as
 ## train. noise: σ > 0 adds N(0, σ²) to the input of every batch (a denoising
 ## autoencoder). With tied weights the shared matrices get the notes' average
 ## ½(∂E/∂W + ∂E/∂Mᵀ) (grad gives the sum; it is halved). Returns train's
@@ -251,7 +251,8 @@ fn hopfield_energy(self, x) {
   -0.5 * sum((x @ self.W) * x, axis: 1) + x @ self.b
 }
 
-## Runs the network from state x (a ±1 vector, or several as rows run side by side).
+## Runs the network from state x and returns {x, energy, sweeps}.
+## x is a ±1 vector, or several states as rows run side by side.
 ## mode "async" (default): each sweep visits the N nodes in a fresh random order
 ## and sets node k to +1 when Σ_j W_kj x_j ≥ b_k, else −1; "sync": all nodes at
 ## once, x ← sign≥(xW − b), one step per sweep. Stops early after a sweep that
@@ -372,8 +373,8 @@ fn rbm_energy(self, v, h) {
   -sum((V @ self.W) * H, axis: 1) + V @ self.b + H @ self.c
 }
 
-## The energies of all 2^nv x 2^nh states (row = visible state, column = hidden
-## state, bits most significant first).
+## The energies of all 2^nv x 2^nh states (rows visible, columns hidden states).
+## States are numbered by their bits, most significant first.
 ## Example: imshow(rbm.energies())
 fn rbm_energies(self) {
   nv = len(self.b)
@@ -383,8 +384,8 @@ fn rbm_energies(self) {
   -(V @ self.W @ H.T) + reshape(V @ self.b, -1, 1) + reshape(H @ self.c, 1, -1)
 }
 
-## Contrastive divergence (CD-1) on the 0/1 rows of V: for each temperature
-## in temps, epochs passes over V in shuffled batches; per batch each visible
+## Trains by contrastive divergence (CD-1) on the 0/1 rows of V over a temperature schedule.
+## For each temperature in temps, epochs passes over V in shuffled batches; per batch each visible
 ## bit flips with probability flip, h1 = P(h|v), v2 = P(v | sample(h1)),
 ## h2 = P(h|v2), then W += lr/B (vᵀh1 − v2ᵀh2), b −= lr/B Σ(v − v2),
 ## c −= lr/B Σ(h1 − h2) (the notes' signs; B = batch size). samples: true uses
@@ -430,7 +431,8 @@ fn rbm_learn(self, V, epochs = 1000, temps = [20, 8, 5, 3, 2, 1], lr = 0.1, batc
   nil
 }
 
-## Lets the network run freely and counts the states it visits: chains runs
+## The visit probabilities of all states while the network runs freely (Gibbs sampling).
+## chains runs
 ## in parallel, each from a random state, warmup Gibbs sweeps at warm_T, then
 ## steps sweeps at T, every (v, h) after a sweep counted. Returns {counts, p,
 ## p_visible}: counts and probabilities over 2^nv x 2^nh states (rows visible,
@@ -509,8 +511,8 @@ fn som_neighbourhood(self, u, sigma) {
   exp(-d2 / (2 * sigma^2))
 }
 
-## Trains the map on the rows of X: iters single-sample steps, samples drawn at
-## random, learning rate lr = [start, end] and neighbourhood width sigma =
+## Trains the map on the rows of X, one random sample per step, with shrinking lr and sigma.
+## iters steps; learning rate lr = [start, end] and neighbourhood width sigma =
 ## [start, end] (lattice units, default [half the longer side, 0.5]).
 ## schedule "exponential" (default): start·(end/start)^(t/iters);
 ## "asymptotic": start / (1 + 2t/iters), MiniSom's default (end is ignored;
@@ -563,8 +565,8 @@ fn som_position(self, u) = self.grid[u]
 ## Example: som.quantization_error(X)
 fn som_qe(self, X) = mean(sqrt(min(som_dist2(som_rows(self, X), self.W), axis: 1)))
 
-## Topographic error: the share of samples whose two best units are not
-## neighbours on the lattice (8-neighbourhood).
+## Topographic error: the share of samples whose two best units are not lattice neighbours.
+## Neighbours are the 8 surrounding units.
 ## Example: som.topographic_error(X) < 0.05
 fn som_te(self, X) {
   D = som_dist2(som_rows(self, X), self.W)
@@ -589,8 +591,8 @@ fn som_activation(self, x) {
   exp(-d2 / som_median(d2))
 }
 
-## The U-matrix: each unit's mean weight distance to its lattice neighbours
-## (up, down, left, right), rows x cols. High ridges separate clusters.
+## The U-matrix (rows x cols): each unit's mean weight distance to its four lattice neighbours.
+## High ridges separate clusters.
 ## Example: imshow(som.umatrix())
 fn som_umatrix(self) {
   r = self.rows
