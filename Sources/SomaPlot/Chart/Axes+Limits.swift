@@ -22,7 +22,7 @@ extension Axes {
         var ex = Extent(), ey = Extent()
         for s in series {
             switch s.kind {
-            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _), .text(let x, let y, _, _, _, _):
+            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _):
                 ex.add(x, scale: xscale); ey.add(y, scale: yscale)
             case .stem(let x, let y, let baseline):
                 ex.add(x, scale: xscale); ey.add(y + [baseline], scale: yscale)
@@ -42,6 +42,11 @@ extension Axes {
                 let xr = [-0.5, Double(image.columns) - 0.5], yr = [-0.5, Double(image.rows) - 0.5]
                 ex.add(xr, scale: xscale); ey.add(yr, scale: yscale)
                 ex.sticky += xr; ey.sticky += yr
+            case .text:
+                // Text labels the data; it does not widen the view (as in matplotlib).
+                break
+            case .reference(let value, let vertical, _, _):
+                if vertical { ex.add([value], scale: xscale) } else { ey.add([value], scale: yscale) }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines {

@@ -72,8 +72,7 @@ enum Legend {
         var out: [Point] = []
         for s in axes.series {
             switch s.kind {
-            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _), .stem(let x, let y, _),
-                 .text(let x, let y, _, _, _, _):
+            case .line(let x, let y, _, _, _, _), .scatter(let x, let y, _, _, _), .stem(let x, let y, _):
                 let stride = max(1, x.count / 2000)
                 for i in Swift.stride(from: 0, to: min(x.count, y.count), by: stride) {
                     let p = t.point(x[i], y[i])
@@ -94,7 +93,7 @@ enum Legend {
                 for (n, train) in trains.enumerated() {
                     for time in train.prefix(500) { out.append(t.point(time, Double(n))) }
                 }
-            case .image, .contour:
+            case .image, .contour, .text, .reference:
                 break
             }
         }

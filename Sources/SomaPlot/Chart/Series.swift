@@ -18,10 +18,10 @@ public struct Series {
         case image(ImageData)
         /// Iso-lines, one group per level, already traced.
         case contour(levels: [ContourLevel], width: Double)
-        /// A string at each point (`size` in points), aligned `align` and moved
-        /// `offset` points horizontally away from it (labels beside markers).
-        case text(x: [Double], y: [Double], strings: [String], size: Double, align: TextAnchor.Horizontal,
-                  offset: Double)
+        /// Text at a data point (size in points), with an optional arrow to another data point.
+        case text(Annotation)
+        /// A line across the whole plot at one data value (axhline / axvline).
+        case reference(value: Double, vertical: Bool, width: Double, dash: Dash)
     }
 
     public var kind: Kind
@@ -74,5 +74,26 @@ public struct ColorbarSpec {
         self.vmin = vmin
         self.vmax = vmax
         self.label = label
+    }
+}
+
+/// A piece of text placed in data coordinates, as `text` and `annotate` draw it.
+public struct Annotation {
+    public var x: Double
+    public var y: Double
+    public var text: String
+    /// Font size in points.
+    public var size: Double
+    public var anchor: TextAnchor
+    /// The data point an arrow from the text points at, if any.
+    public var arrowTo: Point?
+
+    public init(x: Double, y: Double, text: String, size: Double, anchor: TextAnchor, arrowTo: Point? = nil) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.size = size
+        self.anchor = anchor
+        self.arrowTo = arrowTo
     }
 }

@@ -24,7 +24,7 @@ extension Figure {
                         for i in 1..<run.count { grid.line(run[i - 1], run[i]) }
                     }
                 }
-            case .scatter(let x, let y, _, _, _), .text(let x, let y, _, _, _, _):
+            case .scatter(let x, let y, _, _, _):
                 for (xi, yi) in zip(x, y) {
                     let p = t.point(xi, yi)
                     if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
@@ -52,6 +52,12 @@ extension Figure {
                 }
             case .image(let image):
                 shaded = Figure.shade(image, columns: cols, rows: lines)
+            case .text:
+                break
+            case .reference(let value, let vertical, _, _):
+                let w = Double(grid.dotWidth - 1), h = Double(grid.dotHeight - 1)
+                if vertical { grid.line(Point(t.x(value), 0), Point(t.x(value), h)) }
+                else { grid.line(Point(0, t.y(value)), Point(w, t.y(value))) }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines where line.count >= 2 {
