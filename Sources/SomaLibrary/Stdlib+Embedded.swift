@@ -1013,6 +1013,17 @@ fn sgns_loss(params, c, o, n) {
   -(sum(log(logistic(so) + 1e-12)) + sum(log(1 - logistic(sn) + 1e-12)))
 }
 
+# Reverse mode of a row gather adds each row of G at its index (repeats add up).
+w2v_gather_grad = grad(fn(Z, idx, G) = sum(Z[idx] * G))
+
+## The rows of G added up into a V-row matrix at positions idx: row idx[i] gets
+## G[i], and a position that repeats gets the sum (numpy's add.at).
+## Example: scatter_rows([0, 2, 0], [[1], [2], [3]], 3) gives [[4], [0], [2]]
+fn scatter_rows(idx, G, V) {
+  if V <= 300 { return onehot(idx, V).T @ G }
+  w2v_gather_grad(zeros(V, G.shape[1]), idx, G)
+}
+
 ## The gradient of sgns_loss with respect to [E, U], written out as word2vec
 ## computes it: with g_o = σ(v_c·u_o) − 1 and g_n = σ(v_c·u_n),
 ## ∂/∂v_c = g_o u_o + Σ_n g_n u_n, ∂/∂u_o = g_o v_c, ∂/∂u_n = g_n v_c, each added
@@ -1036,8 +1047,8 @@ fn sgns_grad(params, c, o, n) {
   gn = reshape(sn, b, k, 1)
   gvc = go * uo + sum(gn * un, axis: 1)
   gun = reshape(gn * reshape(vc, b, 1, d), b * k, d)
-  dE = onehot(c, V).T @ gvc
-  dU = onehot(o, V).T @ (go * vc) + onehot(reshape(n, b * k), V).T @ gun
+  dE = scatter_rows(c, gvc, V)
+  dU = scatter_rows(o, go * vc, V) + scatter_rows(reshape(n, b * k), gun, V)
   [dE, dU, loss]
 }
 
@@ -1064,11 +1075,17 @@ fn skipgram_pairs(tokens, sentence, window) {
   [concat(centre), concat(context)]
 }
 
+# The row of a word: binary search in the sorted vocabulary.
 fn w2v_index(self, word) {
   if type(word) != "string" { error("Word2Vec: a word is a string, got {type(word)}") }
-  i = get(self.index, word)
-  if i == nil { error("Word2Vec: '{word}' is not in the vocabulary") }
-  i
+  lo = 0
+  hi = len(self.vocab)
+  while lo < hi {
+    mid = floor((lo + hi) / 2)
+    if self.vocab[mid] < word { lo = mid + 1 } else { hi = mid }
+  }
+  if lo == len(self.vocab) or self.vocab[lo] != word { error("Word2Vec: '{word}' is not in the vocabulary") }
+  lo
 }
 
 ## The embedding (row of E) of a word.
@@ -1194,37 +1211,41 @@ fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.0
     error("Word2Vec: dim ≥ 1, window ≥ 1, negative ≥ 0 and min_count ≥ 1 needed")
   }
   w2v_reseed(seed)
-  seen = {}
-  for s in sentences {
-    if type(s) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(s)}") }
-    for w in s {
+  words = []
+  sentence = []
+  for si in 0..<len(sentences) {
+    if type(sentences[si]) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(sentences[si])}") }
+    for w in sentences[si] {
       if type(w) != "string" { error("Word2Vec: words must be strings, got {type(w)}") }
-      seen[w] = get(seen, w, 0) + 1
+      words = push(words, w)
+      sentence = push(sentence, si)
     }
   }
+  # The vocabulary from the sorted tokens (no dictionary needed): each run of
+  # equal words is one entry; ids[t] is token t's row, −1 when it is too rare.
+  N = len(words)
+  order = sorted(arange(N), key: fn(t) = words[t])
+  ids = full(N, -1)
   vocab = []
-  for w in sorted(keys(seen)) {
-    if seen[w] >= min_count { vocab = push(vocab, w) }
+  counts = []
+  i = 0
+  while i < N {
+    w = words[order[i]]
+    j = i + 1
+    while j < N and words[order[j]] == w { j += 1 }
+    if j - i >= min_count {
+      for t in i..<j { ids[order[t]] = len(vocab) }
+      vocab = push(vocab, w)
+      counts = push(counts, j - i)
+    }
+    i = j
   }
   V = len(vocab)
   if V < 2 { error("Word2Vec: the vocabulary needs at least 2 words, got {V}") }
-  index = {}
-  counts = zeros(V)
-  for i in 0..<V {
-    index[vocab[i]] = i
-    counts[i] = seen[vocab[i]]
-  }
-  tokens = []
-  sentence = []
-  for si in 0..<len(sentences) {
-    for w in sentences[si] {
-      i = get(index, w)
-      if i != nil {
-        tokens = push(tokens, i)
-        sentence = push(sentence, si)
-      }
-    }
-  }
+  counts = reshape(counts, -1)
+  keep = ids >= 0
+  tokens = ids[keep]
+  sentence = reshape(sentence, -1)[keep]
   pairs = skipgram_pairs(tokens, sentence, window)
   # Noise words as in word2vec: a table with each word repeated in proportion
   # to count^0.75, drawn from uniformly.
@@ -1233,7 +1254,7 @@ fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.0
   reps = max(round(p * 10000), 1)
   table = []
   for i in 0..<V { table = push(table, full(reps[i], i)) }
-  model = object("Word2Vec", {vocab: vocab, index: index, counts: counts, E: (rand(V, dim) - 0.5) / dim,
+  model = object("Word2Vec", {vocab: vocab, counts: counts, E: (rand(V, dim) - 0.5) / dim,
                              U: zeros(V, dim), centre: pairs[0], context: pairs[1], table: concat(table),
                              negative: negative, window: window, pairs: len(pairs[0]), loss: []},
                  {vector: w2v_vector, similar: w2v_similar, analogy: w2v_analogy, learn: w2v_learn},
