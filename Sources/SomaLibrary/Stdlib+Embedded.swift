@@ -74,6 +74,8 @@ use "neural/hopfield.soma"
 use "neural/autoencoder.soma"
 use "neural/rbm.soma"
 use "neural/som.soma"
+use "neural/word2vec.soma"
+use "neural/predictive_coding.soma"
 
 """#),
         ("neural/autoencoder.soma", #"""
@@ -326,6 +328,229 @@ fn Hopfield(X, bias = false) {
   object("Hopfield", {W: W, b: b, patterns: X},
          {energy: hopfield_energy, run: hopfield_run, which: hopfield_which},
          doc: "Hopfield network: W = XᵀX/n − I, ≥ rule (ties → +1), energy −½xᵀWx + bᵀx")
+}
+
+"""#),
+        ("neural/predictive_coding.soma", #"""
+# Predictive coding after Whittington & Bogacz (2017), "An approximation of the
+# error backpropagation algorithm in a predictive coding network with local
+# Hebbian synaptic plasticity". Each layer l holds value nodes x_l and error
+# nodes ε_l. Layer l + 1 is predicted from layer l, μ_{l+1} = f(x_l) W_l + b_l
+# (one sample per row), and ε_l = (x_l − μ_l) / Σ_l. With the input and the
+# target clamped, the hidden values relax down the energy
+#     F = ½ Σ_l Σ_l ‖ε_l‖²
+# by x_l ← x_l + γ (−ε_l + f′(x_l) ⊙ ε_{l+1} W_lᵀ); then each weight changes by
+# a local, Hebbian product of presynaptic activity and postsynaptic error,
+# ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1}. With a large output variance Σ_L the output error
+# barely moves the hidden values and these updates approach backprop's
+# gradient of ½‖t − y‖² (Σ_L = 10 in their code; hidden variances are 1).
+
+fn pc_reseed(n) {
+  if n != nil { seed(n) }
+}
+
+fn pc_f(act, x) {
+  if act == "tanh" { return tanh(x) }
+  if act == "logistic" { return logistic(x) }
+  if act == "relu" { return relu(x) }
+  x
+}
+
+# f′(x) given also fx = f(x) (tanh′ = 1 − f², σ′ = f (1 − f): no second tanh).
+fn pc_df(act, x, fx) {
+  if act == "tanh" { return 1 - fx^2 }
+  if act == "logistic" { return fx * (1 - fx) }
+  if act == "relu" { return (x > 0) * 1 }
+  x * 0 + 1
+}
+
+# The activation of layer l's values as seen by layer l + 1 (the input layer
+# passes through unchanged unless input_act is set).
+fn pc_phi(self, l, x) = if l == 0 and not self.input_act { x } else { pc_f(self.act, x) }
+fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else { pc_df(self.act, x, fx) }
+
+fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
+
+## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
+## The last is the network's prediction when the output is free (it is then at equilibrium).
+## Example: xs = pc.forward(X); xs[-1]
+fn pc_forward(self, X) {
+  X = pc_rows(X)
+  if X.shape[1] != self.sizes[0] { error("PredictiveCoding: inputs need {self.sizes[0]} features, got {X.shape[1]}") }
+  xs = push([], X)
+  for l in 0..<len(self.W) { xs = push(xs, pc_phi(self, l, xs[l]) @ self.W[l] + self.b[l]) }
+  xs
+}
+
+fn pc_call(self, X) = pc_forward(self, X)[-1]
+
+# ε_{l+1} for l = 0 ..< L: (x_{l+1} − μ_{l+1}) / Σ_{l+1}, given fx[l] = f(x_l).
+fn pc_errors(self, xs, fx) {
+  L = len(self.W)
+  eps = []
+  for l in 0..<L {
+    e = xs[l + 1] - (fx[l] @ self.W[l] + self.b[l])
+    eps = push(eps, if l == L - 1 { e / self.var_out } else { e })
+  }
+  eps
+}
+
+fn pc_energy(self, eps, m) {
+  L = len(eps)
+  F = 0
+  for l in 0..<L {
+    v = if l == L - 1 { self.var_out } else { 1 }
+    F += 0.5 * v * sum(eps[l]^2)
+  }
+  F / m
+}
+
+# Relaxation of the hidden value nodes; the energy is recorded when track is set.
+fn pc_relax(self, X, T, steps, gamma, track) {
+  if steps < 0 or gamma <= 0 { error("PredictiveCoding.infer: steps ≥ 0 and gamma > 0 needed") }
+  xs = pc_forward(self, X)
+  T = pc_rows(T)
+  L = len(self.W)
+  if T.shape != xs[L].shape { error("PredictiveCoding: targets need shape {xs[L].shape}, got {T.shape}") }
+  xs[L] = T
+  m = xs[0].shape[0]
+  fx = []
+  for l in 0..<L { fx = push(fx, pc_phi(self, l, xs[l])) }
+  eps = pc_errors(self, xs, fx)
+  energy = if track { push([], pc_energy(self, eps, m)) } else { [] }
+  for it in 0..<steps {
+    for l in 1..<L {
+      xs[l] = xs[l] + gamma * (pc_dphi(self, l, xs[l], fx[l]) * (eps[l] @ self.W[l].T) - eps[l - 1])
+      fx[l] = pc_phi(self, l, xs[l])
+    }
+    eps = pc_errors(self, xs, fx)
+    if track { energy = push(energy, pc_energy(self, eps, m)) }
+  }
+  {x: xs, f: fx, errors: eps, energy: energy}
+}
+
+## Relaxes the hidden value nodes with input and target clamped.
+## The hidden value nodes start at the feed-forward values and follow
+## `steps` Euler steps of size gamma down the energy F. Returns {x: values of every layer, f: their
+## activations, errors: ε of layers 1..L, energy: F per sample before each step
+## and at the end}.
+## Example: r = pc.infer(X[0:32], T[0:32], steps: 20, gamma: 0.1); r.energy
+fn pc_infer(self, X, T, steps = 20, gamma = 0.1) = pc_relax(self, X, T, steps, gamma, true)
+
+## The local, Hebbian weight changes after inference, {W, b}.
+## Means over the batch: after inference, ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1} / m and Δb_l = Σ_L mean(ε_{l+1}),
+## each computed from the two layers the weights connect (local and Hebbian).
+## Returns {W: [ΔW_0, ...], b: [Δb_0, ...]}: descent directions.
+## Example: g = pc.updates(X[0:32], T[0:32], steps: 20); g.W[0]
+fn pc_updates(self, X, T, steps = 20, gamma = 0.1) {
+  r = pc_relax(self, X, T, steps, gamma, false)
+  m = r.x[0].shape[0]
+  dW = []
+  db = []
+  for l in 0..<len(self.W) {
+    dW = push(dW, self.var_out * (r.f[l].T @ r.errors[l]) / m)
+    db = push(db, self.var_out * mean(r.errors[l], axis: 0))
+  }
+  {W: dW, b: db}
+}
+
+# ½‖t − y‖² per sample of the same network with parameters p = [W_0, ..., b_0, ...].
+fn pc_bp_loss(p, self, X, T) {
+  L = len(self.W)
+  x = X
+  for l in 0..<L { x = pc_phi(self, l, x) @ p[l] + p[L + l] }
+  0.5 * sum((T - x)^2) / X.shape[0]
+}
+
+## Backprop's descent direction on the same network, {W, b, loss}.
+## −∂(½‖t − y‖²)/∂W_l and −∂/∂b_l (mean over samples), from `grad`.
+## Returns {W: [...], b: [...], loss}.
+## Example: g = pc.backprop(X[0:32], T[0:32]); g.W[0]
+fn pc_backprop(self, X, T) {
+  X = pc_rows(X)
+  T = pc_rows(T)
+  L = len(self.W)
+  p = self.W + self.b
+  g = grad(pc_bp_loss)(p, self, X, T)
+  dW = []
+  db = []
+  for l in 0..<L {
+    dW = push(dW, -g[l])
+    db = push(db, -g[L + l])
+  }
+  {W: dW, b: db, loss: pc_bp_loss(p, self, X, T)}
+}
+
+## SGD by predictive coding (rule: "pc") or backprop ("bp"); {loss, accuracy}.
+## Mini-batches of samples X with targets T; each step adds lr times the
+## predictive-coding updates (rule: "pc") or backprop's (rule: "bp", the
+## comparison). validation: [Xv, Tv] records the accuracy of argmax(pc(Xv))
+## against argmax(Tv) after each epoch. Returns {loss: mean ½‖t − y‖² on the
+## training set per epoch, accuracy: validation accuracy per epoch}.
+## Example: h = pc.learn(X, T, epochs: 30, lr: 0.1, batch: 32, validation: [Xt, Tt])
+fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0.1, rule = "pc",
+            validation = nil, seed = nil) {
+  if rule != "pc" and rule != "bp" { error("PredictiveCoding.learn: rule must be \"pc\" or \"bp\", got {rule}") }
+  if epochs < 1 or lr <= 0 or batch < 1 { error("PredictiveCoding.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
+  if len(X) != len(T) { error("PredictiveCoding.learn: X and T need the same number of samples") }
+  pc_reseed(seed)
+  n = len(X)
+  L = len(self.W)
+  history = {loss: [], accuracy: []}
+  for epoch in 0..<epochs {
+    order = permutation(n)
+    start = 0
+    while start < n {
+      idx = order[start:min(start + batch, n)]
+      g = if rule == "pc" { pc_updates(self, X[idx], T[idx], steps: steps, gamma: gamma) } else { pc_backprop(self, X[idx], T[idx]) }
+      for l in 0..<L {
+        self.W[l] = self.W[l] + lr * g.W[l]
+        self.b[l] = self.b[l] + lr * g.b[l]
+      }
+      start += batch
+    }
+    Y = pc_call(self, X)
+    loss = 0.5 * sum((T - Y)^2) / n
+    if not (loss == loss) or loss == inf { error("PredictiveCoding.learn: the loss became {loss} in epoch {epoch + 1}: lower lr") }
+    history.loss = push(history.loss, loss)
+    if validation != nil {
+      acc = mean(argmax(pc_call(self, validation[0]), axis: 1) == argmax(validation[1], axis: 1))
+      history.accuracy = push(history.accuracy, acc)
+    }
+  }
+  history
+}
+
+## A predictive-coding network (Whittington & Bogacz 2017) with layer sizes
+## `sizes` (input first, output last): act on every layer that predicts the
+## next one ("tanh", "logistic", "relu" or "linear"; the input layer passes
+## through unchanged unless input_act: true, as in their code), a linear
+## output, variance 1 on hidden layers and var_out on the output layer.
+## Weights W_l (n_l × n_{l+1}) start normal with standard deviation
+## 1/sqrt(n_l), biases at 0. Methods: .infer(X, T, steps:, gamma:)
+## .updates(X, T) .backprop(X, T) .learn(X, T, epochs:, lr:, rule:) .forward(X);
+## pc(X) is the feed-forward prediction.
+## Example: pc = PredictiveCoding([64, 64, 32, 10], act: "tanh", var_out: 10, seed: 1)
+fn PredictiveCoding(sizes, act = "tanh", var_out = 10, input_act = false, seed = nil) {
+  if not contains(["tanh", "logistic", "relu", "linear"], act) {
+    error("PredictiveCoding: act must be \"tanh\", \"logistic\", \"relu\" or \"linear\", got {act}")
+  }
+  if len(sizes) < 2 { error("PredictiveCoding: sizes needs at least an input and an output layer") }
+  if var_out <= 0 { error("PredictiveCoding: var_out must be positive, got {var_out}") }
+  for s in sizes {
+    if s < 1 or s != round(s) { error("PredictiveCoding: layer sizes must be whole numbers ≥ 1, got {s}") }
+  }
+  pc_reseed(seed)
+  W = []
+  b = []
+  for l in 0..<(len(sizes) - 1) {
+    W = push(W, randn(sizes[l], sizes[l + 1]) / sqrt(sizes[l]))
+    b = push(b, zeros(sizes[l + 1]))
+  }
+  object("PredictiveCoding", {sizes: sizes, act: act, var_out: var_out, input_act: input_act, W: W, b: b},
+         {infer: pc_infer, updates: pc_updates, backprop: pc_backprop, learn: pc_learn, forward: pc_forward,
+          call: pc_call},
+         doc: "predictive coding network (Whittington & Bogacz 2017)")
 }
 
 """#),
@@ -754,6 +979,267 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
     }
   }
   {params: params, loss: history.loss, val_loss: history.val_loss, grad_norm: history.grad_norm}
+}
+
+"""#),
+        ("neural/word2vec.soma", #"""
+# word2vec: skip-gram with negative sampling (Mikolov et al. 2013), as the
+# course notes describe it. Every (centre, context) pair of words at most
+# `window` apart is a positive example; `negative` noise words drawn from the
+# unigram distribution raised to 3/4 are negative examples. The centre word's
+# input vector v_c and a word's output vector u_w give the probability
+# σ(v_c · u_w) that w occurs near c; training maximises
+#     log σ(v_c · u_o) + Σ_noise log σ(−v_c · u_n)
+# by SGD on mini-batches of pairs. The rows of the input matrix E are the
+# word embeddings: words that share contexts get similar vectors.
+
+fn w2v_reseed(n) {
+  if n != nil { seed(n) }
+}
+
+## The skip-gram negative-sampling loss of a batch, summed over its pairs:
+## −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
+## c and o are index tensors of centre and context words (length b), n a b × k
+## tensor of noise words; params is [E, U] (V × dim each). Differentiable.
+## Example: sgns_loss([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+fn sgns_loss(params, c, o, n) {
+  E = params[0]
+  U = params[1]
+  vc = E[c]
+  b = vc.shape[0]
+  d = vc.shape[1]
+  so = sum(vc * U[o], axis: 1)
+  sn = sum(reshape(vc, b, 1, d) * U[n], axis: 2)
+  -(sum(log(logistic(so) + 1e-12)) + sum(log(1 - logistic(sn) + 1e-12)))
+}
+
+## The gradient of sgns_loss with respect to [E, U], written out as word2vec
+## computes it: with g_o = σ(v_c·u_o) − 1 and g_n = σ(v_c·u_n),
+## ∂/∂v_c = g_o u_o + Σ_n g_n u_n, ∂/∂u_o = g_o v_c, ∂/∂u_n = g_n v_c, each added
+## to its word's row (a word that appears twice in the batch gets both).
+## Returns [dE, dU, loss].
+## Example: dE, dU, L = sgns_grad([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+fn sgns_grad(params, c, o, n) {
+  E = params[0]
+  U = params[1]
+  V = E.shape[0]
+  vc = E[c]
+  uo = U[o]
+  un = U[n]
+  b = vc.shape[0]
+  d = vc.shape[1]
+  k = n.shape[1]
+  so = logistic(sum(vc * uo, axis: 1))
+  sn = logistic(sum(reshape(vc, b, 1, d) * un, axis: 2))
+  loss = -(sum(log(so + 1e-12)) + sum(log(1 - sn + 1e-12)))
+  go = reshape(so - 1, b, 1)
+  gn = reshape(sn, b, k, 1)
+  gvc = go * uo + sum(gn * un, axis: 1)
+  gun = reshape(gn * reshape(vc, b, 1, d), b * k, d)
+  dE = onehot(c, V).T @ gvc
+  dU = onehot(o, V).T @ (go * vc) + onehot(reshape(n, b * k), V).T @ gun
+  [dE, dU, loss]
+}
+
+## The (centre, context) index pairs of a corpus: every two tokens of one
+## sentence at most `window` apart, both ways. tokens are word indices of all
+## sentences one after another, sentence their sentence numbers.
+## Returns [centre, context] index tensors.
+## Example: skipgram_pairs([0, 1, 2], [0, 0, 0], 1) gives [[0, 1, 1, 2], [1, 0, 2, 1]]
+fn skipgram_pairs(tokens, sentence, window) {
+  centre = []
+  context = []
+  tokens = reshape(tokens, -1)
+  sentence = reshape(sentence, -1)
+  m = len(tokens)
+  for dist in 1...window {
+    if dist < m {
+      same = sentence[0:m - dist] == sentence[dist:m]
+      left = tokens[0:m - dist][same]
+      right = tokens[dist:m][same]
+      centre = push(push(centre, left), right)
+      context = push(push(context, right), left)
+    }
+  }
+  [concat(centre), concat(context)]
+}
+
+fn w2v_index(self, word) {
+  if type(word) != "string" { error("Word2Vec: a word is a string, got {type(word)}") }
+  i = get(self.index, word)
+  if i == nil { error("Word2Vec: '{word}' is not in the vocabulary") }
+  i
+}
+
+## The embedding (row of E) of a word.
+## Example: w2v.vector("king")
+fn w2v_vector(self, word) = self.E[w2v_index(self, word)]
+
+fn w2v_unit_rows(self) {
+  En = self.E / (sqrt(sum(self.E^2, axis: 1, keepdims: true)) + 1e-12)
+  En
+}
+
+fn w2v_ranked(self, v, exclude, k) {
+  En = w2v_unit_rows(self)
+  sims = En @ (v / (norm(v) + 1e-12))
+  for i in exclude { sims[i] = -inf }
+  out = []
+  V = len(self.vocab)
+  for r in 0..<min(k, V - len(exclude)) {
+    j = argmax(sims)
+    out = push(out, [self.vocab[j], sims[j]])
+    sims[j] = -inf
+  }
+  out
+}
+
+## The k nearest words by cosine, as [[word, cosine], ...], best first.
+## The word itself is left out. Given a vector instead of a word, the words
+## nearest to that vector (none left out).
+## Example: w2v.similar("cat", k: 5)
+fn w2v_similar(self, word, k = 5) {
+  if type(word) == "string" {
+    i = w2v_index(self, word)
+    return w2v_ranked(self, self.E[i], [i], k)
+  }
+  w2v_ranked(self, word, [], k)
+}
+
+## The words nearest to a − b + c, query words excluded: [[word, cosine], ...].
+## Vector arithmetic on unit-length embeddings: analogy(a, b, c) ranks the
+## words nearest to a − b + c ("king", "man",
+## "woman" → queen); analogy(positive, negative) with two lists of words ranks
+## those nearest to Σ positive − Σ negative. The query words themselves are
+## excluded. Returns [[word, cosine], ...] (k of them), best first.
+## Example: w2v.analogy("king", "man", "woman")[0][0]
+fn w2v_analogy(self, a, b, c = nil, k = 1) {
+  pos = []
+  neg = []
+  if type(a) == "list" {
+    pos = a
+    neg = if b == nil { [] } else if type(b) == "list" { b } else { [b] }
+    if c != nil { error("Word2Vec.analogy: give (a, b, c) as words, or (positive, negative) as two lists") }
+  } else {
+    if b == nil or c == nil { error("Word2Vec.analogy: needs three words a, b, c (a − b + c)") }
+    pos = [a, c]
+    neg = [b]
+  }
+  En = w2v_unit_rows(self)
+  v = zeros(En.shape[1])
+  exclude = []
+  for w in pos {
+    i = w2v_index(self, w)
+    v = v + En[i]
+    exclude = push(exclude, i)
+  }
+  for w in neg {
+    i = w2v_index(self, w)
+    v = v - En[i]
+    exclude = push(exclude, i)
+  }
+  w2v_ranked(self, v, exclude, k)
+}
+
+## Trains for more epochs by SGD, the learning rate falling linearly to 0.
+## Mini-batches of `batch` pairs; the learning rate falls from lr to 0 over
+## these epochs. Appends the mean loss per pair of each epoch to .loss and
+## returns the model.
+## Example: w2v.learn(epochs: 5, lr: 0.02)
+fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
+  if epochs < 1 or lr <= 0 or batch < 1 { error("Word2Vec.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
+  w2v_reseed(seed)
+  P = len(self.centre)
+  if P == 0 { error("Word2Vec: the corpus has no pairs of words within the window") }
+  steps = epochs * ceil(P / batch)
+  k = self.negative
+  T = len(self.table)
+  step = 0
+  for epoch in 0..<epochs {
+    order = permutation(P)
+    total = 0
+    start = 0
+    while start < P {
+      rate = lr * max(1 - step / steps, 1e-4)
+      idx = order[start:min(start + batch, P)]
+      b = len(idx)
+      noise = self.table[randint(0, T, [b, k])]
+      dE, dU, L = sgns_grad([self.E, self.U], self.centre[idx], self.context[idx], noise)
+      self.E = self.E - rate * dE
+      self.U = self.U - rate * dU
+      total += L
+      step += 1
+      start += batch
+    }
+    self.loss = push(self.loss, total / P)
+  }
+  self
+}
+
+## Word embeddings by skip-gram with negative sampling (word2vec, the course
+## notes' model). sentences is a list of sentences, each a list of words
+## (strings). The vocabulary is every word seen at least min_count times,
+## sorted; pairs are words at most `window` apart within a sentence; each pair
+## gets `negative` noise words from the unigram distribution to the power 3/4.
+## E (input vectors, the embeddings) starts uniform in ±0.5/dim, U (output
+## vectors) at 0; SGD on mini-batches of `batch` pairs with the learning rate
+## falling linearly from lr to 0. Fields: .vocab .E .U .counts .loss (mean loss
+## per pair, one per epoch) .pairs; methods .vector(w) .similar(w, k:)
+## .analogy(a, b, c) .learn(epochs:, lr:).
+## Example: w2v = Word2Vec(sentences, dim: 10, window: 2, negative: 5, epochs: 10, lr: 0.05, seed: 1)
+fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.05, batch = 64,
+            min_count = 1, seed = nil) {
+  if type(sentences) != "list" { error("Word2Vec: sentences must be a list of lists of words") }
+  if dim < 1 or window < 1 or negative < 0 or min_count < 1 {
+    error("Word2Vec: dim ≥ 1, window ≥ 1, negative ≥ 0 and min_count ≥ 1 needed")
+  }
+  w2v_reseed(seed)
+  seen = {}
+  for s in sentences {
+    if type(s) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(s)}") }
+    for w in s {
+      if type(w) != "string" { error("Word2Vec: words must be strings, got {type(w)}") }
+      seen[w] = get(seen, w, 0) + 1
+    }
+  }
+  vocab = []
+  for w in sorted(keys(seen)) {
+    if seen[w] >= min_count { vocab = push(vocab, w) }
+  }
+  V = len(vocab)
+  if V < 2 { error("Word2Vec: the vocabulary needs at least 2 words, got {V}") }
+  index = {}
+  counts = zeros(V)
+  for i in 0..<V {
+    index[vocab[i]] = i
+    counts[i] = seen[vocab[i]]
+  }
+  tokens = []
+  sentence = []
+  for si in 0..<len(sentences) {
+    for w in sentences[si] {
+      i = get(index, w)
+      if i != nil {
+        tokens = push(tokens, i)
+        sentence = push(sentence, si)
+      }
+    }
+  }
+  pairs = skipgram_pairs(tokens, sentence, window)
+  # Noise words as in word2vec: a table with each word repeated in proportion
+  # to count^0.75, drawn from uniformly.
+  p = counts^0.75
+  p = p / sum(p)
+  reps = max(round(p * 10000), 1)
+  table = []
+  for i in 0..<V { table = push(table, full(reps[i], i)) }
+  model = object("Word2Vec", {vocab: vocab, index: index, counts: counts, E: (rand(V, dim) - 0.5) / dim,
+                             U: zeros(V, dim), centre: pairs[0], context: pairs[1], table: concat(table),
+                             negative: negative, window: window, pairs: len(pairs[0]), loss: []},
+                 {vector: w2v_vector, similar: w2v_similar, analogy: w2v_analogy, learn: w2v_learn},
+                 doc: "skip-gram word embeddings with negative sampling")
+  if epochs > 0 { model.learn(epochs: epochs, lr: lr, batch: batch) }
+  model
 }
 
 """#),
