@@ -5,19 +5,36 @@ extension Library {
     /// Text, arrows, reference lines and hand-placed ticks on the current axes.
     static var plotAnnotations: [Builtin] {
         [
-            Builtin("text(x, y, s, size: 10, ha: \"left\", va: \"baseline\", color:)", doc: """
-                Writes the string s at the data point (x, y) of the current axes. `ha` (left, center, right)
-                and `va` (top, center, baseline, bottom) say which point of the text sits at (x, y); `size`
-                is in points. Text does not change the axis limits.
+            Builtin("text(x, y, s, size: 10, ha: \"left\", va: \"baseline\", align:, offset: 0, color:)", doc: """
+                Writes the string s at the data point (x, y) of the current axes; with tensors x, y and a
+                list s, one string per point (word labels beside scatter points). `ha` (or `align`: left,
+                center, right) and `va` (top, center, baseline, bottom) say which point of the text sits at
+                (x, y); `offset` moves it that many points away horizontally; `size` is in points. Text
+                does not change the axis limits.
                 Example: text(1.2, 40, "threshold", ha: "center")
                 """) { args in
+                let size = try args.keywordNumber("size", default: 10)
+                let ha = try args.keywordString("align") ?? args.keywordString("ha", default: "left")
+                let offset = try args.keywordNumber("offset", default: 0)
+                let color = try colorKeyword(args)
+                if case .list(let items) = try args.value(2, "s") {
+                    let x = try numbers(args, 0, "x"), y = try numbers(args, 1, "y")
+                    let strings = items.map(\.textString)
+                    let va = try args.keywordString("va", default: "center")
+                    try plots(args).withAxes { axes in
+                        try plotCall("text") {
+                            try axes.text(x: x, y: y, strings: strings, size: size, ha: ha, va: va, offset: offset, color: color)
+                        }
+                    }
+                    return .nil
+                }
                 let x = try args.number(0, "x"), y = try args.number(1, "y")
                 let s = try args.value(2, "s").textString
-                let size = try args.keywordNumber("size", default: 10)
-                let ha = try args.keywordString("ha", default: "left"), va = try args.keywordString("va", default: "baseline")
-                let color = try colorKeyword(args)
+                let va = try args.keywordString("va", default: "baseline")
                 try plots(args).withAxes { axes in
-                    try plotCall("text") { try axes.text(x: x, y: y, s, size: size, ha: ha, va: va, color: color) }
+                    try plotCall("text") {
+                        try axes.text(x: [x], y: [y], strings: [s], size: size, ha: ha, va: va, offset: offset, color: color)
+                    }
                 }
                 return .nil
             },

@@ -15,6 +15,23 @@ extension Axes {
                              color: color ?? Color(hex: 0x262626)))
     }
 
+    /// Adds `strings[i]` at each (x[i], y[i]), moved `offset` points away horizontally
+    /// (word labels beside scatter points).
+    public mutating func text(x: [Double], y: [Double], strings: [String], size: Double = 10, ha: String = "left",
+                              va: String = "center", offset: Double = 0, color: Color? = nil) throws {
+        guard x.count == y.count, strings.count == x.count else {
+            throw PlotError.badData("text: x, y and the strings need the same length (\(x.count), \(y.count), \(strings.count))")
+        }
+        guard offset.isFinite, abs(offset) <= 500 else { throw PlotError.badArgument("text: offset must be at most 500 points") }
+        for i in x.indices {
+            try text(x: x[i], y: y[i], strings[i], size: size, ha: ha, va: va, color: color)
+            if case .text(var note) = series[series.count - 1].kind {
+                note.offset = offset
+                series[series.count - 1].kind = .text(note)
+            }
+        }
+    }
+
     /// Adds a line across the plot at y = value (`vertical: false`) or x = value.
     public mutating func referenceLine(at value: Double, vertical: Bool, color: Color? = nil, width: Double = 1,
                                        format: String = "--", label: String? = nil) throws {

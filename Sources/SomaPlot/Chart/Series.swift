@@ -87,13 +87,18 @@ public struct Annotation {
     public var anchor: TextAnchor
     /// The data point an arrow from the text points at, if any.
     public var arrowTo: Point?
+    /// Points the text moves away from (x, y) horizontally, in the direction it reads
+    /// from its anchor (labels beside scatter markers).
+    public var offset: Double
 
-    public init(x: Double, y: Double, text: String, size: Double, anchor: TextAnchor, arrowTo: Point? = nil) {
+    public init(x: Double, y: Double, text: String, size: Double, anchor: TextAnchor, arrowTo: Point? = nil,
+                offset: Double = 0) {
         self.x = x
         self.y = y
         self.text = text
         self.size = size
         self.anchor = anchor
         self.arrowTo = arrowTo
+        self.offset = offset
     }
 }

@@ -107,8 +107,10 @@ enum SeriesRenderer {
     /// Text at a data point; with an arrow, a line from the text to the target ending in a filled head.
     static func drawAnnotation<S: Surface>(_ note: Annotation, color: Color, transform t: Transform,
                                            on surface: inout S, metrics m: Metrics) {
-        let at = t.point(note.x, note.y)
-        guard at.x.isFinite, at.y.isFinite else { return }
+        let point = t.point(note.x, note.y)
+        guard point.x.isFinite, point.y.isFinite else { return }
+        let shift = note.anchor.horizontal == .right ? -m.px(note.offset) : note.anchor.horizontal == .left ? m.px(note.offset) : 0
+        let at = Point(point.x + shift, point.y)
         let size = m.px(note.size)
         if let target = note.arrowTo {
             let tip = t.point(target.x, target.y)
