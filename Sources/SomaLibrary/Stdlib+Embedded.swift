@@ -371,6 +371,14 @@ fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else
 
 fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
 
+# Rows of X at the positions idx; X[idx] alone would read a 0/1 index of X's
+# length (one or two samples) as a mask, one extra position rules that out.
+fn pc_take(X, idx) {
+  n = len(idx)
+  if n == X.shape[0] { return X[concat([idx, [0]])][0:n] }
+  X[idx]
+}
+
 ## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
 ## The last is the network's prediction when the output is free (it is then at equilibrium).
 ## Example: xs = pc.forward(X); xs[-1]
@@ -502,7 +510,9 @@ fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0
     start = 0
     while start < n {
       idx = order[start:min(start + batch, n)]
-      g = if rule == "pc" { pc_updates(self, X[idx], T[idx], steps: steps, gamma: gamma) } else { pc_backprop(self, X[idx], T[idx]) }
+      Xb = pc_take(X, idx)
+      Tb = pc_take(T, idx)
+      g = if rule == "pc" { pc_updates(self, Xb, Tb, steps: steps, gamma: gamma) } else { pc_backprop(self, Xb, Tb) }
       for l in 0..<L {
         self.W[l] = self.W[l] + lr * g.W[l]
         self.b[l] = self.b[l] + lr * g.b[l]
@@ -997,6 +1007,17 @@ fn w2v_reseed(n) {
   if n != nil { seed(n) }
 }
 
+# Rows of A at the positions idx (a vector, or a matrix of positions when A is
+# a matrix). A[idx] alone would read a 0/1 index of A's length as a mask (two
+# words, one pair, ...); one extra position rules that out.
+fn w2v_take(A, idx) {
+  flat = reshape(idx, -1)
+  n = len(flat)
+  rows = if n == A.shape[0] { A[concat([flat, [0]])][0:n] } else { A[flat] }
+  if len(idx.shape) == 1 { return rows }
+  reshape(rows, idx.shape[0], idx.shape[1], A.shape[1])
+}
+
 ## The skip-gram negative-sampling loss of a batch, summed over its pairs:
 ## −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
 ## c and o are index tensors of centre and context words (length b), n a b × k
@@ -1005,11 +1026,11 @@ fn w2v_reseed(n) {
 fn sgns_loss(params, c, o, n) {
   E = params[0]
   U = params[1]
-  vc = E[c]
+  vc = w2v_take(E, c)
   b = vc.shape[0]
   d = vc.shape[1]
-  so = sum(vc * U[o], axis: 1)
-  sn = sum(reshape(vc, b, 1, d) * U[n], axis: 2)
+  so = sum(vc * w2v_take(U, o), axis: 1)
+  sn = sum(reshape(vc, b, 1, d) * w2v_take(U, n), axis: 2)
   -(sum(log(logistic(so) + 1e-12)) + sum(log(1 - logistic(sn) + 1e-12)))
 }
 
@@ -1034,9 +1055,9 @@ fn sgns_grad(params, c, o, n) {
   E = params[0]
   U = params[1]
   V = E.shape[0]
-  vc = E[c]
-  uo = U[o]
-  un = U[n]
+  vc = w2v_take(E, c)
+  uo = w2v_take(U, o)
+  un = w2v_take(U, n)
   b = vc.shape[0]
   d = vc.shape[1]
   k = n.shape[1]
@@ -1181,7 +1202,7 @@ fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
       idx = order[start:min(start + batch, P)]
       b = len(idx)
       noise = self.table[randint(0, T, [b, k])]
-      dE, dU, L = sgns_grad([self.E, self.U], self.centre[idx], self.context[idx], noise)
+      dE, dU, L = sgns_grad([self.E, self.U], w2v_take(self.centre, idx), w2v_take(self.context, idx), noise)
       self.E = self.E - rate * dE
       self.U = self.U - rate * dU
       total += L
