@@ -115,8 +115,8 @@ fn population_current(self, X) = population_rows(X, self.dim) @ self.E + self.bi
 ## Firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
 fn population_rates(self, X) = lif_rate(population_current(self, X), tau_m: self.tau_m, tau_ref: self.tau_ref)
 
-## n random values uniform over the population's range [lo, hi] (a vector in 1-D),
-## or n x dim points uniform in the cube [lo, hi]^dim.
+## n random values uniform over the population's range (a vector in 1-D, else n x dim).
+## In n-D the points are uniform in the cube [lo, hi]^dim.
 fn population_sample(self, n) {
   u = if self.dim == 1 { rand(n) } else { rand(n, self.dim) }
   self.range[0] + (self.range[1] - self.range[0]) * u
