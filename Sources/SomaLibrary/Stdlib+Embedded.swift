@@ -215,28 +215,47 @@ fn population_input(input, steps, dim, dt) {
 ## Simulates population `pop` with recurrent weights W (N x N, or nil) and an input
 ## (a number, a steps x dim tensor, or a function of t) for T seconds (default: one
 ## step per input row), as the notes' network dynamics:
-##   τs dJ/dt = −J + v·W + β + τs·u·E   (the input is scaled by τs, so W = D·E integrates u)
-## Rate mode: v = G(J) (tau_m: 0), or τm dv/dt = −v + G(J). spiking: true drives LIF
-## neurons (the population's τm, τref) with J; each spike adds W[j,:]/τs (an exponential
-## PSC) and v is the spike train filtered by the same PSC. v0: initial activities
-## (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D per step.
+##   τs dJ/dt = −J + v·W + β + scale·u·E
+## scale defaults to τs (the notes' integrator input, so W = D·E integrates u); with
+## scale: 1 and no W the population settles to representing u. Win: W_in (N_in x N)
+## makes the input presynaptic activity instead (steps x N_in rates, or the spike
+## trains of `spike_trains`), entering as input·Win (a connection from another
+## population). Rate mode: v = G(J) (tau_m: 0), or τm dv/dt = −v + G(J). spiking: true
+## drives LIF neurons (the population's τm, τref) with J; each spike adds W[j,:]/τs (an
+## exponential PSC) and v is the spike train filtered by the same PSC. v0: initial
+## activities (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D.
 ## Returns {t, rates (steps x N unless record: false), x, spikes (spiking only)}.
 ## The loop runs in Swift (population_run); simulate_steps is the same loop in Soma.
 ## Example: r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 1s, decoders: D)
 fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = nil, decoders = nil,
-            spiking = false, record = true) {
+            spiking = false, record = true, scale = nil, Win = nil) {
   steps = if T != nil { round(T / dt) } else if type(input) == "number" or type(input) == "function" {
     error("simulate: give T: for a number or function input")
   } else { len(population_tensor(input)) }
   if steps < 1 { error("simulate: T/dt must give at least one step") }
-  U = population_input(input, steps, pop.dim, dt)
+  s = if scale == nil { tau_s } else { scale }
+  U = nil
+  E = pop.E
+  if Win == nil {
+    U = population_input(input, steps, pop.dim, dt) * (s / tau_s)
+  } else {
+    Win = population_tensor(Win)
+    if len(Win.shape) != 2 or Win.shape[1] != pop.N { error("simulate: Win must be N_in x {pop.N}, got shape {Win.shape}") }
+    U = population_input(input, steps, Win.shape[0], dt) @ Win
+    E = eye(pop.N) / tau_s
+  }
   v0 = if v0 == nil { population_rates(pop, zeros(pop.dim))[0] } else { reshape(population_tensor(v0), pop.N) }
   D = if decoders == nil { nil } else { reshape(population_tensor(decoders), pop.N, -1) }
   volt = if spiking { rand(pop.N) } else { nil }
-  r = population_run(pop.E, pop.bias, W, U, v0, dt: dt, tau_s: tau_s, tau_r: tau_m, tau_m: pop.tau_m,
+  r = population_run(E, pop.bias, W, U, v0, dt: dt, tau_s: tau_s, tau_r: tau_m, tau_m: pop.tau_m,
                      tau_ref: pop.tau_ref, spiking: spiking, decoders: D, voltage0: volt, record: record)
   {t: arange(1, steps + 1) * dt, rates: r.rates, x: r.x, spikes: r.spikes}
 }
+
+## Spike trains as a steps x N matrix: each spike puts 1/dt in its step (as `spike_train`),
+## for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
+## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
+fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
 
 ## The loop of `simulate` written out in Soma tensor operations (slower; the reference the
 ## Swift loop is tested against). Same arguments with U a steps x dim input and v0 rates;
