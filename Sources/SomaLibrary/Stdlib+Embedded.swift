@@ -197,8 +197,8 @@ fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
   decoders(population_rates(A, X), F, noise: noise) @ B.E
 }
 
-## The input of a run as a steps x dim matrix: a number (held), a tensor with one row
-## (or value) per step, or a function of t (s) giving a number or a dim-vector.
+## The input of a run as a steps x dim matrix: a number or (in n-D) a dim-vector, held;
+## a tensor with one row (or value) per step; or a function of t (s).
 fn population_input(input, steps, dim, dt) {
   if type(input) == "function" or type(input) == "builtin" {
     U = zeros(steps, dim)
@@ -207,6 +207,7 @@ fn population_input(input, steps, dim, dt) {
   }
   if type(input) == "number" { return full([steps, dim], input) }
   U = population_tensor(input)
+  if dim > 1 and len(U.shape) == 1 and len(U) == dim { return repeat(reshape(U, 1, dim), steps, axis: 0) }
   U = reshape(U, len(U), -1)
   if U.shape[1] != dim or len(U) < steps { error("simulate: input must give {steps} rows of {dim} values") }
   U[:steps, :]
