@@ -39,8 +39,9 @@ import Foundation
         #expect(run.decoded.count == 100)
         for k in 0..<50 {
             let v = (run.rates[2 * k], run.rates[2 * k + 1])
-            #expect(abs(run.decoded[2 * k] - (v.0 - v.1)) < 1e-12)
-            #expect(abs(run.decoded[2 * k + 1] - (0.5 * v.0 + 2 * v.1)) < 1e-12)
+            // decoders are N x k row-major: row i holds neuron i's weights on the k outputs.
+            #expect(abs(run.decoded[2 * k] - (v.0 + 0.5 * v.1)) < 1e-9)
+            #expect(abs(run.decoded[2 * k + 1] - (-v.0 + 2 * v.1)) < 1e-9)
         }
     }
 
