@@ -345,6 +345,7 @@ fn Hopfield(X, bias = false) {
 ## Example: lif_rate(lif_current_for_rate(40)) == 40
 fn lif_current_for_rate(rate, tau_m = 20ms, tau_ref = 2ms) = 1 / (1 - exp((tau_ref - 1 / rate) / tau_m))
 
+## seed(n), callable from functions whose parameter `seed` hides the builtin.
 fn population_reseed(n) = seed(n)
 
 ## A tensor from a number (shape [1]), a list of numbers or a tensor.
@@ -353,8 +354,8 @@ fn population_tensor(x) = if type(x) == "tensor" { x } else { reshape(x, -1) }
 ## A list of numbers as a vector (empty list: a 0-length vector).
 fn population_vector(xs) = if len(xs) == 0 { zeros(0) } else { reshape(xs, -1) }
 
-## Rows of represented values: a number or a vector of P values (dim 1) becomes P x 1,
-## a vector of dim values (dim > 1) one row; a P x dim matrix stays.
+## Represented values as rows (P x dim).
+## A number or a vector of P values (dim 1) becomes P x 1, a vector of dim values (dim > 1) one row; a P x dim matrix stays.
 ## Example: population_rows([1, 2, 3], 1).shape == [3, 1]
 fn population_rows(X, dim) {
   if type(X) == "number" { return reshape(X, 1, 1) }
@@ -381,8 +382,8 @@ fn population_sample(self, n) {
   self.range[0] + (self.range[1] - self.range[0]) * u
 }
 
-## A population of N LIF neurons (threshold current 1) that represents a value of
-## dimension `dim`. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
+## A population of N LIF neurons that represents a value of dimension `dim`.
+## Threshold current 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
 ## otherwise), an x-intercept c uniform in `intercepts` and a maximum rate a uniform
 ## in `rates` (Hz), reached at e·x = radius = max |intercepts|. Gain and bias solve
 ## α(radius − c) + β = J(a) (`lif_current_for_rate`) and α c + β = 1:
@@ -421,8 +422,9 @@ fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, ta
          doc: "LIF population coding a {dim}-D value: rates(X), current(X), E = encoders·gain")
 }
 
-## Linear decoders D (N x k) with A·D ≈ F for activities A (P x N) and targets F
-## (P, or P x k: any function of the represented value). noise: 0 is least squares
+## Linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
+## A is P x N activities, F the targets (P, or P x k: any function of the represented
+## value), D is N (or N x k). noise: 0 is least squares
 ## (the notes); noise > 0 is ridge regression with the rate noise σ = noise·max(A):
 ## D = (AᵀA + P σ² I)⁻¹ AᵀF, which the course demos use with noise 0.1.
 ## Example: D = decoders(A, X^2, noise: 0.1)
@@ -441,8 +443,8 @@ fn decoders(A, F, noise = 0.1) {
 ## Example: decoding_error(A, decoders(A, X), X)
 fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A @ D).shape))^2))
 
-## Connection weights W = D·E_B (N_A x N_B) that make population B represent f of
-## the value in A: D decodes f from A's rates at `samples` random points of A's
+## Connection weights W = D·E_B (N_A x N_B) that make population B represent f(x).
+## x is the value in A: D decodes f from A's rates at `samples` random points of A's
 ## range (or at the points X), E_B is B's encoders times gains. f = nil is the
 ## identity; connect(A, A) is the recurrent identity connection of an integrator.
 ## The drive into B is then A's rates·W + B.bias.
@@ -456,8 +458,8 @@ fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
   decoders(population_rates(A, X), F, noise: noise) @ B.E
 }
 
-## The input of a run as a steps x dim matrix: a number or (in n-D) a dim-vector, held;
-## a tensor with one row (or value) per step; or a function of t (s).
+## The input of a run as a steps x dim matrix.
+## A number or (in n-D) a dim-vector is held; a tensor with one row (or value) per step; or a function of t (s).
 fn population_input(input, steps, dim, dt) {
   if type(input) == "function" or type(input) == "builtin" {
     U = zeros(steps, dim)
@@ -472,9 +474,9 @@ fn population_input(input, steps, dim, dt) {
   U[:steps, :]
 }
 
-## Simulates population `pop` with recurrent weights W (N x N, or nil) and an input
-## (a number, a steps x dim tensor, or a function of t) for T seconds (default: one
-## step per input row), as the notes' network dynamics:
+## Simulates a population with recurrent weights W, rate-based or spiking.
+## W is N x N or nil; the input is a number, a steps x dim tensor or a function of t,
+## run for T seconds (default: one step per input row), as the notes' network dynamics:
 ##   τs dJ/dt = −J + v·W + β + scale·u·E
 ## scale defaults to τs (the notes' integrator input, so W = D·E integrates u); with
 ## scale: 1 and no W the population settles to representing u. Win: W_in (N_in x N)
@@ -512,13 +514,13 @@ fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = 
   {t: arange(1, steps + 1) * dt, rates: r.rates, x: r.x, spikes: r.spikes}
 }
 
-## Spike trains as a steps x N matrix: each spike puts 1/dt in its step (as `spike_train`),
-## for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
+## Spike trains as a steps x N matrix, 1/dt in the step of each spike.
+## As `spike_train`, for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
 ## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
 fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
 
-## The loop of `simulate` written out in Soma tensor operations (slower; the reference the
-## Swift loop is tested against). Same arguments with U a steps x dim input and v0 rates;
+## The loop of `simulate` written out in Soma tensor operations.
+## Slower; the reference the Swift loop is tested against. Same arguments with U a steps x dim input and v0 rates;
 ## in spiking mode volt holds the initial membrane voltages. Returns {rates, x}.
 fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = nil, spiking = false,
                   volt = nil) {
@@ -557,8 +559,8 @@ fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = n
   {rates: rates, x: x}
 }
 
-## Fixed points of a 1-D recurrent population from its decoding error e(x) = x̂(x) − x
-## sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
+## Stable and unstable fixed points of a 1-D recurrent population.
+## From its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
 ## (stable); from − to +, away (unstable). Crossings are interpolated linearly.
 ## Returns {stable, unstable} (tensors of x values, possibly empty).
 ## Example: fp = fixed_points(X, A @ D)
@@ -579,8 +581,8 @@ fn fixed_points(X, Xhat) {
   {stable: population_vector(stable), unstable: population_vector(unstable)}
 }
 
-## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D) (gradient descent on the
-## squared decoding error): each iteration draws `batch` random values in the
+## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D).
+## Gradient descent on the squared decoding error: each iteration draws `batch` random values in the
 ## population's range, takes their rates A and moves D. D0 is the start (N, or N x k);
 ## f = nil decodes x. test: X evaluates the RMSE on fixed points X after every
 ## iteration (default: the batch's own error before the update).
