@@ -76,6 +76,7 @@ use "neural/rbm.soma"
 use "neural/som.soma"
 use "neural/word2vec.soma"
 use "neural/predictive_coding.soma"
+use "neural/population.soma"
 
 """#),
         ("neural/autoencoder.soma", #"""
@@ -328,6 +329,280 @@ fn Hopfield(X, bias = false) {
   object("Hopfield", {W: W, b: b, patterns: X},
          {energy: hopfield_energy, run: hopfield_run, which: hopfield_which},
          doc: "Hopfield network: W = XᵀX/n − I, ≥ rule (ties → +1), energy −½xᵀWx + bᵀx")
+}
+
+"""#),
+        ("neural/population.soma", #"""
+# Population coding, NEF style (course unit 5): LIF populations that encode a
+# value x through encoders, gains and biases, linear decoders for any f(x),
+# connections W = D·E between populations, and their dynamics.
+# Conventions: samples are rows, activities in Hz, times in seconds; a
+# population's E is dim x N (encoders times gains, the course's E·α), so the
+# current for inputs X (P x dim) is J = X·E + β and the rates are G(J).
+
+## The input current J whose LIF rate G(J) is `rate` (Hz): J = 1/(1 − e^((τref − 1/a)/τm)).
+## Inverts `lif_rate` for rates below 1/τref; population gains and biases come from it.
+## Example: lif_rate(lif_current_for_rate(40)) == 40
+fn lif_current_for_rate(rate, tau_m = 20ms, tau_ref = 2ms) = 1 / (1 - exp((tau_ref - 1 / rate) / tau_m))
+
+## seed(n), callable from functions whose parameter `seed` hides the builtin.
+fn population_reseed(n) = seed(n)
+
+## A tensor from a number (shape [1]), a list of numbers or a tensor.
+fn population_tensor(x) = if type(x) == "tensor" { x } else { reshape(x, -1) }
+
+## A list of numbers as a vector (empty list: a 0-length vector).
+fn population_vector(xs) = if len(xs) == 0 { zeros(0) } else { reshape(xs, -1) }
+
+## Represented values as rows (P x dim).
+## A number or a vector of P values (dim 1) becomes P x 1, a vector of dim values (dim > 1) one row; a P x dim matrix stays.
+## Example: population_rows([1, 2, 3], 1).shape == [3, 1]
+fn population_rows(X, dim) {
+  if type(X) == "number" { return reshape(X, 1, 1) }
+  X = population_tensor(X)
+  if len(X.shape) == 1 {
+    if dim == 1 { return reshape(X, len(X), 1) }
+    if len(X) == dim { return reshape(X, 1, dim) }
+    error("Population: {len(X)} values do not make points of dimension {dim}")
+  }
+  if X.shape[1] != dim { error("Population: inputs have {X.shape[1]} columns, the population represents {dim}") }
+  X
+}
+
+## Input currents J = X·E + β (P x N) for represented values X (P x dim, or P values in 1-D).
+fn population_current(self, X) = population_rows(X, self.dim) @ self.E + self.bias
+
+## Firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
+fn population_rates(self, X) = lif_rate(population_current(self, X), tau_m: self.tau_m, tau_ref: self.tau_ref)
+
+## n random values uniform over the population's range (a vector in 1-D, else n x dim).
+## In n-D the points are uniform in the cube [lo, hi]^dim.
+fn population_sample(self, n) {
+  u = if self.dim == 1 { rand(n) } else { rand(n, self.dim) }
+  self.range[0] + (self.range[1] - self.range[0]) * u
+}
+
+## A population of N LIF neurons that represents a value of dimension `dim`.
+## Threshold current 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
+## otherwise), an x-intercept c uniform in `intercepts` and a maximum rate a uniform
+## in `rates` (Hz), reached at e·x = radius = max |intercepts|. Gain and bias solve
+## α(radius − c) + β = J(a) (`lif_current_for_rate`) and α c + β = 1:
+## α = (J(a) − 1)/(radius − c), β = 1 − α c. Fields: N, dim, encoders (dim x N),
+## intercepts, max_rates, gain, bias, E (= encoders·gain, dim x N), range, radius,
+## tau_m, tau_ref. Methods: rates(X), current(X), sample(n). seed: n reseeds the
+## session's random stream first.
+## Example: pop = Population(100, intercepts: [-1, 1], rates: [20, 50], seed: 1); A = pop.rates(linspace(-1, 1, 201))
+fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, tau_m = 20ms, tau_ref = 2ms) {
+  if type(N) != "number" or N < 1 or N != floor(N) { error("Population: N must be a positive integer, got {N}") }
+  if type(dim) != "number" or dim < 1 or dim != floor(dim) { error("Population: dim must be a positive integer, got {dim}") }
+  if len(intercepts) != 2 or len(rates) != 2 { error("Population: intercepts and rates are ranges [lo, hi]") }
+  lo = intercepts[0]
+  hi = intercepts[1]
+  radius = max(abs(lo), abs(hi))
+  if hi < lo or radius <= 0 { error("Population: intercepts must be [lo, hi] with lo ≤ hi, got {intercepts}") }
+  if rates[0] <= 0 or rates[1] < rates[0] or rates[1] >= 1 / tau_ref {
+    error("Population: rates must be [lo, hi] with 0 < lo ≤ hi < 1/tau_ref, got {rates}")
+  }
+  if seed != nil { population_reseed(seed) }
+  enc = if dim == 1 {
+    reshape(choice([-1, 1], N), 1, N)
+  } else {
+    R = randn(dim, N)
+    R / norm(R, axis: 0, keepdims: true)
+  }
+  c = lo + (hi - lo) * rand(N)
+  a = rates[0] + (rates[1] - rates[0]) * rand(N)
+  if any(c >= radius) { error("Population: every intercept must lie below the radius {radius}") }
+  gain = (lif_current_for_rate(a, tau_m: tau_m, tau_ref: tau_ref) - 1) / (radius - c)
+  bias = 1 - gain * c
+  object("Population", {N: N, dim: dim, encoders: enc, intercepts: c, max_rates: a, gain: gain,
+                        bias: bias, E: enc * gain, range: [lo, hi], radius: radius,
+                        tau_m: tau_m, tau_ref: tau_ref},
+         {rates: population_rates, current: population_current, sample: population_sample},
+         doc: "LIF population coding a {dim}-D value: rates(X), current(X), E = encoders·gain")
+}
+
+## Linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
+## A is P x N activities, F the targets (P, or P x k: any function of the represented
+## value), D is N (or N x k). noise: 0 is least squares
+## (the notes); noise > 0 is ridge regression with the rate noise σ = noise·max(A):
+## D = (AᵀA + P σ² I)⁻¹ AᵀF, which the course demos use with noise 0.1.
+## Example: D = decoders(A, X^2, noise: 0.1)
+fn decoders(A, F, noise = 0.1) {
+  A = population_tensor(A)
+  F = population_tensor(F)
+  if len(A.shape) != 2 { error("decoders: A must be P x N activities, got shape {A.shape}") }
+  if len(F) != A.shape[0] { error("decoders: F has {len(F)} rows for {A.shape[0]} rows of activities") }
+  if noise < 0 { error("decoders: noise must be ≥ 0, got {noise}") }
+  if noise == 0 { return lstsq(A, F) }
+  sigma = noise * max(A)
+  lstsq(A, F, reg: A.shape[0] * sigma^2)
+}
+
+## Root-mean-square decoding error sqrt(mean((A·D − F)²)) of decoders D on activities A.
+## Example: decoding_error(A, decoders(A, X), X)
+fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A @ D).shape))^2))
+
+## Connection weights W = D·E_B (N_A x N_B) that make population B represent f(x).
+## x is the value in A: D decodes f from A's rates at `samples` random points of A's
+## range (or at the points X), E_B is B's encoders times gains. f = nil is the
+## identity; connect(A, A) is the recurrent identity connection of an integrator.
+## The drive into B is then A's rates·W + B.bias.
+## Example: W = connect(A, B, fn(x) = x^3)
+fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
+  X = population_rows(if X == nil { population_sample(A, samples) } else { X }, A.dim)
+  Xf = if A.dim == 1 { X[:, 0] } else { X }
+  F = if f == nil { X } else { f(Xf) }
+  F = reshape(population_tensor(F), len(X), -1)
+  if F.shape[1] != B.dim { error("connect: f gives {F.shape[1]} values per point, B represents {B.dim}") }
+  decoders(population_rates(A, X), F, noise: noise) @ B.E
+}
+
+## The input of a run as a steps x dim matrix.
+## A number or (in n-D) a dim-vector is held; a tensor with one row (or value) per step; or a function of t (s).
+fn population_input(input, steps, dim, dt) {
+  if type(input) == "function" or type(input) == "builtin" {
+    U = zeros(steps, dim)
+    for k in 0..<steps { U[k, :] = reshape(population_tensor(input(k * dt)), dim) }
+    return U
+  }
+  if type(input) == "number" { return full([steps, dim], input) }
+  U = population_tensor(input)
+  if dim > 1 and len(U.shape) == 1 and len(U) == dim { return repeat(reshape(U, 1, dim), steps, axis: 0) }
+  U = reshape(U, len(U), -1)
+  if U.shape[1] != dim or len(U) < steps { error("simulate: input must give {steps} rows of {dim} values") }
+  U[:steps, :]
+}
+
+## Simulates a population with recurrent weights W, rate-based or spiking.
+## W is N x N or nil; the input is a number, a steps x dim tensor or a function of t,
+## run for T seconds (default: one step per input row), as the notes' network dynamics:
+##   τs dJ/dt = −J + v·W + β + scale·u·E
+## scale defaults to τs (the notes' integrator input, so W = D·E integrates u); with
+## scale: 1 and no W the population settles to representing u. Win: W_in (N_in x N)
+## makes the input presynaptic activity instead (steps x N_in rates, or the spike
+## trains of `spike_trains`), entering as input·Win (a connection from another
+## population). Rate mode: v = G(J) (tau_m: 0), or τm dv/dt = −v + G(J). spiking: true
+## drives LIF neurons (the population's τm, τref) with J; each spike adds W[j,:]/τs (an
+## exponential PSC) and v is the spike train filtered by the same PSC. v0: initial
+## activities (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D.
+## Returns {t, rates (steps x N unless record: false), x, spikes (spiking only)}.
+## The loop runs in Swift (population_run); simulate_steps is the same loop in Soma.
+## Example: r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 1s, decoders: D)
+fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = nil, decoders = nil,
+            spiking = false, record = true, scale = nil, Win = nil) {
+  steps = if T != nil { round(T / dt) } else if type(input) == "number" or type(input) == "function" {
+    error("simulate: give T: for a number or function input")
+  } else { len(population_tensor(input)) }
+  if steps < 1 { error("simulate: T/dt must give at least one step") }
+  s = if scale == nil { tau_s } else { scale }
+  U = nil
+  E = pop.E
+  if Win == nil {
+    U = population_input(input, steps, pop.dim, dt) * (s / tau_s)
+  } else {
+    Win = population_tensor(Win)
+    if len(Win.shape) != 2 or Win.shape[1] != pop.N { error("simulate: Win must be N_in x {pop.N}, got shape {Win.shape}") }
+    U = population_input(input, steps, Win.shape[0], dt) @ Win
+    E = eye(pop.N) / tau_s
+  }
+  v0 = if v0 == nil { population_rates(pop, zeros(pop.dim))[0] } else { reshape(population_tensor(v0), pop.N) }
+  D = if decoders == nil { nil } else { reshape(population_tensor(decoders), pop.N, -1) }
+  volt = if spiking { rand(pop.N) } else { nil }
+  r = population_run(E, pop.bias, W, U, v0, dt: dt, tau_s: tau_s, tau_r: tau_m, tau_m: pop.tau_m,
+                     tau_ref: pop.tau_ref, spiking: spiking, decoders: D, voltage0: volt, record: record)
+  {t: arange(1, steps + 1) * dt, rates: r.rates, x: r.x, spikes: r.spikes}
+}
+
+## Spike trains as a steps x N matrix, 1/dt in the step of each spike.
+## As `spike_train`, for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
+## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
+fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
+
+## The loop of `simulate` written out in Soma tensor operations.
+## Slower; the reference the Swift loop is tested against. Same arguments with U a steps x dim input and v0 rates;
+## in spiking mode volt holds the initial membrane voltages. Returns {rates, x}.
+fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = nil, spiking = false,
+                  volt = nil) {
+  steps = len(U)
+  v = v0
+  J = if W == nil { pop.bias } else { v @ W + pop.bias }
+  rates = zeros(steps, pop.N)
+  x = if decoders == nil { nil } else { zeros(steps, decoders.shape[1]) }
+  vm = if volt == nil { zeros(pop.N) } else { volt }
+  refr = zeros(pop.N)
+  full_gain = 1 - exp(-dt / pop.tau_m)
+  for k in 0..<steps {
+    drive = tau_s * (U[k, :] @ pop.E)
+    if spiking {
+      # The LIF step of `lif`: exact between spikes, spike time inside the step.
+      ref = refr - dt
+      gain = where(ref <= 0, full_gain, 1 - exp(-clip(dt - ref, 0, dt) / pop.tau_m))
+      vm = vm + (J - vm) * gain
+      fired = vm > 1
+      tsp = dt + pop.tau_m * log(1 - (vm - 1) / where(fired, J - 1, 1))
+      vm = where(fired, 0, vm)
+      refr = where(fired, pop.tau_ref + tsp, ref)
+      s = fired / dt
+      rec = if W == nil { 0 } else { s @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      v = v + dt / tau_s * (-v + s)
+    } else {
+      rec = if W == nil { 0 } else { v @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      g = lif_rate(J, tau_m: pop.tau_m, tau_ref: pop.tau_ref)
+      v = if tau_m == 0 { g } else { v + dt / tau_m * (-v + g) }
+    }
+    rates[k, :] = v
+    if decoders != nil { x[k, :] = v @ decoders }
+  }
+  {rates: rates, x: x}
+}
+
+## Stable and unstable fixed points of a 1-D recurrent population.
+## From its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
+## (stable); from − to +, away (unstable). Crossings are interpolated linearly.
+## Returns {stable, unstable} (tensors of x values, possibly empty).
+## Example: fp = fixed_points(X, A @ D)
+fn fixed_points(X, Xhat) {
+  X = reshape(population_tensor(X), -1)
+  e = reshape(population_tensor(Xhat), -1) - X
+  if len(e) != len(X) { error("fixed_points: X and Xhat must have the same length") }
+  stable = []
+  unstable = []
+  for i in 1..<len(X) {
+    if (e[i - 1] > 0 and e[i] <= 0) or (e[i - 1] < 0 and e[i] >= 0) {
+      if not (e[i] == 0 and i + 1 < len(X) and sign(e[i + 1]) == sign(e[i - 1])) {
+        x0 = X[i - 1] + (X[i] - X[i - 1]) * e[i - 1] / (e[i - 1] - e[i])
+        if e[i - 1] > 0 { stable = push(stable, x0) } else { unstable = push(unstable, x0) }
+      }
+    }
+  }
+  {stable: population_vector(stable), unstable: population_vector(unstable)}
+}
+
+## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D).
+## Gradient descent on the squared decoding error: each iteration draws `batch` random values in the
+## population's range, takes their rates A and moves D. D0 is the start (N, or N x k);
+## f = nil decodes x. test: X evaluates the RMSE on fixed points X after every
+## iteration (default: the batch's own error before the update).
+## Returns {D, error}: the learned decoders and the error history (one per iteration).
+## Example: r = learn_decoders(pop, D0, iters: 1000, kappa: 1e-7)
+fn learn_decoders(pop, D0, f = nil, iters = 1000, batch = 50, kappa = 1e-7, test = nil) {
+  if iters < 1 or batch < 1 or kappa <= 0 { error("learn_decoders: iters, batch and kappa must be positive") }
+  D = population_tensor(D0)
+  history = zeros(iters)
+  At = if test == nil { nil } else { population_rates(pop, test) }
+  Ft = if test == nil { nil } else { reshape(if f == nil { population_tensor(test) } else { f(population_tensor(test)) }, len(At), -1) }
+  for it in 0..<iters {
+    Xb = population_sample(pop, batch)
+    Fb = if f == nil { Xb } else { f(Xb) }
+    A = population_rates(pop, Xb)
+    err = reshape(population_tensor(Fb), (A @ D).shape) - A @ D
+    D = D + kappa * (A.T @ err)
+    history[it] = if test == nil { sqrt(mean(err^2)) } else { sqrt(mean((reshape(At @ D, Ft.shape) - Ft)^2)) }
+  }
+  {D: D, error: history}
 }
 
 """#),
