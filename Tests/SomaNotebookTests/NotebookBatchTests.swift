@@ -8,7 +8,7 @@ import Testing
                        formats: [OutputFormat] = OutputFormat.allCases, log: LogCapture,
                        steps: @escaping () -> [ScriptedKernel.Step]) -> NotebookBatch {
         NotebookBatch(settings: settings, writer: NotebookOutputWriter(root: out, formats: formats), jobs: jobs,
-                      log: ProgressLog(color: false, write: log.append), makeKernel: { _ in ScriptedKernel(steps()) })
+                      log: ProgressLog(color: false, write: log.append), makeKernel: { _, _ in ScriptedKernel(steps()) })
     }
 
     private func copySample(to folder: URL, as name: String) throws -> String {
