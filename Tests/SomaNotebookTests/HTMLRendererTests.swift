@@ -20,8 +20,11 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>Sample notebook</title>"))
         #expect(html.contains("<style>"))
-        #expect(html.contains("mathjax"))
-        // TeX is left for MathJax: no emphasis inside it, only HTML escaping.
+        // Nothing runs and nothing is fetched: no script, a policy that forbids them.
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("https://"))
+        #expect(html.contains("Content-Security-Policy"))
+        // TeX stays as text: no emphasis inside it, only HTML escaping.
         #expect(html.contains("$$\\tau_m \\frac{dv}{dt} = -v + v_{in}$$"))
         #expect(html.contains("$v(t)$"))
     }

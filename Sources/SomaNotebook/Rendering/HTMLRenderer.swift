@@ -3,8 +3,10 @@ import Foundation
 /// Renders an executed notebook as one self-contained HTML page.
 ///
 /// Figures are inlined as `data:` URIs and the stylesheet is embedded, so the
-/// file reads offline; only MathJax is fetched, and `$...$` stays readable as
-/// plain TeX when it cannot load.
+/// file reads offline and loads nothing from the network; `$...$` math is
+/// shown as TeX text. The page holds no active content: raw HTML in the prose
+/// goes through `HTMLSanitizer`, and a Content-Security-Policy forbids
+/// scripts, frames, forms and remote loads should anything slip through.
 public struct HTMLRenderer {
     public init() {}
 
@@ -24,14 +26,11 @@ public struct HTMLRenderer {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="soma run">
+        <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
         <title>\(title.htmlEscaped)</title>
         <style>
         \(Self.stylesheet)
         </style>
-        <script>
-        window.MathJax = { tex: { inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']] } };
-        </script>
-        <script async src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"></script>
         </head>
         <body>
         <main>
@@ -82,6 +81,10 @@ public struct HTMLRenderer {
         case .notRun: return "not-run"
         }
     }
+
+    /// No scripts, plugins, frames or forms; images only from the page's own
+    /// folder or inline; styles only from the page itself.
+    static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
 
     /// Plain, readable styling: a centred column, light code boxes, red errors.
     static let stylesheet = """
