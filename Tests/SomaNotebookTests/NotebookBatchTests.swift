@@ -129,9 +129,21 @@ import Testing
         try Data().write(to: stale)
         let mine = out.appendingPathComponent("nb/my-notes.png")
         try Data().write(to: mine)
+        try "# written by soma\ncell9-fig1.png\n".write(to: out.appendingPathComponent("nb/.soma-manifest"), atomically: true, encoding: .utf8)
         _ = batch(out: out, formats: [.markdown], log: LogCapture(), steps: { Sample.steps }).run(paths: [path])
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(FileManager.default.fileExists(atPath: mine.path))
+    }
+
+    @Test func aFolderWithoutManifestIsSomasOnlyWhenEveryFileLooksLikeSomas() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("nb")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        for name in ["nb.md", "nb.html", "cell2-fig1.png"] { try Data().write(to: old.appendingPathComponent(name)) }
+        #expect(OutputFolder.userFiles(in: old, stem: "nb") == [])
+        try Data().write(to: old.appendingPathComponent("notes.txt"))
+        #expect(OutputFolder.userFiles(in: old, stem: "nb") == ["cell2-fig1.png", "nb.html", "nb.md", "notes.txt"])
     }
 
     @Test func exitInACellStopsTheRunWithItsStatusAndNamesTheCell() throws {

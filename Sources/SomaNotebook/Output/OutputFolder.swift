@@ -112,7 +112,7 @@ public final class OutputFolder {
         let renderings = Set(formats.map { "\(stem).\($0.rawValue)" })
         for name in userFiles(in: target, stem: stem) where renderings.contains(name) {
             close(descriptor)
-            throw NotebookError(path: source, message: "\(target.path)/\(name) was not written by soma and would be replaced; move it away or choose another --out")
+            throw NotebookError(path: source, message: "\(target.path)/\(name) was not written by soma (it is not in the folder's .soma-manifest) and would be replaced; move it away or choose another --out")
         }
         let staging = URL(fileURLWithPath: rootPath, isDirectory: true)
             .appendingPathComponent(".\(stem).soma-staging-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
@@ -192,18 +192,20 @@ public final class OutputFolder {
         try? FileManager.default.removeItem(at: old)
     }
 
-    /// Names in an existing output folder that Soma did not write: not in its
-    /// manifest or, in a folder from before manifests, not named like Soma's
-    /// outputs (`<stem>.md/.html/.ipynb`, `*-figN.png`).
+    /// Names in an existing output folder that Soma did not write: those not
+    /// in its manifest. A folder without a manifest is taken as Soma's (an
+    /// output folder from before manifests) only when every file in it is
+    /// named like Soma's outputs (`<stem>.md/.html/.ipynb`, `*-figN.png`);
+    /// otherwise every file in it is the user's.
     static func userFiles(in folder: URL, stem: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         let manifest = (try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8))
             .map { text in Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)) }
-        return names.filter { name in
-            if name == manifestName { return false }
-            if let manifest { return !manifest.contains(name) }
-            return !looksWrittenBySoma(name, stem: stem)
-        }.sorted()
+        let files = names.filter { $0 != manifestName }
+        guard let manifest else {
+            return files.allSatisfy { looksWrittenBySoma($0, stem: stem) } ? [] : files.sorted()
+        }
+        return files.filter { !manifest.contains($0) }.sorted()
     }
 
     private static func looksWrittenBySoma(_ name: String, stem: String) -> Bool {
