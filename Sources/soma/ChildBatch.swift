@@ -12,6 +12,7 @@ final class ChildBatch {
     private let arguments: (String) -> [String]
     private let lock = NSLock()
     private var stopping = false
+    private var running: [Int: Process] = [:]
 
     /// - Parameter arguments: the command line (after the program) that runs one notebook.
     init(jobs: Int, log: ProgressLog, arguments: @escaping (String) -> [String]) {
@@ -20,11 +21,16 @@ final class ChildBatch {
         self.arguments = arguments
     }
 
-    /// Stops starting notebooks (Ctrl-C); the running ones get the signal themselves.
+    /// Ctrl-C: starts no more notebooks and passes the interrupt on to the
+    /// running ones (each runs in its own process group, out of the
+    /// terminal's reach), which stop their cell and write what ran; a second
+    /// call passes it on again, and they quit at once.
     func stop() {
         lock.lock()
         stopping = true
+        let current = Array(running.values)
         lock.unlock()
+        for process in current where process.isRunning { process.interrupt() }
     }
 
     var wasStopped: Bool {
@@ -51,7 +57,10 @@ final class ChildBatch {
             process.executableURL = executable
             process.arguments = arguments(path)
             done.enter()
-            process.terminationHandler = { [log] finished in
+            process.terminationHandler = { [log, self] finished in
+                self.lock.lock()
+                self.running[index] = nil
+                self.lock.unlock()
                 var status = finished.terminationStatus
                 if finished.terminationReason == .uncaughtSignal {
                     let signal = finished.terminationStatus
@@ -64,8 +73,14 @@ final class ChildBatch {
                 done.leave()
             }
             do {
+                lock.lock()
+                running[index] = process
+                lock.unlock()
                 try process.run()
             } catch {
+                lock.lock()
+                running[index] = nil
+                lock.unlock()
                 log.note("error: \(path): cannot start a process to run it: \(error)")
                 statuses.set(index, 1)
                 process.terminationHandler = nil

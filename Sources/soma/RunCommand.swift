@@ -136,13 +136,12 @@ struct RunCommand: ParsableCommand {
         for path in allowWrite { common += ["--allow-write", path] }
         if trust { common.append("--trust") }
         let children = ChildBatch(jobs: jobs, log: log, arguments: { common + ["--", $0] })
-        // Ctrl-C reaches the children from the terminal; here it stops new ones, twice quits.
+        // Ctrl-C: no new notebooks, the running ones are interrupted and write what ran;
+        // a second Ctrl-C makes them quit at once.
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupts.setEventHandler {
-            if children.wasStopped { Foundation.exit(130) }
-            children.stop()
-        }
+        // Each notebook's process says what it does with the interrupt.
+        interrupts.setEventHandler { children.stop() }
         interrupts.resume()
         defer { interrupts.cancel() }
         return children.run(notebooks)

@@ -261,6 +261,28 @@ def _():
         check(not os.path.exists(os.path.join(d, "out", "hang")), "the killed notebook left an output folder")
 
 
+@case("soma run -j 2: Ctrl-C reaches each notebook's process; what ran is written, exit 130")
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        write(d, "a.md", "```soma\nprint(\"a\")\n```\n")
+        write(d, "b.md", "```soma\nprint(\"b\")\n```\n\n```soma\nwhile true { }\n```\n\n```soma\nprint(\"c\")\n```\n")
+        process = subprocess.Popen([SOMA_PATH(), "run", "--format", "md", "--out", "out", "-j", "2", "a.md", "b.md"], cwd=d,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not os.path.exists(os.path.join(d, "out", "a", "a.md")):
+            time.sleep(0.05)
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        try:
+            out, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        check(process.returncode == 130, f"exit {process.returncode}; {clip(err)}")
+        check("error[interrupt]" in err and "3/3 cell 3: not run" in err, f"stderr {clip(err)}")
+        check(os.path.exists(os.path.join(d, "out", "b", "b.md")), "the interrupted notebook was not written")
+
+
 # ------------------------------------------------- exit(n) and line endings
 
 @case("soma run: exit(3) in cell 2 stops the run with status 3; the summary names the cell")
