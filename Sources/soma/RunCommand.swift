@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
         }
         let terminal = isatty(STDERR_FILENO) != 0
         // A live "running" line only makes sense when one notebook's lines come at a time.
-        let log = ProgressLog(color: terminal, live: terminal && !batchChild && notebooks.count == 1)
+        let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && !batchChild && notebooks.count == 1)
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
         let limits = FileLimits(allowRead: allowRead, allowWrite: allowWrite, trust: trust)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,

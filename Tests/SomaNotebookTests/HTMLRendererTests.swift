@@ -15,18 +15,46 @@ import Testing
         #expect(!html.contains("src=\"cell3-fig1.png\""), "figures must not be linked as files")
     }
 
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        #expect(SHA256.base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        #expect(SHA256.base64(String(repeating: "a", count: 1000)) == "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=")
+    }
+
     @Test func isOnePageWithTitleStyleAndMath() throws {
         let html = try renderSample()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>Sample notebook</title>"))
         #expect(html.contains("<style>"))
-        // Nothing runs and nothing is fetched: no script, a policy that forbids them.
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("https://"))
+        // Math typesets offline: KaTeX is inlined when the system has it, and nothing is fetched.
+        #expect(!html.contains("src=\"http"), "the page must load nothing from the network")
         #expect(html.contains("Content-Security-Policy"))
-        // TeX stays as text: no emphasis inside it, only HTML escaping.
+        if MathTypesetting.system != nil {
+            #expect(html.contains("renderMathInElement"))
+            #expect(html.contains("url(data:font/woff2;base64,"))
+            #expect(!html.contains("url(fonts/"), "every font must be inlined")
+            // Only the page's own scripts may run: each is named by its hash in the policy.
+            for script in HTMLRenderer.inlineScripts(in: html) {
+                #expect(html.contains("'sha256-\(SHA256.base64(script))'"))
+            }
+        } else {
+            #expect(!html.contains("<script"))
+        }
+        // TeX is left for KaTeX: no emphasis inside it, only HTML escaping.
         #expect(html.contains("$$\\tau_m \\frac{dv}{dt} = -v + v_{in}$$"))
         #expect(html.contains("$v(t)$"))
+    }
+
+    @Test func pagesWithoutMathCarryNoTypesetter() throws {
+        let notebook = try Notebook(parsing: "# Plain\n\nNo formulas here.\n", path: "plain.md")
+        let executed = try NotebookRunner(kernel: ScriptedKernel([])).run(notebook)
+        let html = HTMLRenderer().render(executed)
+        #expect(!html.contains("renderMathInElement"))
+        #expect(html.count < 20_000)
+    }
+
+    @Test func scriptTextCannotCloseItsElement() {
+        #expect(MathTypesetting.safeInScript("a</script>b</SCRIPT>") == "a<\\/script>b<\\/script>")
     }
 
     @Test func showsOutputsErrorsAndHighlightedCode() throws {

@@ -46,14 +46,18 @@ extension Interpreter {
     /// to the current file first, then in Stdlib. `from` is the file holding
     /// the `use` statement: errors in the used file point into that file and
     /// get a note naming the `use` line.
+    /// `use "neural/som"` means `use "neural/som.soma"`.
     func use(_ path: String, span: Span, from: SourceFile, base: UnsafeMutablePointer<Value>) throws {
+        let names = path.hasSuffix(".soma") ? [path] : [path, path + ".soma"]
         var candidates: [String] = []
-        let expanded = RealPath.expandingTilde(path)
-        if expanded.hasPrefix("/") {
-            candidates.append(expanded)
-        } else {
-            candidates.append(currentDirectory.map { $0 + "/" + expanded } ?? expanded)
-            if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + expanded) }
+        for name in names {
+            let expanded = RealPath.expandingTilde(name)
+            if expanded.hasPrefix("/") {
+                candidates.append(expanded)
+            } else {
+                candidates.append(currentDirectory.map { $0 + "/" + expanded } ?? expanded)
+                if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + expanded) }
+            }
         }
         var found: (String, String)?
         for candidate in candidates {
@@ -72,7 +76,9 @@ extension Interpreter {
                 break
             }
         }
-        if found == nil, let text = embeddedStdlib[path] { found = ("<stdlib>/" + path, text) }
+        if found == nil {
+            found = names.lazy.compactMap({ name in self.embeddedStdlib[name].map { ("<stdlib>/" + name, $0) } }).first
+        }
         guard let (file, text) = found else {
             throw SomaError(.io, "cannot find '\(path)' to use (or it is not a readable text file of at most 64 MB)", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
