@@ -520,3 +520,26 @@ def _():
                               capture_output=True, text=True, timeout=120)
         dom = done.stdout
         check("PWNED=undefined" in dom, f"a notebook script ran or the probe did not: {clip(dom[:400])} {clip(done.stderr[-300:])}")
+
+
+@case("soma run: the page's CSP lets its own KaTeX typeset and blocks a script injected past the sanitiser (Chromium)")
+def _():
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None or not os.path.isdir("/usr/share/javascript/katex"):
+        print("info chromium or KaTeX not installed: CSP check skipped")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        write(d, "m.md", "# Math\n\nThe rate $r = 1/\\tau$ and\n\n$$E = -\\frac{1}{2} x^T W x$$\n")
+        status, out, err = soma("run", "--format", "html", "--out", "out", "m.md", cwd=d)
+        check(status == 0, f"exit {status}, {clip(err)}")
+        html = open(os.path.join(d, "out", "m", "m.html"), encoding="utf-8").read()
+        check("script-src 'sha256-" in html, "the policy does not name the page's scripts by hash")
+        # As if the sanitiser had let these through: neither may run under the page's policy.
+        injected = html.replace("</main>", "<script>document.body.setAttribute('data-pwned', 'script')</script>"
+                                "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'onerror')\"></main>")
+        path = write(os.path.join(d, "out", "m"), "injected.html", injected)
+        done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                               "--dump-dom", "file://" + path], capture_output=True, text=True, timeout=120)
+        dom = done.stdout
+        check('class="katex' in dom, f"KaTeX did not typeset under the policy: {clip(done.stderr[-300:])}")
+        check(not re.search(r"<body[^>]*data-pwned", dom), "a script injected into the page ran despite the policy")
