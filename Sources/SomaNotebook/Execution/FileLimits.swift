@@ -22,8 +22,7 @@ public struct FileLimits: Equatable, Sendable {
     /// adds), writes only its output folder, where relative writes land.
     public func notebookPolicy(notebook path: String, output: URL) -> FilePolicy? {
         guard !trust else { return nil }
-        let folder = (RealPath.resolve(path) as NSString).deletingLastPathComponent
-        return FilePolicy(readable: [folder] + allowRead, writable: [output.path] + allowWrite,
+        return FilePolicy(readable: [Self.folder(of: path)] + allowRead, writable: [output.path] + allowWrite,
                           writeBase: output.path, host: "soma run")
     }
 
@@ -31,10 +30,16 @@ public struct FileLimits: Equatable, Sendable {
     /// working folder, where relative writes land.
     public func scriptPolicy(script path: String) -> FilePolicy? {
         guard !trust else { return nil }
-        let folder = (RealPath.resolve(path) as NSString).deletingLastPathComponent
         let working = FileManager.default.currentDirectoryPath
-        return FilePolicy(readable: [folder] + allowRead, writable: [working] + allowWrite,
+        return FilePolicy(readable: [Self.folder(of: path)] + allowRead, writable: [working] + allowWrite,
                           writeBase: working, host: "soma FILE.soma",
                           readPlace: "the script's folder and the Stdlib", writePlace: "the working folder")
+    }
+
+    /// The folder the file was named in (a notebook linked from elsewhere
+    /// reads the folder it was run from, where its relative paths point).
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return RealPath.resolve(folder.isEmpty ? "." : folder)
     }
 }
