@@ -10,11 +10,18 @@ public final class SessionKernel: CellKernel {
     private let session: Session
     private let printed: TextBuffer
     private var reportedStartup = false
+    private let shownPaths: (from: String, to: String)?
 
-    public init() {
+    /// - Parameters:
+    ///   - policy: which files the cells may read and write (nil: any).
+    ///   - shownPaths: a folder whose name errors show as another: the run's
+    ///     staging folder as the output folder it becomes.
+    public init(policy: FilePolicy? = nil, shownPaths: (from: String, to: String)? = nil) {
+        self.shownPaths = shownPaths
         let printed = TextBuffer()
         self.printed = printed
         session = Session(output: { printed.append($0) })
+        session.filePolicy = policy
     }
 
     public func execute(_ request: CellRequest) -> CellOutput {
@@ -41,9 +48,14 @@ public final class SessionKernel: CellKernel {
         output.exitCode = result.exitCode
         if let first = diagnostics.first {
             let rendered = diagnostics.map { renderDiagnostic($0.0, source: $0.1) }.joined(separator: "\n\n")
-            output.error = CellFailure(kind: first.0.kind.rawValue, message: first.0.message, rendered: rendered)
+            output.error = CellFailure(kind: first.0.kind.rawValue, message: shown(first.0.message), rendered: shown(rendered))
         }
         return output
+    }
+
+    private func shown(_ text: String) -> String {
+        guard let (from, to) = shownPaths else { return text }
+        return text.replacingOccurrences(of: from, with: to)
     }
 
     public func interrupt() {
