@@ -44,7 +44,8 @@ struct ConvGeometry {
 /// column) by `columns` columns (image, output row, output column), each
 /// column holding the input pixels one output position sees (0 in padding).
 func im2col(_ x: [Double], _ g: ConvGeometry) -> [Double] {
-    var cols = [Double](repeating: 0, count: g.patch * g.columns)
+    // Without padding every entry is written below, so only padded patches need zeros.
+    var cols = g.pad == 0 ? uninitializedArray(g.patch * g.columns) : [Double](repeating: 0, count: g.patch * g.columns)
     x.withUnsafeBufferPointer { px in
         cols.withUnsafeMutableBufferPointer { pc in
             forEachPatchRow(g) { row, ci, i, j in
@@ -112,18 +113,28 @@ private func forEachPatchRow(_ g: ConvGeometry, _ body: (Int, Int, Int, Int) -> 
 /// `[o, n * positions]` (channel-major, as the product gives it) to
 /// `[n, o, positions]` (N x O x Ho x Wo), or back with `inverse`.
 func swapImageAndChannel(_ a: [Double], n: Int, o: Int, positions: Int, inverse: Bool = false) -> [Double] {
-    var out = [Double](repeating: 0, count: a.count)
+    var out = uninitializedArray(a.count)
     a.withUnsafeBufferPointer { pa in
-        out.withUnsafeMutableBufferPointer { po in
+        out.withUnsafeMutableBufferPointer { buffer in
+            guard let pa = pa.baseAddress, let po = buffer.baseAddress, n * o * positions == a.count else {
+                buffer.update(repeating: 0)
+                return
+            }
             for img in 0..<n {
                 for oc in 0..<o {
                     let nchw = (img * o + oc) * positions
                     let cm = oc * n * positions + img * positions
                     let (src, dst) = inverse ? (nchw, cm) : (cm, nchw)
-                    for p in 0..<positions { po[dst + p] = pa[src + p] }
+                    (po + dst).update(from: pa + src, count: positions)
                 }
             }
         }
     }
     return out
+}
+
+/// An array of `count` doubles that the caller overwrites entirely: skipping
+/// the zero fill saves a pass over memory (Double is a trivial type).
+private func uninitializedArray(_ count: Int) -> [Double] {
+    [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
 }
