@@ -231,10 +231,14 @@ enum Primitives {
         { g in
             var gx = [Double](repeating: 0, count: p.planes * p.h * p.w)
             let scale = 1 / Double(p.k * p.k)
-            p.forEachWindow { o, start in
-                let share = g.data[o] * scale
-                for i in 0..<p.k {
-                    for j in 0..<p.k { gx[start + i * p.w + j] = share }
+            g.data.withUnsafeBufferPointer { pg in
+                gx.withUnsafeMutableBufferPointer { px in
+                    p.forEachWindow { o, start in
+                        let share = pg[o] * scale
+                        for i in 0..<p.k {
+                            for j in 0..<p.k { px[start + i * p.w + j] = share }
+                        }
+                    }
                 }
             }
             return [Tensor(shape: Array(g.shape.dropLast(2)) + [p.h, p.w], data: gx)]

@@ -33,18 +33,22 @@ extension Tensor {
         var out = [Double](repeating: 0, count: p.outputCount)
         var winner = [Int](repeating: 0, count: p.outputCount)
         data.withUnsafeBufferPointer { px in
-            p.forEachWindow { o, start in
-                var best = px[start], at = start
-                for i in 0..<k {
-                    let row = start + i * p.w
-                    // The first maximum wins; a NaN in the window wins over numbers.
-                    for j in 0..<k where px[row + j] > best || (px[row + j].isNaN && !best.isNaN) {
-                        best = px[row + j]
-                        at = row + j
+            out.withUnsafeMutableBufferPointer { po in
+                winner.withUnsafeMutableBufferPointer { pw in
+                    p.forEachWindow { o, start in
+                        var best = px[start], at = start
+                        for i in 0..<k {
+                            let row = start + i * p.w
+                            // The first maximum wins; a NaN in the window wins over numbers.
+                            for j in 0..<k where px[row + j] > best || (px[row + j].isNaN && !best.isNaN) {
+                                best = px[row + j]
+                                at = row + j
+                            }
+                        }
+                        po[o] = best
+                        pw[o] = at
                     }
                 }
-                out[o] = best
-                winner[o] = at
             }
         }
         let result = Tensor(shape: p.outputShape, data: out)
@@ -61,13 +65,15 @@ extension Tensor {
         var out = [Double](repeating: 0, count: p.outputCount)
         let scale = 1 / Double(k * k)
         data.withUnsafeBufferPointer { px in
-            p.forEachWindow { o, start in
-                var total = 0.0
-                for i in 0..<k {
-                    let row = start + i * p.w
-                    for j in 0..<k { total += px[row + j] }
+            out.withUnsafeMutableBufferPointer { po in
+                p.forEachWindow { o, start in
+                    var total = 0.0
+                    for i in 0..<k {
+                        let row = start + i * p.w
+                        for j in 0..<k { total += px[row + j] }
+                    }
+                    po[o] = total * scale
                 }
-                out[o] = total * scale
             }
         }
         let result = Tensor(shape: p.outputShape, data: out)

@@ -79,8 +79,8 @@ use "neural/adversarial.soma"
 # Adversarial examples (Goodfellow et al. 2015; Kurakin et al. 2017): inputs
 # moved a little in the direction that increases the loss the most.
 
-## The gradient ∂L/∂X of a model's mean loss with respect to its inputs, for
-## targets T (one-hot rows). model is a Chain (its own loss, inference mode) or a
+## The gradient ∂L/∂X of a model's mean loss with respect to its inputs X.
+## T holds one-hot targets. model is a Chain (its own loss, inference mode) or a
 ## function X -> class probabilities (loss: categorical cross entropy).
 ## Example: G = input_grad(net, Xtest, Ttest)
 fn input_grad(model, X, T) {
@@ -98,8 +98,8 @@ fn check_attack(who, eps, lo, hi) {
   if lo >= hi { error("{who}: needs lo < hi, got {lo} and {hi}") }
 }
 
-## The fast gradient sign method: x′ = x + eps · sign(∇ₓ L(x, y)), clipped to the
-## valid pixel range [lo, hi]. With target: (one-hot rows) it steps towards those
+## The fast gradient sign method: x′ = clip(x + eps · sign(∇ₓ L(x, y)), lo, hi).
+## The result stays in the valid pixel range [lo, hi]. With target: (one-hot rows) it steps towards those
 ## classes instead: x′ = x − eps · sign(∇ₓ L(x, target)).
 ## Example: Xa = fgsm(net, Xtest, Ttest, eps: 0.1)
 fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
@@ -108,8 +108,8 @@ fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
   clip(X + step, lo, hi)
 }
 
-## The basic iterative method: `steps` FGSM steps of size alpha (default eps / steps),
-## each followed by Clip_{X,eps}: every pixel kept within eps of the original X
+## The basic iterative method: `steps` FGSM steps of size alpha, each clipped to the ε-box.
+## alpha defaults to eps / steps; each step is followed by Clip_{X,eps}: every pixel kept within eps of the original X
 ## and within [lo, hi]. With target: it is the iterative least-likely-class
 ## method when target holds each image's least likely class.
 ## Example: Xb = bim(net, Xtest, Ttest, eps: 0.1, alpha: 0.01, steps: 10)
@@ -132,7 +132,7 @@ fn bim(model, X, T, eps = 0.1, alpha = nil, steps = 10, lo = 0, hi = 1, target =
 # mini-batch, then scaled and shifted by learned γ and β. For inference the
 # layer uses running averages of those statistics instead.
 
-## Batch normalisation of the rows of X with the batch's own statistics:
+## Batch normalisation of the rows of X with the batch's own statistics.
 ## μ = mean of each column, σ² = (1/m) Σ (x − μ)² (biased), x̂ = (x − μ) / √(σ² + eps),
 ## y = γ x̂ + β. Differentiable by grad.
 ## Example: Y = batch_norm(randn(32, 5) * 2 + 3)   # columns of mean 0, variance ≈ 1
@@ -158,8 +158,8 @@ fn bn_forward(self, p, X, mode = "eval") {
   batch_norm(X, p[0], p[1], self.eps)
 }
 
-## A batch-normalisation layer for n units, placed between an affine map and its
-## activation. While training (Chain.learn) it normalises with the mini-batch's
+## A batch-normalisation layer for n units, between an affine map and its activation.
+## While training (Chain.learn) it normalises with the mini-batch's
 ## mean and biased variance and updates running averages
 ## r ← momentum·r + (1 − momentum)·(batch statistic); net(X) and
 ## evaluation use the running averages. Learned γ = params[0] (starts at 1) and
@@ -211,11 +211,11 @@ fn conv_forward(self, p, X, mode = "eval") {
 }
 fn layer_call(self, X) = self.forward(self.params, X, "eval")
 
-## A convolutional layer: c_out kernels of c_in x k x k, each sliding over the
-## input images with step `stride` after zero padding `pad` (pad = (k - 1) / 2
-## keeps the size), plus a bias per output channel, then the activation `act`.
+## A convolutional layer: c_out kernels of c_in x k x k slid over the images, bias, activation.
+## Each kernel moves with step `stride` over the input after zero padding `pad`
+## (pad = (k - 1) / 2 keeps the size); then a bias per output channel and `act`.
 ## Weights start as N(0, 2 / (c_in k²)) (He), biases 0. Input N x c_in x H x W,
-## output N x c_out x Ho x Wo. Fields W (c_out x c_in x k x k) via params[0], b via params[1].
+## output N x c_out x Ho x Wo. params[0] holds the kernels (c_out x c_in x k x k), params[1] the biases.
 ## Example: Conv2D(1, 16, 3, pad: 1, act: "relu")
 fn Conv2D(c_in, c_out, k, stride = 1, pad = 0, act = "none") {
   check_act("Conv2D", act)
@@ -258,8 +258,8 @@ fn Activation(act) {
 fn maxpool_forward(self, p, X, mode = "eval") = maxpool(X, self.k)
 fn avgpool_forward(self, p, X, mode = "eval") = avgpool(X, self.k)
 
-## Max pooling over k x k windows of each feature map (stride k): keeps the
-## strongest response in each window, halving the size for k = 2.
+## Max pooling over k x k windows of each feature map (stride k).
+## Keeps the strongest response in each window, halving the size for k = 2.
 ## Example: MaxPool(2)
 fn MaxPool(k = 2) {
   if k < 1 { error("MaxPool: k must be ≥ 1, got {k}") }
@@ -275,13 +275,14 @@ fn AvgPool(k = 2) {
 
 fn flatten_forward(self, p, X, mode = "eval") = reshape(X, X.shape[0], -1)
 
-## Joins the feature maps of each image into one row (N x C x H x W -> N x CHW),
-## to pass them to Linear layers.
+## Joins the feature maps of each image into one row (N x C x H x W -> N x CHW).
+## Put it between convolutional and Linear layers.
 ## Example: Flatten()
 fn Flatten() = object("Flatten", {params: []}, {forward: flatten_forward, call: layer_call}, doc: "N x ... -> N x features")
 
-## The output of the chain's last layer for parameters p (a flat list, as
-## chain.params) and inputs X; mode "eval", "train" or "update" (see the top of cnn.soma).
+## The output of the last layer for parameters p and inputs X (logits for loss "cce").
+## p is a flat list like chain.params; mode is "eval", "train" (batch
+## statistics in BatchNorm) or "update" (also updates their running statistics).
 ## Example: Z = net.forward(net.params, X)
 fn chain_forward(self, p, X, mode = "eval") {
   h = X
@@ -294,7 +295,7 @@ fn chain_forward(self, p, X, mode = "eval") {
   h
 }
 
-## The mean loss of the chain with parameters p on inputs X and targets T.
+## The mean loss over the samples for parameters p, inputs X and targets T.
 ## With loss "cce" the last layer's outputs are logits and T is one-hot
 ## (softmax and cross entropy together: log Σ exp z − z_target); "mse" compares outputs with T.
 ## Example: net.loss(net.params, X, T)
@@ -341,8 +342,8 @@ fn chain_set_params(self, p) {
   self
 }
 
-## Trains all parameters with `train` (minibatch SGD with momentum or Adam) on
-## the mean loss; keywords as train's. BatchNorm layers use batch statistics
+## Trains all parameters on the mean loss with `train` (SGD, momentum or Adam).
+## Keywords as train's. BatchNorm layers use batch statistics
 ## while training and update their running statistics once per minibatch.
 ## Returns train's history {params, loss, val_loss, grad_norm}.
 ## Example: net.learn(X, T, epochs: 30, lr: 0.001, batch: 32, optimizer: "adam")
@@ -359,8 +360,8 @@ fn chain_learn(self, X, T, epochs = 10, lr = 0.01, batch = 32, optimizer = "sgd"
   r
 }
 
-## A network made of `layers` applied in order (Conv2D, MaxPool, AvgPool,
-## Flatten, Linear, Activation, BatchNorm). loss "cce" (the last layer gives
+## A network of `layers` applied in order, trained by `train` through its learn method.
+## Layers: Conv2D, MaxPool, AvgPool, Flatten, Linear, Activation, BatchNorm. loss "cce" (the last layer gives
 ## logits; net(X) gives softmax probabilities) or "mse". Fields layers, params
 ## (all parameters, one flat list, as `train` takes them); methods forward,
 ## loss, learn, predict, accuracy; net(X) runs inference.
@@ -432,7 +433,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
   size = if batch == 0 or batch > n { n } else { batch }
-  dloss = grad(loss)
+  dloss = value_and_grad(loss)
   ks = param_keys(params)
   m = params
   v = params
@@ -452,8 +453,8 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
       idx = order[start:min(start + size, n)]
       Xb = X[idx]
       Tb = T[idx]
-      total += loss(params, Xb, Tb) * len(idx)
-      g = dloss(params, Xb, Tb)
+      value, g = dloss(params, Xb, Tb)
+      total += value * len(idx)
       if on_batch != nil { on_batch(params, Xb, Tb) }
       norms += grad_norm(g)
       if clip > 0 { g = clip_grads(g, clip) }
