@@ -35,18 +35,35 @@ extension Tensor {
         data.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { po in
                 winner.withUnsafeMutableBufferPointer { pw in
-                    p.forEachWindow { o, start in
-                        var best = px[start], at = start
-                        for i in 0..<k {
-                            let row = start + i * p.w
-                            // The first maximum wins; a NaN in the window wins over numbers.
-                            for j in 0..<k where px[row + j] > best || (px[row + j].isNaN && !best.isNaN) {
-                                best = px[row + j]
-                                at = row + j
+                    guard let x = px.baseAddress, let o = po.baseAddress, let w = pw.baseAddress else { return }
+                    var index = 0
+                    for plane in 0..<p.planes {
+                        let base = plane * p.h * p.w
+                        for y in 0..<p.ho {
+                            for column in 0..<p.wo {
+                                let start = base + y * k * p.w + column * k
+                                var best = x[start], at = start, nan = -1
+                                for i in 0..<k {
+                                    let row = start + i * p.w
+                                    for j in 0..<k {
+                                        // The first maximum wins. Selects, not branches: which
+                                        // element wins is random, so a branch would mispredict.
+                                        let v = x[row + j]
+                                        let better = v > best
+                                        best = better ? v : best
+                                        at = better ? row + j : at
+                                        nan = v.isNaN ? row + j : nan
+                                    }
+                                }
+                                if nan >= 0 {   // a NaN in the window wins over numbers
+                                    best = x[nan]
+                                    at = nan
+                                }
+                                o[index] = best
+                                w[index] = at
+                                index += 1
                             }
                         }
-                        po[o] = best
-                        pw[o] = at
                     }
                 }
             }

@@ -55,6 +55,10 @@ struct ConvolutionTests {
         let x = iota([1, 1, 4, 5])
         #expect(try x.maxPool(2).data == [7, 9, 17, 19])
         #expect(try x.avgPool(2).data == [4, 6, 14, 16])
+        // Ties go to the first maximum; a NaN wins over numbers (as PyTorch).
+        #expect(try Tensor(shape: [2, 2], data: [1, .nan, 3, 4]).maxPool(2).data[0].isNaN)
+        let tie = Tensor.leaves([Tensor(shape: [2, 2], data: [5, 5, 1, 5])])
+        #expect(try backward(try tie[0].maxPool(2).sum(), wrt: tie)[0].data == [1, 0, 0, 0])
         // Distinct values, so each window has one maximum.
         let y = try rng.randn([2, 3, 7, 6])
         #expect(try gradientError([y]) { try $0[0].maxPool(2) } < tol)
