@@ -77,6 +77,60 @@ use "neural/som.soma"
 use "neural/word2vec.soma"
 use "neural/predictive_coding.soma"
 use "neural/population.soma"
+use "neural/cnn.soma"
+use "neural/batchnorm.soma"
+use "neural/adversarial.soma"
+
+"""#),
+        ("neural/adversarial.soma", #"""
+# Adversarial examples (Goodfellow et al. 2015; Kurakin et al. 2017): inputs
+# moved a little in the direction that increases the loss the most.
+
+## The gradient ∂L/∂X of a model's mean loss with respect to its inputs X.
+## T holds one-hot targets. model is a Chain (its own loss, inference mode) or a
+## function X -> class probabilities (loss: categorical cross entropy).
+## Example: G = input_grad(net, Xtest, Ttest)
+fn input_grad(model, X, T) {
+  if type(model) == "Chain" {
+    return grad(fn(Z) = model.loss(model.params, Z, T, "eval"))(X)
+  }
+  if type(model) != "function" and type(model) != "builtin" {
+    error("input_grad: model must be a Chain or a function from inputs to probabilities, got {type(model)}")
+  }
+  grad(fn(Z) = cce(model(Z), T))(X)
+}
+
+fn check_attack(who, eps, lo, hi) {
+  if eps < 0 { error("{who}: eps must be ≥ 0, got {eps}") }
+  if lo >= hi { error("{who}: needs lo < hi, got {lo} and {hi}") }
+}
+
+## The fast gradient sign method: x′ = clip(x + eps · sign(∇ₓ L(x, y)), lo, hi).
+## The result stays in the valid pixel range [lo, hi]. With target: (one-hot rows) it steps towards those
+## classes instead: x′ = x − eps · sign(∇ₓ L(x, target)).
+## Example: Xa = fgsm(net, Xtest, Ttest, eps: 0.1)
+fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
+  check_attack("fgsm", eps, lo, hi)
+  step = if target == nil { eps * sign(input_grad(model, X, T)) } else { -eps * sign(input_grad(model, X, target)) }
+  clip(X + step, lo, hi)
+}
+
+## The basic iterative method: `steps` FGSM steps of size alpha, each clipped to the ε-box.
+## alpha defaults to eps / steps; each step is followed by Clip_{X,eps}: every pixel kept within eps of the original X
+## and within [lo, hi]. With target: it is the iterative least-likely-class
+## method when target holds each image's least likely class.
+## Example: Xb = bim(net, Xtest, Ttest, eps: 0.1, alpha: 0.01, steps: 10)
+fn bim(model, X, T, eps = 0.1, alpha = nil, steps = 10, lo = 0, hi = 1, target = nil) {
+  check_attack("bim", eps, lo, hi)
+  if steps < 1 { error("bim: steps must be ≥ 1, got {steps}") }
+  a = if alpha == nil { eps / steps } else { alpha }
+  Xa = X
+  for i in 0..<steps {
+    step = if target == nil { a * sign(input_grad(model, Xa, T)) } else { -a * sign(input_grad(model, Xa, target)) }
+    Xa = clip(max(min(Xa + step, X + eps), X - eps), lo, hi)
+  }
+  Xa
+}
 
 """#),
         ("neural/autoencoder.soma", #"""
@@ -214,6 +268,267 @@ fn Autoencoder(sizes, act = "logistic", out = "logistic", tied = false, loss = "
          {learn: ae_learn, encode: ae_encode, decode: ae_decode, call: ae_call, loss_on: ae_loss_on,
           decoder_weights: ae_decoder_weights},
          doc: "autoencoder: encoder sizes, mirrored decoder, tied weights share one matrix")
+}
+
+"""#),
+        ("neural/batchnorm.soma", #"""
+# Batch normalisation as the slides define it (Ioffe & Szegedy 2015): each
+# unit's input is normalised with the mean and (biased) variance of the
+# mini-batch, then scaled and shifted by learned γ and β. For inference the
+# layer uses running averages of those statistics instead.
+
+## Batch normalisation of the rows of X with the batch's own statistics.
+## μ = mean of each column, σ² = (1/m) Σ (x − μ)² (biased), x̂ = (x − μ) / √(σ² + eps),
+## y = γ x̂ + β. Differentiable by grad.
+## Example: Y = batch_norm(randn(32, 5) * 2 + 3)   # columns of mean 0, variance ≈ 1
+fn batch_norm(X, gamma = 1, beta = 0, eps = 1e-5) {
+  if len(X.shape) != 2 { error("batch_norm: expects a batch as a matrix (samples x units), got shape {X.shape}") }
+  mu = mean(X, axis: 0)
+  v = mean((X - mu)^2, axis: 0)
+  gamma * (X - mu) / sqrt(v + eps) + beta
+}
+
+fn bn_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 2 or X.shape[1] != self.n {
+    error("BatchNorm: expects N x {self.n} inputs, got shape {X.shape}")
+  }
+  if mode == "eval" {
+    return p[0] * (X - self.running_mean) / sqrt(self.running_var + self.eps) + p[1]
+  }
+  if mode == "update" {
+    m = self.momentum
+    self.running_mean = m * self.running_mean + (1 - m) * mean(X, axis: 0)
+    self.running_var = m * self.running_var + (1 - m) * var(X, axis: 0)
+  }
+  batch_norm(X, p[0], p[1], self.eps)
+}
+
+## A batch-normalisation layer for n units, between an affine map and its activation.
+## While training (Chain.learn) it normalises with the mini-batch's
+## mean and biased variance and updates running averages
+## r ← momentum·r + (1 − momentum)·(batch statistic); net(X) and
+## evaluation use the running averages. Learned γ = params[0] (starts at 1) and
+## β = params[1] (starts at 0); fields running_mean, running_var, eps, momentum.
+## Example: Chain([Linear(64, 64), BatchNorm(64), Activation("logistic"), Linear(64, 10)])
+fn BatchNorm(n, eps = 1e-5, momentum = 0.9) {
+  if n < 1 or eps <= 0 or momentum < 0 or momentum >= 1 {
+    error("BatchNorm: needs n ≥ 1, eps > 0 and 0 ≤ momentum < 1")
+  }
+  object("BatchNorm", {n: n, eps: eps, momentum: momentum, running_mean: zeros(n), running_var: ones(n),
+                       params: [ones(n), zeros(n)]},
+         {forward: bn_forward, call: layer_call}, doc: "{n} units, eps {eps}, momentum {momentum}")
+}
+
+"""#),
+        ("neural/cnn.soma", #"""
+# Layers for convolutional networks, written over the conv2d / maxpool /
+# avgpool primitives and trained by `train`. A layer is an object with a list
+# of parameter tensors `params` and a method forward(p, X, mode) that is a pure
+# function of its parameters p (so `grad` differentiates it); `Chain` strings
+# layers together, keeps all their parameters in one flat list for `train`,
+# and gives the loss, predictions and `learn`. Images are N x C x H x W, as
+# PyTorch's (the course demo's) layout. mode is "eval" (inference), "train"
+# (batch statistics) or "update" (batch statistics, and update the running
+# statistics of BatchNorm layers).
+
+## The activation `name` ("none", "relu", "logistic", "tanh", "softmax") applied to z.
+## Example: activate("relu", [-1, 2]) gives [0, 2]
+fn activate(name, z) {
+  if name == "none" { return z }
+  if name == "relu" { return relu(z) }
+  if name == "logistic" { return logistic(z) }
+  if name == "tanh" { return tanh(z) }
+  if name == "softmax" { return softmax(z) }
+  error("activation must be \"none\", \"relu\", \"logistic\", \"tanh\" or \"softmax\", got {name}")
+}
+
+fn check_act(who, act) {
+  if not contains(["none", "relu", "logistic", "tanh", "softmax"], act) {
+    error("{who}: act must be \"none\", \"relu\", \"logistic\", \"tanh\" or \"softmax\", got {act}")
+  }
+}
+
+fn conv_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 4 or X.shape[1] != self.c_in {
+    error("Conv2D: expects N x {self.c_in} x H x W images, got shape {X.shape}")
+  }
+  activate(self.act, conv2d(X, p[0], stride: self.stride, pad: self.pad) + reshape(p[1], 1, -1, 1, 1))
+}
+fn layer_call(self, X) = self.forward(self.params, X, "eval")
+
+## A convolutional layer: c_out kernels of c_in x k x k slid over the images, bias, activation.
+## Each kernel moves with step `stride` over the input after zero padding `pad`
+## (pad = (k - 1) / 2 keeps the size); then a bias per output channel and `act`.
+## Weights start as N(0, 2 / (c_in k²)) (He), biases 0. Input N x c_in x H x W,
+## output N x c_out x Ho x Wo. params[0] holds the kernels (c_out x c_in x k x k), params[1] the biases.
+## Example: Conv2D(1, 16, 3, pad: 1, act: "relu")
+fn Conv2D(c_in, c_out, k, stride = 1, pad = 0, act = "none") {
+  check_act("Conv2D", act)
+  if c_in < 1 or c_out < 1 or k < 1 or stride < 1 or pad < 0 {
+    error("Conv2D: channels and k must be ≥ 1, stride ≥ 1 and pad ≥ 0")
+  }
+  W = randn(c_out, c_in, k, k) * sqrt(2 / (c_in * k * k))
+  object("Conv2D", {c_in: c_in, c_out: c_out, k: k, stride: stride, pad: pad, act: act, params: [W, zeros(c_out)]},
+         {forward: conv_forward, call: layer_call},
+         doc: "{c_out} kernels {c_in} x {k} x {k}, stride {stride}, pad {pad}, then {act}")
+}
+
+fn linear_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 2 or X.shape[1] != self.n_in {
+    error("Linear: expects N x {self.n_in} inputs, got shape {X.shape} (put Flatten() after images)")
+  }
+  activate(self.act, X @ p[0] + p[1])
+}
+
+## A fully connected layer y = act(x W + b) on rows of X (W is n_in x n_out).
+## Weights start as N(0, 2 / n_in) for ReLU and N(0, 1 / n_in) otherwise, biases 0.
+## Example: Linear(144, 10)
+fn Linear(n_in, n_out, act = "none") {
+  check_act("Linear", act)
+  if n_in < 1 or n_out < 1 { error("Linear: sizes must be ≥ 1") }
+  gain = if act == "relu" { 2 } else { 1 }
+  object("Linear", {n_in: n_in, n_out: n_out, act: act, params: [randn(n_in, n_out) * sqrt(gain / n_in), zeros(n_out)]},
+         {forward: linear_forward, call: layer_call}, doc: "{n_in} -> {n_out}, then {act}")
+}
+
+fn act_forward(self, p, X, mode = "eval") = activate(self.act, X)
+
+## An activation on its own as a layer ("relu", "logistic", "tanh", "softmax").
+## Example: Activation("relu")
+fn Activation(act) {
+  check_act("Activation", act)
+  object("Activation", {act: act, params: []}, {forward: act_forward, call: layer_call}, doc: act)
+}
+
+fn maxpool_forward(self, p, X, mode = "eval") = maxpool(X, self.k)
+fn avgpool_forward(self, p, X, mode = "eval") = avgpool(X, self.k)
+
+## Max pooling over k x k windows of each feature map (stride k).
+## Keeps the strongest response in each window, halving the size for k = 2.
+## Example: MaxPool(2)
+fn MaxPool(k = 2) {
+  if k < 1 { error("MaxPool: k must be ≥ 1, got {k}") }
+  object("MaxPool", {k: k, params: []}, {forward: maxpool_forward, call: layer_call}, doc: "{k} x {k} windows")
+}
+
+## Average pooling over k x k windows of each feature map (stride k).
+## Example: AvgPool(2)
+fn AvgPool(k = 2) {
+  if k < 1 { error("AvgPool: k must be ≥ 1, got {k}") }
+  object("AvgPool", {k: k, params: []}, {forward: avgpool_forward, call: layer_call}, doc: "{k} x {k} windows")
+}
+
+fn flatten_forward(self, p, X, mode = "eval") = reshape(X, X.shape[0], -1)
+
+## Joins the feature maps of each image into one row (N x C x H x W -> N x CHW).
+## Put it between convolutional and Linear layers.
+## Example: Flatten()
+fn Flatten() = object("Flatten", {params: []}, {forward: flatten_forward, call: layer_call}, doc: "N x ... -> N x features")
+
+## The output of the last layer for parameters p and inputs X (logits for loss "cce").
+## p is a flat list like chain.params; mode is "eval", "train" (batch
+## statistics in BatchNorm) or "update" (also updates their running statistics).
+## Example: Z = net.forward(net.params, X)
+fn chain_forward(self, p, X, mode = "eval") {
+  h = X
+  i = 0
+  for layer in self.layers {
+    n = len(layer.params)
+    h = layer.forward(p[i:i + n], h, mode)
+    i += n
+  }
+  h
+}
+
+## The mean loss over the samples for parameters p, inputs X and targets T.
+## With loss "cce" the last layer's outputs are logits and T is one-hot
+## (softmax and cross entropy together: log Σ exp z − z_target); "mse" compares outputs with T.
+## Example: net.loss(net.params, X, T)
+fn chain_loss(self, p, X, T, mode = "train") {
+  Z = chain_forward(self, p, X, mode)
+  if self.loss_kind == "cce" {
+    return mean(logsumexp(Z, axis: 1) - sum(Z * T, axis: 1))
+  }
+  mean(sum((Z - T)^2, axis: 1))
+}
+
+## The chain's outputs in inference mode: class probabilities for loss "cce".
+## Example: P = net(X)
+fn chain_call(self, X) {
+  Z = chain_forward(self, self.params, X, "eval")
+  if self.loss_kind == "cce" { softmax(Z) } else { Z }
+}
+
+## The predicted class (argmax of the output) of each sample.
+## Example: net.predict(X)
+fn chain_predict(self, X) = argmax(chain_forward(self, self.params, X, "eval"), axis: 1)
+
+## The fraction of samples whose predicted class equals `labels`.
+## Example: net.accuracy(Xtest, labels_test)
+fn chain_accuracy(self, X, labels) = mean(chain_predict(self, X) == labels)
+
+## Whether any layer keeps running statistics (BatchNorm).
+fn chain_has_stats(self) {
+  for layer in self.layers {
+    if type(layer) == "BatchNorm" { return true }
+  }
+  false
+}
+
+## Sets the chain's flat parameter list and gives each layer its share.
+fn chain_set_params(self, p) {
+  self.params = p
+  i = 0
+  for layer in self.layers {
+    n = len(layer.params)
+    layer.params = p[i:i + n]
+    i += n
+  }
+  self
+}
+
+## Trains all parameters on the mean loss with `train` (SGD, momentum or Adam).
+## Keywords as train's. BatchNorm layers use batch statistics
+## while training and update their running statistics once per minibatch.
+## Returns train's history {params, loss, val_loss, grad_norm}.
+## Example: net.learn(X, T, epochs: 30, lr: 0.001, batch: 32, optimizer: "adam")
+fn chain_learn(self, X, T, epochs = 10, lr = 0.01, batch = 32, optimizer = "sgd", momentum = 0,
+               clip = 0, validation = nil, patience = 0, shuffle = true) {
+  hook = nil
+  if chain_has_stats(self) {
+    hook = fn(p, Xb, Tb) { chain_forward(self, p, Xb, "update") }
+  }
+  r = train(self.params, fn(p, Xb, Tb) = chain_loss(self, p, Xb, Tb, "train"), X, T, epochs: epochs, lr: lr,
+            batch: batch, optimizer: optimizer, momentum: momentum, clip: clip, validation: validation,
+            patience: patience, shuffle: shuffle, on_batch: hook)
+  chain_set_params(self, r.params)
+  r
+}
+
+## A network of `layers` applied in order, trained by `train` through its learn method.
+## Layers: Conv2D, MaxPool, AvgPool, Flatten, Linear, Activation, BatchNorm. loss "cce" (the last layer gives
+## logits; net(X) gives softmax probabilities) or "mse". Fields layers, params
+## (all parameters, one flat list, as `train` takes them); methods forward,
+## loss, learn, predict, accuracy; net(X) runs inference.
+## Example: net = Chain([Conv2D(1, 16, 3, act: "relu"), MaxPool(2), Flatten(), Linear(144, 10)])
+fn Chain(layers, loss = "cce") {
+  if loss != "cce" and loss != "mse" { error("Chain: loss must be \"cce\" or \"mse\", got {loss}") }
+  p = []
+  for layer in layers {
+    for t in layer.params { p = push(p, t) }
+  }
+  object("Chain", {layers: layers, params: p, loss_kind: loss},
+         {forward: chain_forward, loss: chain_loss, learn: chain_learn, predict: chain_predict,
+          accuracy: chain_accuracy, set_params: chain_set_params, call: chain_call},
+         doc: "{len(layers)} layers, {param_count(p)} parameters, loss {loss}")
+}
+
+## The number of numbers in a list of parameter tensors.
+## Example: param_count([zeros(3, 4), zeros(4)]) == 16
+fn param_count(p) {
+  n = 0
+  for t in p { n += len(reshape(t, -1)) }
+  n
 }
 
 """#),
@@ -1189,19 +1504,22 @@ fn rows_at(A, idx) {
 ## epochs, keeping the best parameters. grad_scale: a record or list of numbers
 ## (keys as params, missing keys 1) multiplying each parameter's gradient
 ## before the step: 0.5 turns the summed gradient of a parameter used twice
-## (tied weights) into the average of its two uses. Returns {params, loss, val_loss, grad_norm}:
-## the trained parameters and per-epoch histories.
+## (tied weights) into the average of its two uses. on_batch, when given, is
+## called as on_batch(params, Xb, Tb) once per minibatch, with the parameters
+## the gradient was taken at, before the update (batch norm updates its running
+## statistics there). Returns {params, loss, val_loss, grad_norm}: the trained
+## parameters and per-epoch histories.
 ## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
 fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
          clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999,
-         grad_scale = nil) {
+         grad_scale = nil, on_batch = nil) {
   if optimizer != "sgd" and optimizer != "adam" {
     error("train: optimizer must be \"sgd\" or \"adam\", got {optimizer}")
   }
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
   size = if batch == 0 or batch > n { n } else { batch }
-  dloss = grad(loss)
+  dloss = value_and_grad(loss)
   ks = param_keys(params)
   m = params
   v = params
@@ -1221,8 +1539,9 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
       idx = order[start:min(start + size, n)]
       Xb = rows_at(X, idx)
       Tb = rows_at(T, idx)
-      total += loss(params, Xb, Tb) * len(idx)
-      g = dloss(params, Xb, Tb)
+      value, g = dloss(params, Xb, Tb)
+      total += value * len(idx)
+      if on_batch != nil { on_batch(params, Xb, Tb) }
       if grad_scale != nil {
         for k in param_keys(grad_scale) { g[k] = g[k] * grad_scale[k] }
       }

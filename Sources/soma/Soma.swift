@@ -72,6 +72,7 @@ struct Soma: ParsableCommand {
     /// a script), and routes `soma help TOPIC` to Soma's own help
     /// (ArgumentParser's built-in `help` only knows subcommands).
     static func main() {
+        Allocator.keepLargeBlocks()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let rest = Array(arguments.dropFirst())
         switch arguments.first {
