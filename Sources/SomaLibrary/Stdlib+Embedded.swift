@@ -416,7 +416,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
   size = if batch == 0 or batch > n { n } else { batch }
-  dloss = grad(loss)
+  dloss = value_and_grad(loss)
   ks = param_keys(params)
   m = params
   v = params
@@ -436,8 +436,9 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
       idx = order[start:min(start + size, n)]
       Xb = X[idx]
       Tb = T[idx]
-      total += loss(params, Xb, Tb) * len(idx)
-      g = dloss(params, Xb, Tb)
+      vg = dloss(params, Xb, Tb)
+      total += vg[0] * len(idx)
+      g = vg[1]
       norms += grad_norm(g)
       if clip > 0 { g = clip_grads(g, clip) }
       step += 1
