@@ -196,7 +196,7 @@ fn rnn_set_params(self, p) {
 ## Example: rnn_reseed(1)
 fn rnn_reseed(n) = seed(n)
 
-## Hidden states (batch x time x hidden) for p and X through the fused primitive.
+## Hidden states (batch x time x hidden) for p and X through the fused primitives.
 ## Example: H = rnn_hidden(rnn, rnn.params(), X)
 fn rnn_hidden(self, p, X) {
   if self.kind == "RNN" { rnn_seq(X, p.U, p.W, p.b) } else { lstm_seq(X, p.W, p.b) }
@@ -210,8 +210,8 @@ fn rnn_logits(self, p, X) {
   if self.output == "last" { H[:, -1, :] @ p.V + p.c } else { H @ p.V + p.c }
 }
 
-## The net's outputs for X (batch x time x inputs): batch x time x outputs,
-## or batch x outputs with output: "last".
+## The net's outputs for the sequences X (batch x time x inputs).
+## batch x time x outputs, or batch x outputs with output: "last".
 ## Example: Y = rnn(X)
 fn rnn_call(self, X) = rnn_output(self.out, rnn_logits(self, rnn_params(self), X))
 
@@ -233,8 +233,8 @@ fn rnn_loss_kind(self, loss) {
   loss
 }
 
-## Trains the net by backpropagation through time (gradients by grad over the
-## unrolled sequences) with `train`: minibatches of the sequences X (batch x
+## Trains the net by backpropagation through time, through `train`.
+## Gradients come from grad over the unrolled sequences; minibatches of X (batch x
 ## time x inputs) and targets Tt, mask: per-step loss weights (length time,
 ## 0 = not scored), Adam by default, clip: global gradient-norm clipping,
 ## validation: [Xv, Tv] with patience for early stopping. Returns train's
@@ -254,8 +254,8 @@ fn rnn_learn(self, X, Tt, mask = nil, epochs = 10, lr = 0.01, batch = 32, optimi
   {loss: r.loss, val_loss: r.val_loss, grad_norm: r.grad_norm}
 }
 
-## The gradients of the loss on X, Tt at the current weights, through the
-## step-by-step loops: a record with one entry per parameter, dh (∂E/∂h_t,
+## The gradients of the loss on X, Tt, including those of every state.
+## Through the step-by-step loops: a record with one entry per parameter, dh (∂E/∂h_t,
 ## batch x time x hidden) and dh_norm (‖∂E/∂h_t‖ over the batch, per step);
 ## an LSTM adds dc and dc_norm for its cell state. For gradient-flow plots.
 ## Example: g = rnn.gradients(X, Tt, mask: M); plot(g.dh_norm)
@@ -281,8 +281,8 @@ fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
   out
 }
 
-## The gate activations of an LSTM over X: {f, i, o, g, c, h}, each batch x
-## time x hidden (g is the candidate c~).
+## The gate activations of an LSTM over X: {f, i, o, g, c, h}.
+## Each is batch x time x hidden (g is the candidate c~).
 ## Example: s = lstm.gates(X); imshow(s.f[0])
 fn lstm_gates(self, X) = lstm_states(rnn_params(self), X)
 
