@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The same functions written step by step in Soma (Stdlib/neural/recurrent.soma)
 /// record about ten graph nodes per time step; for the course's LSTM (60 steps,
-/// 1500 updates) that interpreter and graph overhead was 8 ms of the 10 ms per
-/// update, so the loop over time lives here. Sequences are batch x time x
+/// batch 32, 16 units) a gradient cost about 11 ms of CPU that way, mostly
+/// interpreter and graph overhead, and 2.5 ms with the loop over time here. Sequences are batch x time x
 /// features; the initial state is zero. Internally everything is time-major so
 /// each step's rows are one contiguous block for BLAS.
 extension Tensor {
