@@ -37,7 +37,7 @@ extension Library {
                 if case .function(let function) = f { name = function.name }
                 let doc = "The value of \(name) and its gradient with respect to its argument \(argnum), at the arguments given."
                 return Value(Builtin("value_and_grad(args...)", doc: doc) { inner in
-                    let (y, g) = try valueAndGradient(of: f, argnum: argnum, inner)
+                    let (y, g) = try valueAndGradient(of: f, argnum: argnum, inner, who: "value_and_grad")
                     return .list([.number(try y.scalar()), g])
                 })
             },
@@ -67,15 +67,16 @@ extension Library {
     }
 
     /// `gradient(of:)` together with the function's value at the arguments.
-    private static func valueAndGradient(of f: Value, argnum: Int, _ args: Arguments) throws -> (Tensor, Value) {
+    private static func valueAndGradient(of f: Value, argnum: Int, _ args: Arguments,
+                                         who: String = "grad") throws -> (Tensor, Value) {
         guard argnum < args.count else {
-            throw SomaError.type("grad: the function takes argument \(argnum), but only \(args.count) were given")
+            throw SomaError.type("\(who): the function takes argument \(argnum), but only \(args.count) were given")
         }
         var leaves: [Tensor] = []
         var call = Array(args.positional)
         let argument = call[argnum]
         call[argnum] = try trackedCopy(argument, &leaves)
-        let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), "grad")
+        let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), who)
         var grads = try backward(y, wrt: leaves).makeIterator()
         return (y.detached, rebuild(argument, &grads))
     }
