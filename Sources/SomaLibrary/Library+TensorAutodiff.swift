@@ -25,8 +25,9 @@ extension Library {
                 })
             },
             tensorBuiltin("value_and_grad(f, argnum: 0)", doc: """
-                Like grad(f), but the function it returns gives [value, gradient]: f's value
-                and its gradient from one evaluation of f (training loops use both).
+                Like grad(f), but the function it returns gives [f(args...), gradient]: the value
+                comes from the same forward pass, so training loops that report the loss do not
+                evaluate f twice.
                 Example: vg = value_and_grad(fn(x) = sum(x^2)); vg([1, 2]) gives [5, [2, 4]]
                 """) { args in
                 let f = try args.function(0, "f")
@@ -34,10 +35,10 @@ extension Library {
                 guard argnum >= 0 else { throw SomaError.value("value_and_grad: argnum must not be negative, got \(argnum)") }
                 var name = "f"
                 if case .function(let function) = f { name = function.name }
-                let doc = "The value of \(name) and its gradient with respect to its argument \(argnum), as [value, gradient]."
+                let doc = "The value of \(name) and its gradient with respect to its argument \(argnum), at the arguments given."
                 return Value(Builtin("value_and_grad(args...)", doc: doc) { inner in
-                    let (value, gradient) = try valueAndGradient(of: f, argnum: argnum, inner)
-                    return .list([.number(value), gradient])
+                    let (y, g) = try valueAndGradient(of: f, argnum: argnum, inner, who: "value_and_grad")
+                    return .list([.number(try y.scalar()), g])
                 })
             },
             tensorBuiltin("numgrad(f, x, h: 1e-5)", doc: """
@@ -62,21 +63,22 @@ extension Library {
     /// Calls `f` with argument `argnum` replaced by tracked leaves and returns
     /// the gradient shaped like that argument.
     private static func gradient(of f: Value, argnum: Int, _ args: Arguments) throws -> Value {
-        try valueAndGradient(of: f, argnum: argnum, args).gradient
+        try valueAndGradient(of: f, argnum: argnum, args).1
     }
 
-    /// The value of `f` (its one element) and its gradient, from one call.
-    private static func valueAndGradient(of f: Value, argnum: Int, _ args: Arguments) throws -> (value: Double, gradient: Value) {
+    /// `gradient(of:)` together with the function's value at the arguments.
+    private static func valueAndGradient(of f: Value, argnum: Int, _ args: Arguments,
+                                         who: String = "grad") throws -> (Tensor, Value) {
         guard argnum < args.count else {
-            throw SomaError.type("grad: the function takes argument \(argnum), but only \(args.count) were given")
+            throw SomaError.type("\(who): the function takes argument \(argnum), but only \(args.count) were given")
         }
         var leaves: [Tensor] = []
         var call = Array(args.positional)
         let argument = call[argnum]
         call[argnum] = try trackedCopy(argument, &leaves)
-        let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), "grad")
+        let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), who)
         var grads = try backward(y, wrt: leaves).makeIterator()
-        return (try y.scalar(), rebuild(argument, &grads))
+        return (y.detached, rebuild(argument, &grads))
     }
 
     /// `value` with every tensor (or number) replaced by a tracked leaf, appended to `leaves` in order.

@@ -80,6 +80,7 @@ use "neural/population.soma"
 use "neural/cnn.soma"
 use "neural/batchnorm.soma"
 use "neural/adversarial.soma"
+use "neural/recurrent.soma"
 
 """#),
         ("neural/adversarial.soma", #"""
@@ -1297,6 +1298,307 @@ fn RBM(nv, nh, seed = nil) {
          {learn: rbm_learn, visits: rbm_visits, energy: rbm_energy, energies: rbm_energies,
           p_hidden: rbm_p_hidden, p_visible: rbm_p_visible},
          doc: "restricted Boltzmann machine: E = −vᵀWh + vᵀb + hᵀc, CD-1 with a temperature schedule")
+}
+
+"""#),
+        ("neural/recurrent.soma", #"""
+# Recurrent networks (course unit 4): a tanh RNN and an LSTM trained by
+# backpropagation through time, and the sequence tasks of notebooks 16-17.
+#
+# Sequences are batched as tensors of batch x time x features (samples
+# first, as everywhere in Soma, so `train` picks minibatches with X[idx]).
+# The notes write h^{i+1} = σ(W h^i + U x^{i+1} + b) with column vectors;
+# here a row per sequence: h_t = tanh(h_{t-1} @ W + x_t @ U + b), U is
+# inputs x hidden, W hidden x hidden, V hidden x outputs.
+#
+# Each model is written twice: step by step (rnn_step, lstm_step, and the
+# loops rnn_states, lstm_states) for reading and for the gradient with
+# respect to every state, and as the primitives rnn_seq / lstm_seq, which
+# run the same loop in Swift with the BPTT written out (tests check the two
+# agree). Training goes through `train` with the primitives.
+
+## One step of a tanh RNN: the next hidden state from h (batch x hidden) and
+## the inputs x (batch x inputs) of this step; p holds U, W, b.
+## Example: h = rnn_step({U: ones(1, 2), W: zeros(2, 2), b: zeros(2)}, zeros(1, 2), [[1]])
+fn rnn_step(p, h, x) = tanh(h @ p.W + x @ p.U + p.b)
+
+## The hidden states of a tanh RNN over X (batch x time x inputs), step by
+## step with rnn_step, as a batch x time x hidden tensor. dh (same shape, or
+## nil) is added to each state: grad with respect to a zero dh gives ∂E/∂h_t.
+## Example: H = rnn_states(rnn.params(), echo_sequences(4, 10, 2).X)
+fn rnn_states(p, X, dh = nil) {
+  h = zeros(X.shape[0], p.W.shape[0])
+  hs = []
+  for t in 0..<X.shape[1] {
+    h = rnn_step(p, h, X[:, t, :])
+    if dh != nil { h = h + dh[:, t, :] }
+    hs = push(hs, h)
+  }
+  stack(hs, axis: 1)
+}
+
+## One step of the notes' LSTM: z = [h_{t-1}, x_t] @ W + b split into the
+## forget, input and output gates f, i, o (logistic) and the candidate c~
+## (tanh); c_t = f * c_{t-1} + i * c~, h_t = o * tanh(c_t). Returns
+## {h, c, f, i, o, g} (g is c~). p holds W ((hidden + inputs) x 4 hidden) and b.
+## Example: s = lstm_step(lstm.params(), zeros(1, 16), zeros(1, 16), [[0.5, 1]])
+fn lstm_step(p, h, c, x) {
+  n = h.shape[1]
+  z = concat([h, x], axis: 1) @ p.W + p.b
+  f = logistic(z[:, 0:n])
+  i = logistic(z[:, n:2*n])
+  o = logistic(z[:, 2*n:3*n])
+  g = tanh(z[:, 3*n:4*n])
+  c = f * c + i * g
+  {h: o * tanh(c), c: c, f: f, i: i, o: o, g: g}
+}
+
+## The LSTM over X (batch x time x inputs) step by step with lstm_step:
+## {h, c, f, i, o, g}, each batch x time x hidden. dc (or nil) is added to
+## each cell state and dh to each hidden state, so grad with respect to
+## zeros gives ∂E/∂c_t and ∂E/∂h_t.
+## Example: s = lstm_states(lstm.params(), memory_sequences(2, 20).X); imshow(s.f[0])
+fn lstm_states(p, X, dh = nil, dc = nil) {
+  n = p.W.shape[1] / 4
+  s = {h: zeros(X.shape[0], n), c: zeros(X.shape[0], n)}
+  out = {h: [], c: [], f: [], i: [], o: [], g: []}
+  for t in 0..<X.shape[1] {
+    s = lstm_step(p, s.h, s.c, X[:, t, :])
+    if dc != nil {
+      s.c = s.c + dc[:, t, :]
+      s.h = s.o * tanh(s.c)
+    }
+    if dh != nil { s.h = s.h + dh[:, t, :] }
+    for k in keys(out) { out[k] = push(out[k], s[k]) }
+  }
+  for k in keys(out) { out[k] = stack(out[k], axis: 1) }
+  out
+}
+
+## The output nonlinearity by name: "linear", "logistic" or "tanh".
+## Example: rnn_output("logistic", [0]) gives [0.5]
+fn rnn_output(kind, z) {
+  if kind == "logistic" { return logistic(z) }
+  if kind == "tanh" { return tanh(z) }
+  z
+}
+
+## Mean loss of outputs with pre-activation Z against targets Tt, with the
+## per-step weights mask (the notes' α_i; length time, or nil) when Z is
+## batch x time x outputs. "bce" is taken from Z directly (stable for any
+## Z), "mse" on the outputs. The mean is over the scored entries.
+## Example: rnn_loss_value("mse", "linear", zeros(2, 3, 1), ones(2, 3, 1), nil) == 1
+fn rnn_loss_value(loss, out, Z, Tt, mask) {
+  e = if loss == "bce" {
+    max(Z, 0) - Tt * Z + log(1 + exp(-abs(Z)))
+  } else {
+    (rnn_output(out, Z) - Tt)^2
+  }
+  if mask == nil { return mean(e) }
+  w = reshape(mask, 1, len(mask), 1)
+  sum(e * w) / (Z.shape[0] * Z.shape[2] * sum(mask))
+}
+
+# ---- the RNN object ---------------------------------------------------------
+
+## The parameters of a recurrent net as a record (what `train` and grad see).
+## Example: p = rnn.params()
+fn rnn_params(self) {
+  if self.kind == "RNN" { {U: self.U, W: self.W, b: self.b, V: self.V, c: self.c} }
+  else { {W: self.W, b: self.b, V: self.V, c: self.c} }
+}
+
+## Sets the parameters from a record like the one params() returns.
+## Example: rnn.set_params(r.params)
+fn rnn_set_params(self, p) {
+  if self.kind == "RNN" { self.U = p.U }
+  self.W = p.W
+  self.b = p.b
+  self.V = p.V
+  self.c = p.c
+  self
+}
+
+## Re-seeds the session's random stream (the constructors' `seed` option
+## hides the builtin's name inside them).
+## Example: rnn_reseed(1)
+fn rnn_reseed(n) = seed(n)
+
+## Hidden states (batch x time x hidden) for p and X through the fused primitives.
+## Example: H = rnn_hidden(rnn, rnn.params(), X)
+fn rnn_hidden(self, p, X) {
+  if self.kind == "RNN" { rnn_seq(X, p.U, p.W, p.b) } else { lstm_seq(X, p.W, p.b) }
+}
+
+## Pre-activation of the outputs: batch x time x outputs, or batch x outputs
+## when the net reads out only at the last step.
+## Example: Z = rnn_logits(rnn, rnn.params(), X)
+fn rnn_logits(self, p, X) {
+  H = rnn_hidden(self, p, X)
+  if self.output == "last" { H[:, -1, :] @ p.V + p.c } else { H @ p.V + p.c }
+}
+
+## The net's outputs for the sequences X (batch x time x inputs).
+## batch x time x outputs, or batch x outputs with output: "last".
+## Example: Y = rnn(X)
+fn rnn_call(self, X) = rnn_output(self.out, rnn_logits(self, rnn_params(self), X))
+
+## The hidden states h_t for X: batch x time x hidden.
+## Example: H = rnn.states(X)
+fn rnn_states_of(self, X) = rnn_hidden(self, rnn_params(self), X)
+
+## The mean loss on X against targets Tt (mask: per-step weights, or nil).
+## Example: rnn.loss(X, Tt, mask: M)
+fn rnn_loss(self, X, Tt, mask = nil, loss = "auto") =
+  rnn_loss_value(rnn_loss_kind(self, loss), self.out, rnn_logits(self, rnn_params(self), X), Tt, mask)
+
+## The loss a net uses by default: "bce" for a logistic output, else "mse".
+## Example: rnn_loss_kind(rnn, "auto")
+fn rnn_loss_kind(self, loss) {
+  if loss == "auto" { return if self.out == "logistic" { "bce" } else { "mse" } }
+  if loss != "bce" and loss != "mse" { error("{self.kind}: loss must be \"auto\", \"bce\" or \"mse\", got {loss}") }
+  if loss == "bce" and self.out != "logistic" { error("{self.kind}: loss \"bce\" needs out: \"logistic\"") }
+  loss
+}
+
+## Trains the net by backpropagation through time, through `train`.
+## Gradients come from grad over the unrolled sequences; minibatches of X (batch x
+## time x inputs) and targets Tt, mask: per-step loss weights (length time,
+## 0 = not scored), Adam by default, clip: global gradient-norm clipping,
+## validation: [Xv, Tv] with patience for early stopping. Returns train's
+## history {loss, val_loss, grad_norm}; the net keeps the trained weights.
+## Example: hist = rnn.learn(X, Tt, mask: M, epochs: 20, batch: 32, lr: 0.01, clip: 5)
+fn rnn_learn(self, X, Tt, mask = nil, epochs = 10, lr = 0.01, batch = 32, optimizer = "adam",
+             momentum = 0, clip = 5, loss = "auto", validation = nil, patience = 0, shuffle = true) {
+  if len(X.shape) != 3 { error("{self.kind}.learn: X must be batch x time x inputs, got shape {X.shape}") }
+  if X.shape[2] != self.n_in { error("{self.kind}.learn: X has {X.shape[2]} inputs per step, the net {self.n_in}") }
+  if mask != nil and len(mask) != X.shape[1] { error("{self.kind}.learn: mask needs one weight per step ({X.shape[1]}), got {len(mask)}") }
+  kind = rnn_loss_kind(self, loss)
+  net = self
+  fn objective(p, Xb, Tb) = rnn_loss_value(kind, net.out, rnn_logits(net, p, Xb), Tb, mask)
+  r = train(rnn_params(self), objective, X, Tt, epochs: epochs, lr: lr, batch: batch, optimizer: optimizer,
+            momentum: momentum, clip: clip, validation: validation, patience: patience, shuffle: shuffle)
+  rnn_set_params(self, r.params)
+  {loss: r.loss, val_loss: r.val_loss, grad_norm: r.grad_norm}
+}
+
+## The gradients of the loss on X, Tt, including those of every state.
+## Through the step-by-step loops: a record with one entry per parameter, dh (∂E/∂h_t,
+## batch x time x hidden) and dh_norm (‖∂E/∂h_t‖ over the batch, per step);
+## an LSTM adds dc and dc_norm for its cell state. For gradient-flow plots.
+## Example: g = rnn.gradients(X, Tt, mask: M); plot(g.dh_norm)
+fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
+  kind = rnn_loss_kind(self, loss)
+  net = self
+  n = self.n_hidden
+  B = X.shape[0]
+  T = X.shape[1]
+  fn readout(p, H) = if net.output == "last" { H[:, -1, :] @ p.V + p.c } else { H @ p.V + p.c }
+  fn objective(a) {
+    H = if net.kind == "RNN" { rnn_states(a.p, X, dh: a.dh) } else { lstm_states(a.p, X, dh: a.dh, dc: a.dc).h }
+    rnn_loss_value(kind, net.out, readout(a.p, H), Tt, mask)
+  }
+  g = grad(objective)({p: rnn_params(self), dh: zeros(B, T, n), dc: zeros(B, T, n)})
+  out = g.p
+  out.dh = g.dh
+  out.dh_norm = sqrt(sum(sum(g.dh^2, axis: 2), axis: 0))
+  if self.kind == "LSTM" {
+    out.dc = g.dc
+    out.dc_norm = sqrt(sum(sum(g.dc^2, axis: 2), axis: 0))
+  }
+  out
+}
+
+## The gate activations of an LSTM over X: {f, i, o, g, c, h}.
+## Each is batch x time x hidden (g is the candidate c~).
+## Example: s = lstm.gates(X); imshow(s.f[0])
+fn lstm_gates(self, X) = lstm_states(rnn_params(self), X)
+
+## Checks the shared options of RNN and LSTM.
+## Example: rnn_check("RNN", 1, 8, 1, "logistic", "sequence")
+fn rnn_check(kind, n_in, n_hidden, n_out, out, output) {
+  for v in [n_in, n_hidden, n_out] {
+    if v < 1 or floor(v) != v { error("{kind}: sizes must be whole numbers ≥ 1, got {n_in}, {n_hidden}, {n_out}") }
+  }
+  if out != "linear" and out != "logistic" and out != "tanh" {
+    error("{kind}: out must be \"linear\", \"logistic\" or \"tanh\", got {out}")
+  }
+  if output != "sequence" and output != "last" {
+    error("{kind}: output must be \"sequence\" or \"last\", got {output}")
+  }
+}
+
+## A tanh recurrent net n_in → n_hidden → n_out trained by backpropagation
+## through time: h_t = tanh(h_{t-1} @ W + x_t @ U + b), y_t = out(h_t @ V + c),
+## from h = 0. Sequences are batch x time x n_in. out: "logistic" (BCE loss),
+## "linear" (MSE) or "tanh"; output: "sequence" (an output per step) or
+## "last" (only at the last step). Weights N(0, 1/fan_in), W scaled by
+## `scale`; biases 0. seed: a number re-seeds the session stream first.
+## Methods: rnn(X), learn, loss, states, gradients, params, set_params.
+## Example: rnn = RNN(1, 16, 1, out: "logistic", seed: 1); hist = rnn.learn(X, Tt, mask: M)
+fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, seed = nil) {
+  rnn_check("RNN", n_in, n_hidden, n_out, out, output)
+  if seed != nil { rnn_reseed(seed) }
+  fields = {kind: "RNN", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output,
+            U: randn(n_in, n_hidden) / sqrt(n_in), W: randn(n_hidden, n_hidden) * scale / sqrt(n_hidden),
+            b: zeros(n_hidden), V: randn(n_hidden, n_out) / sqrt(n_hidden), c: zeros(n_out)}
+  object("RNN", fields, {call: rnn_call, learn: rnn_learn, loss: rnn_loss, states: rnn_states_of,
+         gradients: rnn_gradients, params: rnn_params, set_params: rnn_set_params},
+         doc: "tanh recurrent net {n_in}-{n_hidden}-{n_out}, out {out}, output {output}")
+}
+
+## A long short-term memory net n_in → n_hidden → n_out with the notes' gates
+## (see lstm_step): W is (n_hidden + n_in) x 4 n_hidden with the gates stacked
+## [f, i, o, c~] by columns and the rows for h_{t-1} before those for x_t;
+## y_t = out(h_t @ V + c). forget_bias starts the forget gate's bias there
+## (5 keeps f ≈ 1, so the cell gradient ∂c_{t+1}/∂c_t = f survives long delays).
+## Weights N(0, 1/fan_in), other biases 0. Same options and methods as RNN,
+## plus gates(X); gradients adds ∂E/∂c_t.
+## Example: lstm = LSTM(2, 16, 1, out: "linear", output: "last", forget_bias: 5, seed: 1)
+fn LSTM(n_in, n_hidden, n_out, out = "logistic", output = "sequence", forget_bias = 1, seed = nil) {
+  rnn_check("LSTM", n_in, n_hidden, n_out, out, output)
+  if seed != nil { rnn_reseed(seed) }
+  b = zeros(4 * n_hidden)
+  b[0:n_hidden] = forget_bias
+  fields = {kind: "LSTM", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output,
+            W: randn(n_hidden + n_in, 4 * n_hidden) / sqrt(n_hidden + n_in), b: b,
+            V: randn(n_hidden, n_out) / sqrt(n_hidden), c: zeros(n_out)}
+  object("LSTM", fields, {call: rnn_call, learn: rnn_learn, loss: rnn_loss, states: rnn_states_of,
+         gradients: rnn_gradients, gates: lstm_gates, params: rnn_params, set_params: rnn_set_params},
+         doc: "LSTM {n_in}-{n_hidden}-{n_out}, out {out}, output {output}, forget bias {forget_bias}")
+}
+
+# ---- sequence tasks -----------------------------------------------------------
+
+## The delayed-echo task: n sequences of `steps` random bits (0/1) and the
+## targets y_t = x_{t-delay}. Returns {X, T, mask}: X and T are n x steps
+## x 1, mask (length steps) is 0 for the first `delay` steps, which have no
+## target, and 1 after.
+## Example: d = echo_sequences(2000, 20, 3); rnn.learn(d.X, d.T, mask: d.mask)
+fn echo_sequences(n, steps, delay) {
+  if delay < 1 or delay >= steps or floor(delay) != delay {
+    error("echo_sequences: delay must be a whole number in 1..<steps, got {delay}")
+  }
+  X = (rand(n, steps, 1) < 0.5) * 1
+  Tt = zeros(n, steps, 1)
+  Tt[:, delay:steps, :] = X[:, 0:steps - delay, :]
+  mask = ones(steps)
+  mask[0:delay] = 0
+  {X: X, T: Tt, mask: mask}
+}
+
+## The analog-memory task: remember x0 ~ U[-1, 1] across `steps` - 1
+## distractors. Channel 0 holds x0 at t = 0 and U[-1, 1] distractors after,
+## channel 1 a marker (1 at t = 0, else 0). Returns [X, Y]: X is n x steps x
+## 2, T (n x 1) is x0, to be read out at the last step (predicting 0 gives
+## MSE 1/3). Returns {X, T}.
+## Example: d = memory_sequences(2000, 60); lstm.learn(d.X, d.T)
+fn memory_sequences(n, steps) {
+  if steps < 1 or floor(steps) != steps { error("memory_sequences: steps must be a whole number ≥ 1, got {steps}") }
+  X = zeros(n, steps, 2)
+  X[:, :, 0] = rand(n, steps) * 2 - 1
+  X[:, 0, 1] = 1
+  {X: X, T: X[:, 0, 0:1]}
 }
 
 """#),

@@ -1,0 +1,66 @@
+import Testing
+import SomaCore
+
+/// The fused recurrent layers (`rnnSequence`, `lstmSequence`): their BPTT
+/// against central differences, and their states against the same recurrence
+/// composed from primitives step by step.
+struct RecurrentTests {
+    var rng = RandomGenerator(seed: 479)
+    let tol = 1e-6
+
+    /// Columns `lo..<hi` of a matrix.
+    func columns(_ x: Tensor, _ lo: Int, _ hi: Int) throws -> Tensor {
+        try x.get([.all, .slice(start: lo, stop: hi, step: 1)])
+    }
+
+    /// Step `t` of a batch x time x features tensor.
+    func step(_ x: Tensor, _ t: Int) throws -> Tensor {
+        try x.get([.all, .index(t)])
+    }
+
+    @Test mutating func rnnGradientMatchesCentralDifferences() throws {
+        let (x, u, w, b) = (try rng.randn([3, 5, 2]), try rng.randn([2, 4]), try rng.randn([4, 4]) * 0.5, try rng.randn([4]))
+        #expect(try gradientError([x, u, w, b]) { try Tensor.rnnSequence($0[0], $0[1], $0[2], $0[3]) } < tol)
+    }
+
+    @Test mutating func lstmGradientMatchesCentralDifferences() throws {
+        let (x, w, b) = (try rng.randn([3, 6, 2]), try rng.randn([6, 16]) * 0.5, try rng.randn([16]))
+        #expect(try gradientError([x, w, b]) { try Tensor.lstmSequence($0[0], $0[1], $0[2]) } < tol)
+    }
+
+    @Test mutating func statesEqualTheStepByStepRecurrence() throws {
+        let (batch, steps, hidden) = (2, 4, 3)
+        let x = try rng.randn([batch, steps, 2])
+        let (u, w, b) = (try rng.randn([2, hidden]), try rng.randn([hidden, hidden]), try rng.randn([hidden]))
+        var h = Tensor(repeating: 0, shape: [batch, hidden])
+        var hs: [Tensor] = []
+        for t in 0..<steps {
+            h = try (h.matmul(w) + step(x, t).matmul(u) + b).tanh()
+            hs.append(h)
+        }
+        let rnnGap = try (Tensor.rnnSequence(x, u, w, b) - Tensor.stack(hs, axis: 1)).abs().max()
+        #expect(try rnnGap.scalar() < 1e-14)
+
+        let (wl, bl) = (try rng.randn([hidden + 2, 4 * hidden]), try rng.randn([4 * hidden]))
+        var (hl, c) = (Tensor(repeating: 0, shape: [batch, hidden]), Tensor(repeating: 0, shape: [batch, hidden]))
+        var hls: [Tensor] = []
+        for t in 0..<steps {
+            let z = try Tensor.concat([hl, step(x, t)], axis: 1).matmul(wl) + bl
+            let (f, i) = (try columns(z, 0, hidden).logistic(), try columns(z, hidden, 2 * hidden).logistic())
+            let (o, g) = (try columns(z, 2 * hidden, 3 * hidden).logistic(), try columns(z, 3 * hidden, 4 * hidden).tanh())
+            c = try f * c + i * g
+            hl = try o * c.tanh()
+            hls.append(hl)
+        }
+        let lstmGap = try (Tensor.lstmSequence(x, wl, bl) - Tensor.stack(hls, axis: 1)).abs().max()
+        #expect(try lstmGap.scalar() < 1e-14)
+    }
+
+    @Test mutating func shapesAreChecked() throws {
+        let x = try rng.randn([2, 3, 2])
+        #expect(throws: TensorError.self) { try Tensor.rnnSequence(x, Tensor(repeating: 0, shape: [3, 4]), Tensor(repeating: 0, shape: [4, 4]), Tensor(repeating: 0, shape: [4])) }
+        #expect(throws: TensorError.self) { try Tensor.lstmSequence(x, Tensor(repeating: 0, shape: [5, 16]), Tensor(repeating: 0, shape: [16])) }
+        #expect(throws: TensorError.self) { try Tensor.lstmSequence(Tensor(repeating: 0, shape: [2, 0, 2]), Tensor(repeating: 0, shape: [6, 16]), Tensor(repeating: 0, shape: [16])) }
+        #expect(throws: TensorError.self) { try Tensor.lstmSequence(Tensor(repeating: 0, shape: [2, 2]), Tensor(repeating: 0, shape: [6, 16]), Tensor(repeating: 0, shape: [16])) }
+    }
+}
