@@ -5,17 +5,21 @@ import SomaNotebook
 /// `jobs` at a time, so a notebook that crashes or runs out of memory loses
 /// only its own output; the others run on and the crash is reported.
 ///
-///     let status = ChildBatch(jobs: 2, log: log, arguments: { ["run", "--out", "out", $0] }).run(paths)
+///     let status = ChildBatch(jobs: 2, log: log, arguments: { _, path in ["run", "--out", "out", path] }).run(paths)
 final class ChildBatch {
     private let jobs: Int
     private let log: ProgressLog
-    private let arguments: (String) -> [String]
+    private let arguments: (Int, String) -> [String]
+    private let statuses = Statuses()
+
+    /// Each notebook's exit status and wall-clock seconds, after `run`.
+    var results: [(status: Int32, seconds: Double)] { statuses.results }
     private let lock = NSLock()
     private var stopping = false
     private var running: [Int: Process] = [:]
 
     /// - Parameter arguments: the command line (after the program) that runs one notebook.
-    init(jobs: Int, log: ProgressLog, arguments: @escaping (String) -> [String]) {
+    init(jobs: Int, log: ProgressLog, arguments: @escaping (Int, String) -> [String]) {
         self.jobs = max(1, jobs)
         self.log = log
         self.arguments = arguments
@@ -44,7 +48,8 @@ final class ChildBatch {
     /// (1 for a crash), else 0.
     func run(_ paths: [String]) -> Int32 {
         let executable = Self.currentExecutable()
-        let statuses = Statuses(count: paths.count)
+        let statuses = self.statuses
+        statuses.reset(count: paths.count)
         let slots = DispatchSemaphore(value: jobs)
         let done = DispatchGroup()
         for (index, path) in paths.enumerated() {
@@ -55,7 +60,8 @@ final class ChildBatch {
             }
             let process = Process()
             process.executableURL = executable
-            process.arguments = arguments(path)
+            process.arguments = arguments(index, path)
+            let started = Date()
             done.enter()
             process.terminationHandler = { [log, self] finished in
                 self.lock.lock()
@@ -68,7 +74,7 @@ final class ChildBatch {
                     log.note("error: \(path): the process running it died of \(name); its output folder keeps the previous run's output")
                     status = 1
                 }
-                statuses.set(index, status)
+                statuses.set(index, status, seconds: Date().timeIntervalSince(started))
                 slots.signal()
                 done.leave()
             }
@@ -104,16 +110,23 @@ final class ChildBatch {
     }
 }
 
-/// The exit statuses of a batch's processes, set from their termination handlers.
+/// The exit statuses and run times of a batch's processes, set from their termination handlers.
 private final class Statuses: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [Int32]
+    private var values: [Int32] = []
+    private var seconds: [Double] = []
 
-    init(count: Int) { values = Array(repeating: 0, count: count) }
+    func reset(count: Int) {
+        lock.lock()
+        values = Array(repeating: 0, count: count)
+        seconds = Array(repeating: 0, count: count)
+        lock.unlock()
+    }
 
-    func set(_ index: Int, _ status: Int32) {
+    func set(_ index: Int, _ status: Int32, seconds time: Double = 0) {
         lock.lock()
         values[index] = status
+        seconds[index] = time
         lock.unlock()
     }
 
@@ -121,5 +134,11 @@ private final class Statuses: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return values
+    }
+
+    var results: [(status: Int32, seconds: Double)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(zip(values, seconds)).map { (status: $0.0, seconds: $0.1) }
     }
 }

@@ -70,6 +70,13 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("batch-child"), help: .hidden)
     var batchChild = false
 
+    /// A batch child's neighbours in the course (source paths; empty for none):
+    /// its page links to them and to the run's index.
+    @Option(name: .customLong("nav-prev"), help: .hidden)
+    var navPrevious: String?
+    @Option(name: .customLong("nav-next"), help: .hidden)
+    var navNext: String?
+
     func run() throws {
         let settings: RunSettings
         let formats: [OutputFormat]
@@ -97,7 +104,8 @@ struct RunCommand: ParsableCommand {
         let terminal = isatty(STDERR_FILENO) != 0
         // A live "running" line only makes sense when one notebook's lines come at a time.
         let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && !batchChild && notebooks.count == 1)
-        let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
+        let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats,
+                                          navigation: courseNavigation())
         let limits = FileLimits(allowRead: allowRead, allowWrite: allowWrite, trust: trust)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
                                   makeKernel: { notebook, output in
@@ -135,7 +143,12 @@ struct RunCommand: ParsableCommand {
         for path in allowRead { common += ["--allow-read", path] }
         for path in allowWrite { common += ["--allow-write", path] }
         if trust { common.append("--trust") }
-        let children = ChildBatch(jobs: jobs, log: log, arguments: { common + ["--", $0] })
+        let neighbours = notebooks
+        let children = ChildBatch(jobs: jobs, log: log, arguments: { index, path in
+            let previous = index > 0 ? neighbours[index - 1] : ""
+            let next = index + 1 < neighbours.count ? neighbours[index + 1] : ""
+            return common + ["--nav-prev", previous, "--nav-next", next, "--", path]
+        })
         // Ctrl-C: no new notebooks, the running ones are interrupted and write what ran;
         // a second Ctrl-C makes them quit at once.
         signal(SIGINT, SIG_IGN)
@@ -144,6 +157,37 @@ struct RunCommand: ParsableCommand {
         interrupts.setEventHandler { children.stop() }
         interrupts.resume()
         defer { interrupts.cancel() }
-        return children.run(notebooks)
+        let status = children.run(notebooks)
+        if format.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "html" }) {
+            writeIndex(children.results, log: log)
+        }
+        return status
+    }
+
+    /// `out/index.html`: every notebook of the batch with its status, time and first figure.
+    private func writeIndex(_ results: [(status: Int32, seconds: Double)], log: ProgressLog) {
+        let runs = zip(notebooks, results).compactMap { path, result -> CourseIndex.Run? in
+            guard let notebook = try? NotebookBatch.load(path) else { return nil }
+            return CourseIndex.Run(notebook: notebook, status: result.status, seconds: result.seconds)
+        }
+        let root = URL(fileURLWithPath: out, isDirectory: true)
+        let page = root.appendingPathComponent("index.html")
+        do {
+            try AtomicFile.write(Data(CourseIndex.gather(runs, root: root).html().utf8), to: page)
+            log.note("wrote \(page.path): \(runs.count) notebooks")
+        } catch {
+            log.note("error: cannot write \(page.path): \(error)")
+        }
+    }
+
+    /// The links a batch child's page shows: the run's index and its neighbours.
+    private func courseNavigation() -> PageNavigation? {
+        guard batchChild, navPrevious != nil || navNext != nil else { return nil }
+        let load = { (path: String?) -> Notebook? in
+            guard let path, !path.isEmpty else { return nil }
+            return try? NotebookBatch.load(path)
+        }
+        let course = [load(navPrevious), notebooks.first.flatMap(load), load(navNext)]
+        return CourseIndex.navigation(course.compactMap { $0 }, at: course[0] == nil ? 0 : 1)
     }
 }

@@ -101,3 +101,59 @@ public struct CourseIndex {
         }.joined(separator: "/")
     }
 }
+
+extension CourseIndex {
+    /// What one notebook of a batch did, as the batch saw it.
+    public struct Run: Sendable {
+        public var notebook: Notebook
+        public var status: Int32
+        public var seconds: Double
+
+        public init(notebook: Notebook, status: Int32, seconds: Double) {
+            self.notebook = notebook
+            self.status = status
+            self.seconds = seconds
+        }
+    }
+
+    /// Links for the page of `runs[position]`: the index and its neighbours.
+    public static func navigation(_ notebooks: [Notebook], at position: Int) -> PageNavigation {
+        func link(_ i: Int) -> PageNavigation.Link? {
+            guard notebooks.indices.contains(i) else { return nil }
+            let notebook = notebooks[i]
+            return .init(title: notebook.firstHeading ?? notebook.stem, href: "../\(notebook.stem)/\(notebook.stem).html")
+        }
+        return PageNavigation(index: .init(title: "all notebooks", href: "../index.html"),
+                              previous: link(position - 1), next: link(position + 1))
+    }
+
+    /// The index of a batch written to `root`, read from the output folders on disk:
+    /// each page, and its first figure as the rendered Markdown shows it.
+    public static func gather(_ runs: [Run], root: URL) -> CourseIndex {
+        let entries = runs.map { run -> Entry in
+            let stem = run.notebook.stem
+            let folder = root.appendingPathComponent(stem, isDirectory: true)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let figures = files.filter { $0.hasSuffix(".png") }
+            let markdown = (try? String(contentsOf: folder.appendingPathComponent(stem + ".md"), encoding: .utf8)) ?? ""
+            let first = firstImage(in: markdown).flatMap { figures.contains($0) ? $0 : nil } ?? figures.sorted().first
+            let status: String
+            switch run.status {
+            case 0: status = "ok"
+            case 130: status = "interrupted"
+            default: status = files.contains(stem + ".html") ? "failed (status \(run.status))" : "not written (status \(run.status))"
+            }
+            return Entry(title: run.notebook.firstHeading ?? stem, page: "\(stem)/\(stem).html", succeeded: run.status == 0,
+                         status: status, seconds: run.seconds, thumbnail: first.map { "\(stem)/\($0)" },
+                         figures: figures.count)
+        }
+        return CourseIndex(title: "Notebooks", entries: entries)
+    }
+
+    /// The target of the first `![...](name.png)` in rendered Markdown.
+    static func firstImage(in markdown: String) -> String? {
+        guard let open = markdown.range(of: "]("), let close = markdown[open.upperBound...].firstIndex(of: ")") else { return nil }
+        let target = String(markdown[open.upperBound..<close])
+        return target.hasSuffix(".png") && !target.contains("/") ? target : nil
+    }
+}

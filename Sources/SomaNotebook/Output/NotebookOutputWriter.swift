@@ -10,10 +10,13 @@ import Foundation
 public struct NotebookOutputWriter {
     public var root: URL
     public var formats: [OutputFormat]
+    /// Links the HTML page shows to the run's index and neighbouring notebooks.
+    public var navigation: PageNavigation?
 
-    public init(root: URL, formats: [OutputFormat]) {
+    public init(root: URL, formats: [OutputFormat], navigation: PageNavigation? = nil) {
         self.root = root
         self.formats = formats
+        self.navigation = navigation
     }
 
     /// The folder a notebook's outputs go to.
@@ -45,7 +48,7 @@ public struct NotebookOutputWriter {
         }
         for format in formats {
             let url = folder.staging.appendingPathComponent("\(executed.notebook.stem).\(format.rawValue)")
-            try write(Data(format.render(executed).utf8), url)
+            try write(Data(format.render(executed, navigation: navigation).utf8), url)
         }
         return try folder.commit()
     }

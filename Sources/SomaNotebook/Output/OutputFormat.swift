@@ -23,10 +23,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// Renders an executed notebook in this format.
-    public func render(_ executed: ExecutedNotebook) -> String {
+    public func render(_ executed: ExecutedNotebook, navigation: PageNavigation? = nil) -> String {
         switch self {
         case .markdown: return MarkdownRenderer().render(executed)
-        case .html: return HTMLRenderer().render(executed)
+        case .html: return HTMLRenderer(navigation: navigation).render(executed)
         case .ipynb: return NotebookJSONRenderer().render(executed)
         }
     }

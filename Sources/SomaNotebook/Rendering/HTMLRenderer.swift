@@ -10,7 +10,12 @@ import Foundation
 /// KaTeX scripts run (by their hashes) and forbids frames, forms and remote
 /// loads should anything slip through.
 public struct HTMLRenderer {
-    public init() {}
+    /// Links to the run's index and the neighbouring notebooks, when the page is part of a course.
+    public var navigation: PageNavigation?
+
+    public init(navigation: PageNavigation? = nil) {
+        self.navigation = navigation
+    }
 
     public func render(_ executed: ExecutedNotebook) -> String {
         var body = ""
@@ -38,7 +43,7 @@ public struct HTMLRenderer {
         </head>
         <body>
         <main>
-        \(body)</main>
+        \(navigation?.html ?? "")\(body)\(navigation?.html ?? "")</main>
         </body>
         </html>
 
@@ -110,6 +115,8 @@ public struct HTMLRenderer {
     static let stylesheet = """
     body { margin: 0; background: #fafafa; color: #1f2328; font: 16px/1.6 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
     main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; background: #fff; }
+    nav.course { display: flex; justify-content: space-between; gap: 1em; font-size: 0.9em; margin: 0.5em 0 1.5em; }
+    nav.course a { text-decoration: none; }
     h1, h2, h3 { line-height: 1.25; margin-top: 1.8em; }
     a { color: #0b62c4; }
     img { max-width: 100%; }
@@ -143,7 +150,7 @@ public struct HTMLRenderer {
 
 extension Notebook {
     /// The text of the first `#` heading in the prose, used as the page title.
-    var firstHeading: String? {
+    public var firstHeading: String? {
         for block in blocks {
             guard case .prose(let text) = block else { continue }
             for line in text.linesKeepingBreaks() {
