@@ -28,6 +28,7 @@ run: release
 # Users run the release binary: the notebooks and the command-line/REPL tests
 # run against it (the CLI tests against the debug build too).
 unit: setup
+	@Scripts/setup --tests
 	@Scripts/embed-stdlib --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product soma
