@@ -113,7 +113,7 @@ extension Library {
                 let n = w.shape[0]
                 let lif = LIF(tauM: try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_net"),
                               tauRef: try args.keywordNumber("tau_ref", default: 0.002))
-                let net = SpikingNetwork(weights: try Batch(w), tauS: try args.keywordNumber("tau_s", default: 0.05),
+                let net = SpikingNetwork(weights: w.detached, tauS: try args.keywordNumber("tau_s", default: 0.05),
                                          neuron: lif)
                 let steps = try stepCount(duration, dt, "lif_net")
                 let (neurons, _, drive) = try lifDrive(args, index: 1, steps: steps, dt: dt, forceNeurons: n)

@@ -83,7 +83,7 @@ final class PerceptronObject: SomaObject {
     var callable: Builtin? {
         Builtin("Perceptron(X)", doc: "0/1 output for each row of X (or for one sample).") { [perceptron] args in
             let xt = try args.tensor(0, "X")
-            let x = try Batch.from(xt, vectorIsOneSample: true)
+            let x = try sampleRows(xt.detached, vectorIsOneSample: true)
             let y = try neuralCall("Perceptron") { try perceptron.predict(x) }
             return xt.rank == 1 ? Value(y[0]) : vectorValue(y)
         }
@@ -93,7 +93,7 @@ final class PerceptronObject: SomaObject {
         guard name == "learn" else { return nil }
         return Builtin("learn(X, t, epochs: 100, lr: 1)",
                        doc: "Perceptron rule w += lr·(t − y)·x sample by sample; returns the misclassified count per epoch.") { [perceptron] args in
-            let x = try Batch.from(args.tensor(0, "X"), vectorIsOneSample: false)
+            let x = try sampleRows(args.tensor(0, "X").detached, vectorIsOneSample: false)
             let t = try args.tensor(1, "t").data
             let errors = try neuralCall("learn") {
                 try perceptron.learn(x, t, epochs: try args.keywordInt("epochs", default: 100),

@@ -127,18 +127,17 @@ private func predictBuiltin(_ signature: String, _ model: Sequential) -> Builtin
         let xt = try args.tensor(0, "X")
         let column = xt.rank == 1 && xt.count != 1 && (try? model.check(inputWidth: xt.count)) == nil
             && (try? model.check(inputWidth: 1)) != nil
-        let x = try Batch.from(xt, vectorIsOneSample: !column)
+        let x = try sampleRows(xt, vectorIsOneSample: !column)
         let y = try neuralCall(args.callee) { try model.predict(x) }
-        if column { return y.cols == 1 ? vectorValue(y.data) : Value(y.tensor) }
-        return xt.rank == 1 ? vectorValue(y.data) : Value(y.tensor)
+        // A vector in gives a vector out: one sample's outputs, or one output per sample.
+        if (column && y.shape[1] == 1) || (!column && xt.rank == 1) { return Value(try y.reshaped([y.count])) }
+        return Value(y)
     }
 }
 
 /// X and T of a `learn` call; a vector T is one target per sample.
-private func trainingData(_ args: Arguments) throws -> (Batch, Batch) {
-    let x = try Batch.from(args.tensor(0, "X"), vectorIsOneSample: false)
-    let t = try Batch.from(args.tensor(1, "T"), vectorIsOneSample: false)
-    return (x, t)
+private func trainingData(_ args: Arguments) throws -> (Tensor, Tensor) {
+    (try args.tensor(0, "X").detached, try args.tensor(1, "T").detached)
 }
 
 /// The history record `{loss, val_loss, accuracy, val_accuracy}`.

@@ -27,15 +27,6 @@ func translatingErrors<T, E: Error & CustomStringConvertible>(
     }
 }
 
-extension Batch {
-    /// Rows of a Soma tensor argument: a matrix as is, a vector as one
-    /// sample per element (`asRows: false`) or as a single sample (`true`).
-    static func from(_ t: Tensor, vectorIsOneSample: Bool) throws -> Batch {
-        if t.rank == 1 && vectorIsOneSample { return try Batch(rows: 1, cols: t.count, data: t.data) }
-        return try Batch(t)
-    }
-}
-
 /// A 1-d tensor value.
 func vectorValue(_ values: [Double]) -> Value {
     .tensor(TensorBox(Tensor(shape: [values.count], data: values)))

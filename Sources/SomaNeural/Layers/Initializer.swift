@@ -1,7 +1,7 @@
-import Foundation
+import SomaCore
 
 /// How a layer's initial weights are drawn (biases start at zero).
-public enum Initializer: String {
+public enum Initializer: String, CaseIterable {
     /// He: N(0, 2/fan_in), suited to ReLU layers.
     case he
     /// Xavier (Glorot): N(0, 2/(fan_in + fan_out)), suited to logistic and tanh.
@@ -19,8 +19,8 @@ public enum Initializer: String {
         }
     }
 
-    /// fanIn x fanOut weights, row-major.
-    public func sample(fanIn: Int, fanOut: Int, using rng: inout RandomSource) -> [Double] {
+    /// fanIn x fanOut weights, row-major, from SomaCore's generator.
+    public func sample(fanIn: Int, fanOut: Int, using rng: inout RandomGenerator) -> [Double] {
         let variance: Double
         switch self {
         case .he: variance = 2 / Double(max(fanIn, 1))

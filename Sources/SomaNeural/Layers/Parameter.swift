@@ -12,7 +12,7 @@ public final class Parameter {
     public let shape: [Int]
     /// Current values, row-major.
     public var value: [Double]
-    /// ∂E/∂value from the last backward pass.
+    /// ∂E/∂value from the last gradient computation.
     public var grad: [Double]
     /// Whether weight decay applies (weights yes, biases no).
     public var decays: Bool
@@ -34,12 +34,20 @@ public final class Parameter {
         }
     }
 
-    /// The values as a tensor of `shape`.
+    /// The values as an (untracked) tensor of `shape`.
     public var tensor: Tensor { Tensor(shape: shape, data: value) }
 
     /// Replaces the values; the new tensor must have the same number of
     /// elements (a vector may stand for a 1 x n or n x 1 matrix).
+    ///
+    /// - Throws: `NeuralError.value` for a tensor that is being
+    ///   differentiated: a stored parameter would drop its gradient (and give
+    ///   zeros), so differentiate with respect to the input, or use
+    ///   `Sequential.gradients`.
     public func assign(_ t: Tensor) throws {
+        guard t.node == nil else {
+            throw NeuralError.value("cannot store a tensor that grad is differentiating in \(name): the gradient would not flow through a layer's weights (differentiate with respect to the input, or use the network's gradients(X, T))")
+        }
         guard t.count == value.count, t.rank <= 2 || t.shape == shape else {
             throw NeuralError.shape("cannot assign a tensor of shape \(t.shape) to \(name) of shape \(shape)")
         }

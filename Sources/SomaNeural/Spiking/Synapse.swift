@@ -1,4 +1,5 @@
 import Foundation
+import SomaCore
 
 /// Post-synaptic current kernel k·tⁿ·e^(−t/τs) with k = 1/(n!·τs^(n+1)), so
 /// its integral over t ≥ 0 is 1; zero for t < 0.
@@ -62,17 +63,17 @@ public func filter(_ x: [Double], kernel: [Double], dt: Double) throws -> [Doubl
 /// w[i][j]/τs to the synaptic current s_i, which decays as τs ds/dt = −s.
 /// Each neuron's input is its external drive plus s_i.
 ///
-///     var net = SpikingNetwork(weights: try Batch(rows: 2, cols: 2, data: [0, 0, 0.4, 0]), tauS: 0.05)
+///     var net = SpikingNetwork(weights: Tensor(shape: [2, 2], data: [0, 0, 0.4, 0]), tauS: 0.05)
 ///     let run = try net.simulate(duration: 1, dt: 0.001) { _, _, drive in drive[0] = 1.5; drive[1] = 0 }
 public struct SpikingNetwork {
     /// N x N weights; row i holds the weights onto neuron i.
-    public var weights: Batch
+    public var weights: Tensor
     /// Synaptic time constant (s).
     public var tauS: Double
     /// Neuron model shared by the population.
     public var neuron: LIF
 
-    public init(weights: Batch, tauS: Double, neuron: LIF = LIF()) {
+    public init(weights: Tensor, tauS: Double, neuron: LIF = LIF()) {
         self.weights = weights
         self.tauS = tauS
         self.neuron = neuron
@@ -83,9 +84,12 @@ public struct SpikingNetwork {
     /// (row-major steps x neurons).
     public func simulate(duration: Double, dt: Double,
                          external: (Int, Double, inout [Double]) throws -> Void) throws -> (trace: LIFTrace, currents: [Double]) {
-        let n = weights.rows
-        guard weights.cols == n else {
-            throw NeuralError.shape("network weights must be square, got \(weights.rows) x \(weights.cols)")
+        guard weights.rank == 2, weights.shape[0] == weights.shape[1] else {
+            throw NeuralError.shape("network weights must be a square matrix, got shape \(weights.shape)")
+        }
+        let n = weights.shape[0]
+        guard n >= 0 else {
+            throw NeuralError.shape("network weights must be a square matrix, got shape \(weights.shape)")
         }
         guard tauS > 0 else { throw NeuralError.value("tau_s must be positive") }
         guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {

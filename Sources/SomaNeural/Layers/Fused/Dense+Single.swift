@@ -1,4 +1,4 @@
-/// Arithmetic precision of a dense layer's matrix products.
+/// Arithmetic precision of a dense layer's matrix products in the fused kernel.
 public enum Precision: String {
     case double, single
 }

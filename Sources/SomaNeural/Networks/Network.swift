@@ -20,14 +20,16 @@ public final class Network {
 
     /// Largest number of weights a network may have (400 MB of Float64).
     public static let maxWeights = 50_000_000
+    /// Largest size of one layer.
+    public static let maxLayerSize = 1_000_000
 
     /// - Throws: `NeuralError.value` for fewer than two sizes, a size < 1, or
     ///   more than `maxWeights` weights.
     public init(sizes: [Int], activation: Activation = .logistic, output: Activation = .logistic,
                 loss: Loss = .mse, seed: UInt64 = 0, precision: Precision = .double) throws {
         guard sizes.count >= 2 else { throw NeuralError.value("Network needs at least two layer sizes, got \(sizes)") }
-        guard sizes.allSatisfy({ $0 >= 1 && $0 <= 1_000_000 }) else {
-            throw NeuralError.value("Network layer sizes must be positive integers, got \(sizes)")
+        guard sizes.allSatisfy({ $0 >= 1 && $0 <= Network.maxLayerSize }) else {
+            throw NeuralError.value("Network layer sizes must be positive integers up to \(Network.maxLayerSize), got \(sizes)")
         }
         var weights = 0
         for i in 0..<(sizes.count - 1) {
@@ -64,26 +66,27 @@ public final class Network {
         model = try Sequential(stack)
     }
 
-    /// Outputs for the rows of `x`.
-    public func predict(_ x: Batch) throws -> Batch { try model.predict(x) }
-
-    /// Outputs for a tensor of samples (a 1-d tensor is one sample).
+    /// Outputs for a tensor of samples (a 1-d tensor is one sample);
+    /// differentiable in `x`.
     public func predict(_ x: Tensor) throws -> Tensor { try model.predict(x) }
 
     /// Trains with SGD (or momentum, or a given optimizer); `dropout` applies
     /// to hidden layers during this call only.
-    public func learn(_ x: Batch, _ t: Batch, epochs: Int, learningRate: Double, batchSize: Int? = nil,
+    public func learn(_ x: Tensor, _ t: Tensor, epochs: Int, learningRate: Double, batchSize: Int? = nil,
                       momentum: Double = 0, decay: WeightDecay = .none, dropout: Double = 0,
                       validation: Double = 0, patience: Int? = nil, seed: UInt64 = 0, shuffle: Bool = true,
-                      optimizer: Optimizer? = nil, progress: ((EpochReport) throws -> Void)? = nil) throws -> History {
+                      fused: Bool = true, optimizer: Optimizer? = nil,
+                      progress: ((EpochReport) throws -> Void)? = nil) throws -> History {
         guard dropout >= 0, dropout < 1 else { throw NeuralError.value("dropout must be in [0, 1), got \(dropout)") }
-        let opt = try optimizer ?? SGD(learningRate: learningRate, momentum: momentum)
         var options = TrainingOptions(epochs: epochs, batchSize: batchSize)
         options.decay = decay
         options.validation = validation
         options.patience = patience
         options.seed = seed
         options.shuffle = shuffle
+        options.fused = fused
+        try options.validate()
+        let opt = try optimizer ?? SGD(learningRate: learningRate, momentum: momentum)
         for d in dropouts { d.rate = dropout }
         defer { for d in dropouts { d.rate = 0 } }
         return try model.learn(x, t, loss: loss, optimizer: opt, options: options, progress: progress)

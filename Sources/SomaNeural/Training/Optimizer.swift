@@ -20,6 +20,13 @@ public struct WeightDecay: Equatable {
     public var l1: Double
     public init(l2: Double = 0, l1: Double = 0) { self.l2 = l2; self.l1 = l1 }
     public static let none = WeightDecay()
+
+    /// - Throws: `NeuralError.value` unless both strengths are finite and non-negative.
+    public func validate() throws {
+        for (name, v) in [("decay", l2), ("l1", l1)] where !(v.isFinite && v >= 0) {
+            throw NeuralError.value("\(name) must be a finite non-negative number, got \(v)")
+        }
+    }
 }
 
 /// Shared machinery for optimizers with per-parameter state `State`.
@@ -77,7 +84,7 @@ public final class SGD: OptimizerBase<[Double]> {
     /// - Throws: `NeuralError.value` unless 0 ≤ momentum < 1 and lr > 0.
     public init(learningRate: Double, momentum: Double = 0, form: MomentumForm = .friction) throws {
         guard learningRate > 0, learningRate.isFinite else {
-            throw NeuralError.value("learning rate must be positive, got \(learningRate)")
+            throw NeuralError.value("lr must be a finite positive number, got \(learningRate)")
         }
         guard momentum >= 0, momentum < 1 else { throw NeuralError.value("momentum must be in [0, 1), got \(momentum)") }
         self.momentum = momentum
@@ -121,10 +128,13 @@ public final class Adam: OptimizerBase<Adam.Moments> {
 
     public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws {
         guard learningRate > 0, learningRate.isFinite else {
-            throw NeuralError.value("learning rate must be positive, got \(learningRate)")
+            throw NeuralError.value("lr must be a finite positive number, got \(learningRate)")
         }
         guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
             throw NeuralError.value("Adam betas must be in [0, 1)")
+        }
+        guard epsilon > 0, epsilon.isFinite else {
+            throw NeuralError.value("Adam epsilon must be a positive number, got \(epsilon)")
         }
         self.beta1 = beta1
         self.beta2 = beta2
