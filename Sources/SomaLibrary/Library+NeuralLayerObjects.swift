@@ -13,6 +13,19 @@ final class LayerObject: SomaObject {
     var displayString: String { "<\(stack.map(\.description).joined(separator: " + "))>" }
     var fieldNames: [String] { dense == nil ? [] : ["W", "b"] }
 
+    /// `layer(X)`: the layer's outputs for the rows of X (differentiable in X).
+    var callable: Builtin? {
+        Builtin("\(typeName)(X)", doc: "The layer's outputs for each row of X (a vector is one sample).") { [stack] args in
+            let xt = try args.tensor(0, "X")
+            let x = try sampleRows(xt, vectorIsOneSample: true)
+            let y = try neuralCall(args.callee) { () throws -> Tensor in
+                let model = try Sequential(stack)
+                return try model.predict(x)
+            }
+            return Value(xt.rank == 1 ? try y.reshaped([y.count]) : y)
+        }
+    }
+
     func field(_ name: String) throws -> Value? {
         guard let dense else { return nil }
         switch name {

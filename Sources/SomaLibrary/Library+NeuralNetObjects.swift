@@ -12,7 +12,7 @@ final class NetworkObject: SomaObject {
         "<Network \(network.sizes.map(String.init).joined(separator: "-")) \(network.activation.rawValue)/\(network.output.rawValue) \(network.loss.rawValue)>"
     }
     var fieldNames: [String] { ["layers", "sizes"] }
-    var methodNames: [String] { ["learn", "predict"] }
+    var methodNames: [String] { ["gradients", "learn", "predict"] }
 
     func field(_ name: String) throws -> Value? {
         switch name {
@@ -27,6 +27,7 @@ final class NetworkObject: SomaObject {
     func method(_ name: String) -> Builtin? {
         switch name {
         case "predict": return predictBuiltin("predict(X)", network.model)
+        case "gradients": return gradientsBuiltin(network.model, loss: network.loss)
         case "learn":
             return Builtin("learn(X, T, epochs:, lr:, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, shuffle: true, progress:)",
                            doc: """
@@ -75,7 +76,7 @@ final class SequentialObject: SomaObject {
     var typeName: String { "Sequential" }
     var displayString: String { "<Sequential \(model.layers.map(\.description).joined(separator: ", "))>" }
     var fieldNames: [String] { ["layers"] }
-    var methodNames: [String] { ["learn", "predict"] }
+    var methodNames: [String] { ["gradients", "learn", "predict"] }
 
     func field(_ name: String) throws -> Value? {
         name == "layers" ? Value(parts.map { Value($0) }) : nil
@@ -86,6 +87,7 @@ final class SequentialObject: SomaObject {
     func method(_ name: String) -> Builtin? {
         switch name {
         case "predict": return predictBuiltin("predict(X)", model)
+        case "gradients": return gradientsBuiltin(model, loss: nil)
         case "learn":
             return Builtin("learn(X, T, epochs:, loss: \"mse\", optimizer:, lr:, batch:, decay: 0, l1: 0, validation: 0, patience:, seed:, shuffle: true, progress:)",
                            doc: "Trains the layers by backprop with the given loss and optimizer (default SGD(lr: 0.1)); returns the history record.") { [model] args in
@@ -117,6 +119,29 @@ final class SequentialObject: SomaObject {
             }
         default: return nil
         }
+    }
+}
+
+/// `gradients(X, T)`: ∂loss/∂parameters by autodiff, one record {W, b} per layer with weights.
+private func gradientsBuiltin(_ model: Sequential, loss fixed: Loss?) -> Builtin {
+    let signature = fixed == nil ? "gradients(X, T, loss: \"mse\")" : "gradients(X, T)"
+    return Builtin(signature, doc: """
+        The gradient of the mean loss on (X, T) with respect to every weight and bias, by
+        autodiff: a list with one record {W, b} per layer that has weights, as learn uses.
+        """) { args in
+        let (x, t) = try trainingData(args)
+        let grads = try neuralCall("gradients") { () throws -> [Tensor] in
+            let loss = try fixed ?? Loss(name: try args.keywordString("loss", default: "mse"))
+            return try model.gradients(x, t, loss: loss)
+        }
+        var next = grads.makeIterator()
+        var records: [Value] = []
+        for layer in model.layers where !layer.parameters.isEmpty {
+            var pairs: [(String, Value)] = []
+            for p in layer.parameters { pairs.append((p.name, next.next().map { Value($0) } ?? .nil)) }
+            records.append(Value(Record(pairs: pairs)))
+        }
+        return Value(records)
     }
 }
 
