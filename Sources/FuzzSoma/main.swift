@@ -2,6 +2,7 @@
 // Built by Scripts/fuzz with `--sanitize fuzzer --sanitize address`; any trap,
 // crash or sanitizer report is a bug: no input may crash Soma.
 import Dispatch
+import SomaLang
 import SomaLibrary
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,6 @@
 import Foundation
 import SomaCore
+import SomaLang
 import SomaNeural
 
 extension Library {

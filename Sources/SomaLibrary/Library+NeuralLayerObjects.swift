@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 import SomaNeural
 
 /// A layer in Soma: `Dense(...)`, `Dropout(...)`, or one connection of a

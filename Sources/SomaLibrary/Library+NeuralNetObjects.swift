@@ -1,5 +1,6 @@
 import Foundation
 import SomaCore
+import SomaLang
 import SomaNeural
 
 /// `Network(...)` in Soma: callable on samples, trained with `learn`.

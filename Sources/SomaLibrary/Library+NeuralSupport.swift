@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 import SomaNeural
 
 // Conversions shared by the neural and data sections of the library.

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 import SomaLibrary
 
 /// The interactive loop: read a complete entry (asking for continuation lines

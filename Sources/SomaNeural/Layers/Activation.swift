@@ -3,7 +3,7 @@ import SomaCore
 /// The activation functions of the course, by name; each is SomaCore's
 /// tensor function of the same name (one definition, its gradient from
 /// autodiff).
-public enum Activation: String, CaseIterable {
+public enum Activation: String, CaseIterable, Sendable {
     case logistic, arctan, tanh, threshold, relu
     case leakyRelu = "leaky_relu"
     case identity

@@ -1,7 +1,7 @@
 import SomaCore
 
 /// How a layer's initial weights are drawn (biases start at zero).
-public enum Initializer: String, CaseIterable {
+public enum Initializer: String, CaseIterable, Sendable {
     /// He: N(0, 2/fan_in), suited to ReLU layers.
     case he
     /// Xavier (Glorot): N(0, 2/(fan_in + fan_out)), suited to logistic and tanh.

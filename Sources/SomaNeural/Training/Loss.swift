@@ -6,7 +6,7 @@ import SomaCore
 /// - `mse`: (1/N) Σ ‖y − t‖²
 /// - `bce`: −(1/N) Σ Σ [t ln y + (1 − t) ln(1 − y)]
 /// - `cce`: −(1/N) Σ Σ t ln y
-public enum Loss: String, CaseIterable {
+public enum Loss: String, CaseIterable, Sendable {
     case mse, bce, cce
 
     /// Smallest probability fed to a logarithm (SomaCore clips there too):

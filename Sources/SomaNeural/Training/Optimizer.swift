@@ -13,7 +13,7 @@ public protocol Optimizer: AnyObject {
 }
 
 /// Weight decay added to the gradient of weights (not biases).
-public struct WeightDecay: Equatable {
+public struct WeightDecay: Equatable, Sendable {
     /// L2 strength λ: adds λ·w to the gradient (the gradient of λ/2·‖w‖²).
     public var l2: Double
     /// L1 strength λ: adds λ·sign(w).

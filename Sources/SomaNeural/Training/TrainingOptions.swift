@@ -1,5 +1,5 @@
 /// Settings for `Sequential.learn` / `Network.learn`.
-public struct TrainingOptions {
+public struct TrainingOptions: Sendable {
     /// Most epochs a run may ask for.
     public static let maxEpochs = 10_000_000
 
@@ -47,7 +47,7 @@ public struct TrainingOptions {
 }
 
 /// Per-epoch record of a training run.
-public struct History: Equatable {
+public struct History: Equatable, Sendable {
     /// Mean training loss of each epoch (over its batches).
     public var loss: [Double] = []
     /// Validation loss after each epoch (empty without validation).
@@ -62,7 +62,7 @@ public struct History: Equatable {
 }
 
 /// Progress of a run, passed to the callback after each epoch.
-public struct EpochReport {
+public struct EpochReport: Sendable {
     public var epoch: Int
     public var epochs: Int
     public var loss: Double

@@ -1,5 +1,5 @@
 /// Arithmetic precision of a dense layer's matrix products in the fused kernel.
-public enum Precision: String {
+public enum Precision: String, Sendable {
     case double, single
 }
 
