@@ -77,7 +77,7 @@ open class OptimizerBase<State>: Optimizer {
 /// - `.average`: V ← β·V + (1 − β)·∂E/∂W with β = m;
 /// then W ← W − κ·V.
 public final class SGD: OptimizerBase<[Double]> {
-    public enum MomentumForm: String { case friction, average }
+    public enum MomentumForm: String, CaseIterable, Sendable { case friction, average }
     public var momentum: Double
     public var form: MomentumForm
 

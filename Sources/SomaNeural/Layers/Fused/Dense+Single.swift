@@ -1,5 +1,5 @@
 /// Arithmetic precision of a dense layer's matrix products in the fused kernel.
-public enum Precision: String, Sendable {
+public enum Precision: String, CaseIterable, Sendable {
     case double, single
 }
 
