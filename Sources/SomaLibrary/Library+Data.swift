@@ -6,7 +6,7 @@ import SomaNeural
 extension Library {
     /// Data sets and files: digits, XOR, IDX and CSV, train/test splits.
     static var data: LibrarySection {
-        LibrarySection(name: "data", builtins: [
+        refusingTrackedArguments(LibrarySection(name: "data", builtins: [
             Builtin("digits()", doc: """
                 The handwritten digits shipped with Soma (UCI, Alpaydin & Kaynak 1998, CC BY 4.0):
                 {images, labels} with images 1797 x 64 in 0..16 (8 x 8, row-major) and labels 0..9.
@@ -88,7 +88,7 @@ extension Library {
                 try neuralCall("write_csv") { try CSV.write(x, path: path, header: header) }
                 return .nil
             },
-        ])
+        ]))
     }
 }
 

@@ -5,7 +5,7 @@ import SomaNeural
 extension Library {
     /// Neuron models and synapses (course unit 1).
     static var neural: LibrarySection {
-        LibrarySection(name: "neural", builtins: [
+        refusingTrackedArguments(LibrarySection(name: "neural", builtins: [
             Builtin("hh(current, T:, dt: 1e-5, method: \"euler\")", doc: """
                 Simulates a Hodgkin-Huxley neuron with the course demo's parameters.
                 `current` (demo units) is a number, a tensor with one value per step, or a
@@ -128,7 +128,7 @@ extension Library {
                     "s": tensorValue(shape: [run.trace.t.count, n], run.currents),
                 ]))
             },
-        ])
+        ]), except: ["filter"])  // filter(f, xs) is also the core list filter
     }
 }
 

@@ -55,3 +55,30 @@ extension Arguments {
         return context.state(SessionRandom.self) { SessionRandom() }.generator.next()
     }
 }
+
+/// `section` with every builtin refusing arguments that `grad` is
+/// differentiating: these builtins compute outside the tensor operations, so
+/// a gradient through them would silently be zero. An error says so instead.
+/// Builtins named in `except` are kept as they are.
+func refusingTrackedArguments(_ section: LibrarySection, except: Set<String> = []) -> LibrarySection {
+    var refusing = section
+    refusing.builtins = section.builtins.map { builtin in
+        if except.contains(builtin.name) { return builtin }
+        return Builtin(builtin.signature, doc: builtin.doc) { args in
+            if args.positional.contains(where: isTracked) || args.keywords.contains(where: { isTracked($0.value) }) {
+                throw SomaError.value("\(args.callee): grad cannot differentiate through \(args.callee) (it is computed outside the tensor operations, so the gradient would be zero); write the computation with tensor operations, or use numgrad")
+            }
+            return try builtin.body(args)
+        }
+    }
+    return refusing
+}
+
+/// Whether `value` holds a tensor that `grad` is differentiating.
+private func isTracked(_ value: Value) -> Bool {
+    switch value {
+    case .tensor(let box): return box.tensor.node != nil
+    case .list(let items): return items.contains(where: isTracked)
+    default: return false
+    }
+}
