@@ -1,6 +1,6 @@
 # Soma — one Makefile for set-up, the course, the tests and the benchmarks.
 #   make run     build (release) and run every notebook in Notebooks/ into out/
-#   make test    the whole test suite (unit, language scripts, notebooks, fuzz)
+#   make test    the whole test suite (fuzz, unit, language scripts, notebooks, CLI)
 #   make bench   benchmarks against the reference scripts, ratios printed
 #   make fuzz    fuzz parse+evaluate for FUZZ_SECONDS (default 45)
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
@@ -25,11 +25,16 @@ release: setup
 run: release
 	$(SOMA_RELEASE) run Notebooks/[0-9]*.md --out out -j 2
 
+# Users run the release binary: the notebooks and the command-line/REPL tests
+# run against it (the CLI tests against the debug build too).
 unit: setup
 	@Scripts/embed-stdlib --check
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product soma
 	$(SWIFT) test --skip-build
+	Tests/Notebooks/run-notebooks $(SOMA_RELEASE)
 	Tests/CLI/run-cli-tests $(SOMA_DEBUG)
+	Tests/CLI/run-cli-tests $(SOMA_RELEASE)
 
 # The fuzz run goes first so the test runner's summary is the last thing printed.
 test: fuzz unit

@@ -6,7 +6,7 @@ extension Library {
     /// Plots, pyplot-style: calls act on the current axes of the current figure.
     /// Figures a run touched are handed to the host when it ends (see `PlotState`).
     static var plot: LibrarySection {
-        LibrarySection(name: "plot", builtins: plotFigures + plotLabels + plotKinds,
+        LibrarySection(name: "plot", builtins: plotFigures + plotLabels + plotKinds + plotAnnotations,
                        atRunEnd: { context in try context.state(PlotState.self) { PlotState() }.deliver(context) })
     }
 

@@ -89,7 +89,7 @@ public final class Session {
                 .filter { $0.hasPrefix(partial) }
                 .map { baseName + "." + $0 }
         }
-        let candidates = Set(interpreter.globalNames + interpreter.builtinNames + Session.keywords)
+        let candidates = Set(interpreter.globalNames + interpreter.preludeNames + interpreter.builtinNames + Session.keywords)
         return candidates.filter { $0.hasPrefix(prefix) }.sorted()
     }
 

@@ -10,6 +10,14 @@ enum EmbeddedStdlib {
 # session before any user code. Builtins (SomaLibrary) cover the heavy work;
 # these read like the lecture notes and show the language at work.
 
+# Constants (LANGUAGE.md § 7). Like every prelude name, a local or a global of
+# the user's may shadow them (`catch e`).
+pi = 3.141592653589793
+π = pi
+e = 2.718281828459045
+inf = 1 / 0
+nan = 0 / 0
+
 ## x squared.
 ## Example: square(3) == 9
 fn square(x) = x * x
@@ -60,6 +68,1497 @@ fn moving_average(x, k = 5) = map(fn(i) = mean(x[i:i + k]), 0..<(len(x) - k + 1)
 ## Spikes per second of a list or tensor of spike times over a duration T (seconds).
 ## Example: firing_rate([0.1, 0.2, 0.3], 1) == 3
 fn firing_rate(spike_times, T) = len(spike_times) / T
+
+# The models of the course, each a Stdlib module of its own.
+use "neural/train.soma"
+use "neural/hopfield.soma"
+use "neural/autoencoder.soma"
+use "neural/rbm.soma"
+use "neural/som.soma"
+use "neural/word2vec.soma"
+use "neural/predictive_coding.soma"
+use "neural/population.soma"
+
+"""#),
+        ("neural/autoencoder.soma", #"""
+# Autoencoders (course unit 3): a network trained to reproduce its input
+# through a narrow middle layer, whose activities are a code for the input.
+# The encoder maps sizes[0] → … → sizes[-1] (the code); the decoder mirrors it
+# back. With tied weights each decoder matrix is the transpose of its encoder
+# matrix: one parameter used twice, so grad adds the two gradients
+# ∂E/∂W + ∂E/∂Mᵀ; the notes update with their average, half of that sum.
+
+## The activation function of a name (logistic, tanh, relu, linear).
+## Example: ae_activation("tanh")(0) == 0
+fn ae_activation(name) {
+  if name == "logistic" or name == "sigmoid" { return logistic }
+  if name == "tanh" { return tanh }
+  if name == "relu" { return relu }
+  if name == "linear" { return fn(z) = z }
+  error("Autoencoder: activation must be logistic, tanh, relu or linear, got \"{name}\"")
+}
+
+## The code layer's activities for the rows of X with parameters p (a record).
+fn ae_encode_with(self, p, X) {
+  H = X
+  for l in 0..<(len(self.sizes) - 1) {
+    H = ae_activation(self.act[l])(H @ p["W{l}"] + p["b{l}"])
+  }
+  H
+}
+
+## The reconstruction from code rows H with parameters p (a record).
+fn ae_decode_with(self, p, H) {
+  Y = H
+  L = len(self.sizes) - 1
+  for l in reversed(0..<L) {
+    M = if self.tied { p["W{l}"].T } else { p["M{l}"] }
+    name = if l == 0 { self.out } else { self.act[l - 1] }
+    Y = ae_activation(name)(Y @ M + p["c{l}"])
+  }
+  Y
+}
+
+## The loss of reconstructing T from Y: "bce" (mean over all entries, as the
+## course demo's BCELoss) or "mse" (mean over all entries).
+fn ae_loss_of(kind, Y, T) {
+  if kind == "bce" { return -mean(T * log(Y) + (1 - T) * log(1 - Y)) }
+  mean((Y - T)^2)
+}
+
+## The codes (bottleneck activities) of the rows of X.
+## Example: H = ae.encode(X)
+fn ae_encode(self, X) = ae_encode_with(self, self.params, X * 1)
+
+## Reconstructions from code rows H.
+## Example: Y = ae.decode(ae.encode(X))
+fn ae_decode(self, H) = ae_decode_with(self, self.params, H * 1)
+
+## Encode then decode: the reconstruction of the rows of X.
+fn ae_call(self, X) = ae_decode(self, ae_encode(self, X))
+
+## The decoder's weight matrices, code side first as used (tied: the encoder's transposed).
+## Example: ae.decoder_weights()[0]
+fn ae_decoder_weights(self) {
+  L = len(self.sizes) - 1
+  map(fn(l) = if self.tied { self.params["W{l}"].T } else { self.params["M{l}"] }, reversed(0..<L))
+}
+
+## Trains the autoencoder to reproduce the rows of X, through `train`.
+## The target is the clean input; epochs, lr, momentum, batch (0 = full batch), optimizer as
+## train. noise: σ > 0 adds N(0, σ²) to the input of every batch (a denoising
+## autoencoder). With tied weights the shared matrices get the notes' average
+## ½(∂E/∂W + ∂E/∂Mᵀ) (grad gives the sum; it is halved). Returns train's
+## history {params, loss, val_loss, grad_norm}; the loss is per epoch.
+## Example: h = ae.learn(X, epochs: 10000, lr: 0.1, momentum: 0.9)
+fn ae_learn(self, X, epochs = 1000, lr = 0.1, momentum = 0.9, batch = 0, optimizer = "sgd", noise = 0,
+            seed = nil, shuffle = true) {
+  X = X * 1
+  if len(X.shape) != 2 or X.shape[1] != self.sizes[0] { error("Autoencoder.learn: rows must have {self.sizes[0]} values, got shape {X.shape}") }
+  if noise < 0 { error("Autoencoder.learn: noise must be ≥ 0, got {noise}") }
+  reseed(seed)
+  me = self
+  kind = self.loss
+  fn objective(p, Xb, Tb) {
+    Xin = if noise > 0 { Xb + noise * randn(Xb.shape) } else { Xb }
+    ae_loss_of(kind, ae_decode_with(me, p, ae_encode_with(me, p, Xin)), Tb)
+  }
+  scale = nil
+  if self.tied {
+    scale = {}
+    for k in keys(self.params) { scale[k] = if k[0] == "W" { 0.5 } else { 1 } }
+  }
+  h = train(self.params, objective, X, X, epochs: epochs, lr: lr, momentum: momentum, batch: batch,
+            optimizer: optimizer, shuffle: shuffle, grad_scale: scale)
+  self.params = h.params
+  h
+}
+
+## The reconstruction loss of the rows of X (no noise).
+## Example: ae.loss_on(X)
+fn ae_loss_on(self, X) = ae_loss_of(self.loss, ae_call(self, X), X * 1)
+
+## An autoencoder with encoder layer sizes `sizes` ([8, 3] is 8-3-8, [8, 5, 3]
+## is 8-5-3-5-8). act: one activation for every layer, or one per encoder
+## layer (["relu", "logistic"]: hidden ReLU, logistic code); the decoder
+## mirrors the hidden activations and ends with out. tied: true makes each
+## decoder matrix the transpose of its encoder matrix (one parameter). loss:
+## "bce" or "mse". Weights and biases start U(−1/√fan_in, 1/√fan_in) (PyTorch's
+## default, as the course demo). Parameters are the record ae.params (W0, b0,
+## … encoder; M0, c0, … decoder, M absent when tied).
+## Example: ae = Autoencoder([8, 3], tied: true, seed: 500)
+fn Autoencoder(sizes, act = "logistic", out = "logistic", tied = false, loss = "bce", seed = nil) {
+  L = len(sizes) - 1
+  if L < 1 { error("Autoencoder: sizes needs at least an input and a code size, got {sizes}") }
+  for s in sizes {
+    if s < 1 or s != floor(s) { error("Autoencoder: sizes must be whole numbers ≥ 1, got {sizes}") }
+  }
+  acts = if type(act) == "string" { map(fn(l) = act, 0..<L) } else { act }
+  if len(acts) != L { error("Autoencoder: act needs one activation per encoder layer ({L}), got {len(acts)}") }
+  for a in acts { ae_activation(a) }
+  ae_activation(out)
+  if loss != "bce" and loss != "mse" { error("Autoencoder: loss must be \"bce\" or \"mse\", got \"{loss}\"") }
+  reseed(seed)
+  p = {}
+  for l in 0..<L {
+    k = 1 / sqrt(sizes[l])
+    p["W{l}"] = (2 * rand(sizes[l], sizes[l + 1]) - 1) * k
+    p["b{l}"] = (2 * rand(sizes[l + 1]) - 1) * k
+  }
+  for l in reversed(0..<L) {
+    k = 1 / sqrt(sizes[l + 1])
+    M = (2 * rand(sizes[l + 1], sizes[l]) - 1) * k
+    if tied { p["W{l}"] = M.T } else { p["M{l}"] = M }
+    p["c{l}"] = (2 * rand(sizes[l]) - 1) * k
+  }
+  object("Autoencoder", {sizes: sizes, act: acts, out: out, tied: tied, loss: loss, params: p},
+         {learn: ae_learn, encode: ae_encode, decode: ae_decode, call: ae_call, loss_on: ae_loss_on,
+          decoder_weights: ae_decoder_weights},
+         doc: "autoencoder: encoder sizes, mirrored decoder, tied weights share one matrix")
+}
+
+"""#),
+        ("neural/hopfield.soma", #"""
+# Hopfield networks (course unit 3): a content-addressable memory of ±1
+# patterns. W = XᵀX/n − I (the average co-activation, zero diagonal); a node
+# takes +1 when its input Σ_j W_ij x_j reaches its threshold b_i and −1
+# otherwise (the notes' ≥ rule: ties go to +1, so a node is never 0); the
+# energy E = −½ xᵀWx + bᵀx never rises under asynchronous updates.
+
+## Restarts the session's random stream at n, or does nothing when n is nil:
+## how the models' seed: options work.
+## Example: reseed(3)
+fn reseed(n) {
+  if n != nil { seed(n) }
+}
+
+## x with each entry flipped (x → −x) with probability p: noise for ±1 patterns.
+## Works on a vector or on rows; seed: restarts the session's random stream first.
+## Example: y = flip(X[0], 0.2, seed: 1)
+fn flip(x, p, seed = nil) {
+  if p < 0 or p > 1 { error("flip: p must be in [0, 1], got {p}") }
+  reseed(seed)
+  x = x * 1
+  mask = rand(x.shape) < p
+  x - 2 * x * mask
+}
+
+## The ≥ rule of the notes: +1 where the input u reaches 0, −1 below (never 0).
+## Example: hopfield_sign([-0.5, 0, 2]) gives [-1, 1, 1]
+fn hopfield_sign(u) = 2 * (u >= 0) - 1
+
+## The Hopfield energy −½ xᵀWx + bᵀx of a state, or one energy per row.
+## Example: h.energy(X) gives one energy per stored pattern
+fn hopfield_energy(self, x) {
+  x = x * 1
+  if len(x.shape) == 1 { return -0.5 * (x @ self.W @ x) + self.b @ x }
+  -0.5 * sum((x @ self.W) * x, axis: 1) + x @ self.b
+}
+
+## Runs the network from state x and returns {x, energy, sweeps}.
+## x is a ±1 vector, or several states as rows run side by side.
+## mode "async" (default): each sweep visits the N nodes in a fresh random order
+## and sets node k to +1 when Σ_j W_kj x_j ≥ b_k, else −1; "sync": all nodes at
+## once, x ← sign≥(xW − b), one step per sweep. Stops early after a sweep that
+## changes nothing (a fixed point). Rows share each sweep's order.
+## Returns {x, energy, sweeps}: the final state and the energy after every
+## single-node update (async, first entry = start) or every step (sync); with
+## rows, energy has one column per row. record: false skips the energies.
+## Example: r = h.run(flip(X[0], 0.2), sweeps: 10, seed: 3); r.x; plot(r.energy)
+fn hopfield_run(self, x, sweeps = 10, mode = "async", seed = nil, record = true) {
+  if mode != "async" and mode != "sync" { error("Hopfield.run: mode must be \"async\" or \"sync\", got \"{mode}\"") }
+  if sweeps < 1 { error("Hopfield.run: sweeps must be ≥ 1, got {sweeps}") }
+  reseed(seed)
+  W = self.W
+  b = self.b
+  N = len(b)
+  x = x * 1
+  single = len(x.shape) == 1
+  if single { x = reshape(x, 1, N) }
+  if len(x.shape) != 2 or x.shape[1] != N { error("Hopfield.run: the state must have {N} entries per row, got shape {x.shape}") }
+  energies = []
+  if record { energies = push(energies, self.energy(x)) }
+  done = 0
+  for s in 0..<sweeps {
+    before = x
+    if mode == "sync" {
+      x = hopfield_sign(x @ W - b)
+      if record { energies = push(energies, self.energy(x)) }
+    } else {
+      for k in permutation(N) {
+        x[:, k] = hopfield_sign(x @ W[:, k] - b[k])
+        if record { energies = push(energies, self.energy(x)) }
+      }
+    }
+    done = s + 1
+    if all(x == before) { break }
+  }
+  E = if record { stack(energies) } else { nil }
+  if single {
+    x = x[0]
+    if record { E = E[:, 0] }
+  }
+  {x: x, energy: E, sweeps: done}
+}
+
+## The stored pattern each state (vector or rows) equals, or -1 when it is none of them.
+## Example: h.which(h.run(y).x) gives 0 when pattern 0 was recalled
+fn hopfield_which(self, x) {
+  P = self.patterns
+  x = x * 1
+  one = len(x.shape) == 1
+  if one { x = reshape(x, 1, len(x)) }
+  same = (x @ P.T) == len(self.b)
+  idx = where(any(same, axis: 1), argmax(same, axis: 1), -1)
+  if one { idx[0] } else { idx }
+}
+
+## A Hopfield network storing the rows of X (±1 patterns) with W = XᵀX/n − I.
+## bias: false (the notes: b = 0); bias: true uses the course demo's b = mean
+## pattern as thresholds. Methods: energy(x), run(x, sweeps:, mode:, seed:),
+## which(x). Fields: W (N x N), b (N), patterns (n x N).
+## Example: h = Hopfield(X); r = h.run(flip(X[1], 0.2, seed: 2)); h.which(r.x)
+fn Hopfield(X, bias = false) {
+  X = X * 1
+  if len(X.shape) == 1 { X = reshape(X, 1, len(X)) }
+  if len(X.shape) != 2 { error("Hopfield: X must be a matrix of ±1 patterns (rows), got shape {X.shape}") }
+  if any(abs(X) != 1) { error("Hopfield: patterns must be ±1 (use 2x - 1 for 0/1 data)") }
+  n = X.shape[0]
+  N = X.shape[1]
+  W = X.T @ X / n - eye(N)
+  b = if bias { sum(X, axis: 0) / n } else { zeros(N) }
+  object("Hopfield", {W: W, b: b, patterns: X},
+         {energy: hopfield_energy, run: hopfield_run, which: hopfield_which},
+         doc: "Hopfield network: W = XᵀX/n − I, ≥ rule (ties → +1), energy −½xᵀWx + bᵀx")
+}
+
+"""#),
+        ("neural/population.soma", #"""
+# Population coding, NEF style (course unit 5): LIF populations that encode a
+# value x through encoders, gains and biases, linear decoders for any f(x),
+# connections W = D·E between populations, and their dynamics.
+# Conventions: samples are rows, activities in Hz, times in seconds; a
+# population's E is dim x N (encoders times gains, the course's E·α), so the
+# current for inputs X (P x dim) is J = X·E + β and the rates are G(J).
+
+## The input current J whose LIF rate G(J) is `rate` (Hz): J = 1/(1 − e^((τref − 1/a)/τm)).
+## Inverts `lif_rate` for rates below 1/τref; population gains and biases come from it.
+## Example: lif_rate(lif_current_for_rate(40)) == 40
+fn lif_current_for_rate(rate, tau_m = 20ms, tau_ref = 2ms) = 1 / (1 - exp((tau_ref - 1 / rate) / tau_m))
+
+## seed(n), callable from functions whose parameter `seed` hides the builtin.
+fn population_reseed(n) = seed(n)
+
+## A tensor from a number (shape [1]), a list of numbers or a tensor.
+fn population_tensor(x) = if type(x) == "tensor" { x } else { reshape(x, -1) }
+
+## A list of numbers as a vector (empty list: a 0-length vector).
+fn population_vector(xs) = if len(xs) == 0 { zeros(0) } else { reshape(xs, -1) }
+
+## Represented values as rows (P x dim).
+## A number or a vector of P values (dim 1) becomes P x 1, a vector of dim values (dim > 1) one row; a P x dim matrix stays.
+## Example: population_rows([1, 2, 3], 1).shape == [3, 1]
+fn population_rows(X, dim) {
+  if type(X) == "number" { return reshape(X, 1, 1) }
+  X = population_tensor(X)
+  if len(X.shape) == 1 {
+    if dim == 1 { return reshape(X, len(X), 1) }
+    if len(X) == dim { return reshape(X, 1, dim) }
+    error("Population: {len(X)} values do not make points of dimension {dim}")
+  }
+  if X.shape[1] != dim { error("Population: inputs have {X.shape[1]} columns, the population represents {dim}") }
+  X
+}
+
+## Input currents J = X·E + β (P x N) for represented values X (P x dim, or P values in 1-D).
+fn population_current(self, X) = population_rows(X, self.dim) @ self.E + self.bias
+
+## Firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
+fn population_rates(self, X) = lif_rate(population_current(self, X), tau_m: self.tau_m, tau_ref: self.tau_ref)
+
+## n random values uniform over the population's range (a vector in 1-D, else n x dim).
+## In n-D the points are uniform in the cube [lo, hi]^dim.
+fn population_sample(self, n) {
+  u = if self.dim == 1 { rand(n) } else { rand(n, self.dim) }
+  self.range[0] + (self.range[1] - self.range[0]) * u
+}
+
+## A population of N LIF neurons that represents a value of dimension `dim`.
+## Threshold current 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
+## otherwise), an x-intercept c uniform in `intercepts` and a maximum rate a uniform
+## in `rates` (Hz), reached at e·x = radius = max |intercepts|. Gain and bias solve
+## α(radius − c) + β = J(a) (`lif_current_for_rate`) and α c + β = 1:
+## α = (J(a) − 1)/(radius − c), β = 1 − α c. Fields: N, dim, encoders (dim x N),
+## intercepts, max_rates, gain, bias, E (= encoders·gain, dim x N), range, radius,
+## tau_m, tau_ref. Methods: rates(X), current(X), sample(n). seed: n reseeds the
+## session's random stream first.
+## Example: pop = Population(100, intercepts: [-1, 1], rates: [20, 50], seed: 1); A = pop.rates(linspace(-1, 1, 201))
+fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, tau_m = 20ms, tau_ref = 2ms) {
+  if type(N) != "number" or N < 1 or N != floor(N) { error("Population: N must be a positive integer, got {N}") }
+  if type(dim) != "number" or dim < 1 or dim != floor(dim) { error("Population: dim must be a positive integer, got {dim}") }
+  if len(intercepts) != 2 or len(rates) != 2 { error("Population: intercepts and rates are ranges [lo, hi]") }
+  lo = intercepts[0]
+  hi = intercepts[1]
+  radius = max(abs(lo), abs(hi))
+  if hi < lo or radius <= 0 { error("Population: intercepts must be [lo, hi] with lo ≤ hi, got {intercepts}") }
+  if rates[0] <= 0 or rates[1] < rates[0] or rates[1] >= 1 / tau_ref {
+    error("Population: rates must be [lo, hi] with 0 < lo ≤ hi < 1/tau_ref, got {rates}")
+  }
+  if seed != nil { population_reseed(seed) }
+  enc = if dim == 1 {
+    reshape(choice([-1, 1], N), 1, N)
+  } else {
+    R = randn(dim, N)
+    R / norm(R, axis: 0, keepdims: true)
+  }
+  c = lo + (hi - lo) * rand(N)
+  a = rates[0] + (rates[1] - rates[0]) * rand(N)
+  if any(c >= radius) { error("Population: every intercept must lie below the radius {radius}") }
+  gain = (lif_current_for_rate(a, tau_m: tau_m, tau_ref: tau_ref) - 1) / (radius - c)
+  bias = 1 - gain * c
+  object("Population", {N: N, dim: dim, encoders: enc, intercepts: c, max_rates: a, gain: gain,
+                        bias: bias, E: enc * gain, range: [lo, hi], radius: radius,
+                        tau_m: tau_m, tau_ref: tau_ref},
+         {rates: population_rates, current: population_current, sample: population_sample},
+         doc: "LIF population coding a {dim}-D value: rates(X), current(X), E = encoders·gain")
+}
+
+## Linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
+## A is P x N activities, F the targets (P, or P x k: any function of the represented
+## value), D is N (or N x k). noise: 0 is least squares
+## (the notes); noise > 0 is ridge regression with the rate noise σ = noise·max(A):
+## D = (AᵀA + P σ² I)⁻¹ AᵀF, which the course demos use with noise 0.1.
+## Example: D = decoders(A, X^2, noise: 0.1)
+fn decoders(A, F, noise = 0.1) {
+  A = population_tensor(A)
+  F = population_tensor(F)
+  if len(A.shape) != 2 { error("decoders: A must be P x N activities, got shape {A.shape}") }
+  if len(F) != A.shape[0] { error("decoders: F has {len(F)} rows for {A.shape[0]} rows of activities") }
+  if noise < 0 { error("decoders: noise must be ≥ 0, got {noise}") }
+  if noise == 0 { return lstsq(A, F) }
+  sigma = noise * max(A)
+  lstsq(A, F, reg: A.shape[0] * sigma^2)
+}
+
+## Root-mean-square decoding error sqrt(mean((A·D − F)²)) of decoders D on activities A.
+## Example: decoding_error(A, decoders(A, X), X)
+fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A @ D).shape))^2))
+
+## Connection weights W = D·E_B (N_A x N_B) that make population B represent f(x).
+## x is the value in A: D decodes f from A's rates at `samples` random points of A's
+## range (or at the points X), E_B is B's encoders times gains. f = nil is the
+## identity; connect(A, A) is the recurrent identity connection of an integrator.
+## The drive into B is then A's rates·W + B.bias.
+## Example: W = connect(A, B, fn(x) = x^3)
+fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
+  X = population_rows(if X == nil { population_sample(A, samples) } else { X }, A.dim)
+  Xf = if A.dim == 1 { X[:, 0] } else { X }
+  F = if f == nil { X } else { f(Xf) }
+  F = reshape(population_tensor(F), len(X), -1)
+  if F.shape[1] != B.dim { error("connect: f gives {F.shape[1]} values per point, B represents {B.dim}") }
+  decoders(population_rates(A, X), F, noise: noise) @ B.E
+}
+
+## The input of a run as a steps x dim matrix.
+## A number or (in n-D) a dim-vector is held; a tensor with one row (or value) per step; or a function of t (s).
+fn population_input(input, steps, dim, dt) {
+  if type(input) == "function" or type(input) == "builtin" {
+    U = zeros(steps, dim)
+    for k in 0..<steps { U[k, :] = reshape(population_tensor(input(k * dt)), dim) }
+    return U
+  }
+  if type(input) == "number" { return full([steps, dim], input) }
+  U = population_tensor(input)
+  if dim > 1 and len(U.shape) == 1 and len(U) == dim { return repeat(reshape(U, 1, dim), steps, axis: 0) }
+  U = reshape(U, len(U), -1)
+  if U.shape[1] != dim or len(U) < steps { error("simulate: input must give {steps} rows of {dim} values") }
+  U[:steps, :]
+}
+
+## Simulates a population with recurrent weights W, rate-based or spiking.
+## W is N x N or nil; the input is a number, a steps x dim tensor or a function of t,
+## run for T seconds (default: one step per input row), as the notes' network dynamics:
+##   τs dJ/dt = −J + v·W + β + scale·u·E
+## scale defaults to τs (the notes' integrator input, so W = D·E integrates u); with
+## scale: 1 and no W the population settles to representing u. Win: W_in (N_in x N)
+## makes the input presynaptic activity instead (steps x N_in rates, or the spike
+## trains of `spike_trains`), entering as input·Win (a connection from another
+## population). Rate mode: v = G(J) (tau_m: 0), or τm dv/dt = −v + G(J). spiking: true
+## drives LIF neurons (the population's τm, τref) with J; each spike adds W[j,:]/τs (an
+## exponential PSC) and v is the spike train filtered by the same PSC. v0: initial
+## activities (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D.
+## Returns {t, rates (steps x N unless record: false), x, spikes (spiking only)}.
+## The loop runs in Swift (population_run); simulate_steps is the same loop in Soma.
+## Example: r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 1s, decoders: D)
+fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = nil, decoders = nil,
+            spiking = false, record = true, scale = nil, Win = nil) {
+  steps = if T != nil { round(T / dt) } else if type(input) == "number" or type(input) == "function" {
+    error("simulate: give T: for a number or function input")
+  } else { len(population_tensor(input)) }
+  if steps < 1 { error("simulate: T/dt must give at least one step") }
+  s = if scale == nil { tau_s } else { scale }
+  U = nil
+  E = pop.E
+  if Win == nil {
+    U = population_input(input, steps, pop.dim, dt) * (s / tau_s)
+  } else {
+    Win = population_tensor(Win)
+    if len(Win.shape) != 2 or Win.shape[1] != pop.N { error("simulate: Win must be N_in x {pop.N}, got shape {Win.shape}") }
+    U = population_input(input, steps, Win.shape[0], dt) @ Win
+    E = eye(pop.N) / tau_s
+  }
+  v0 = if v0 == nil { population_rates(pop, zeros(pop.dim))[0] } else { reshape(population_tensor(v0), pop.N) }
+  D = if decoders == nil { nil } else { reshape(population_tensor(decoders), pop.N, -1) }
+  volt = if spiking { rand(pop.N) } else { nil }
+  r = population_run(E, pop.bias, W, U, v0, dt: dt, tau_s: tau_s, tau_r: tau_m, tau_m: pop.tau_m,
+                     tau_ref: pop.tau_ref, spiking: spiking, decoders: D, voltage0: volt, record: record)
+  {t: arange(1, steps + 1) * dt, rates: r.rates, x: r.x, spikes: r.spikes}
+}
+
+## Spike trains as a steps x N matrix, 1/dt in the step of each spike.
+## As `spike_train`, for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
+## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
+fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
+
+## The loop of `simulate` written out in Soma tensor operations.
+## Slower; the reference the Swift loop is tested against. Same arguments with U a steps x dim input and v0 rates;
+## in spiking mode volt holds the initial membrane voltages. Returns {rates, x}.
+fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = nil, spiking = false,
+                  volt = nil) {
+  steps = len(U)
+  v = v0
+  J = if W == nil { pop.bias } else { v @ W + pop.bias }
+  rates = zeros(steps, pop.N)
+  x = if decoders == nil { nil } else { zeros(steps, decoders.shape[1]) }
+  vm = if volt == nil { zeros(pop.N) } else { volt }
+  refr = zeros(pop.N)
+  full_gain = 1 - exp(-dt / pop.tau_m)
+  for k in 0..<steps {
+    drive = tau_s * (U[k, :] @ pop.E)
+    if spiking {
+      # The LIF step of `lif`: exact between spikes, spike time inside the step.
+      ref = refr - dt
+      gain = where(ref <= 0, full_gain, 1 - exp(-clip(dt - ref, 0, dt) / pop.tau_m))
+      vm = vm + (J - vm) * gain
+      fired = vm > 1
+      tsp = dt + pop.tau_m * log(1 - (vm - 1) / where(fired, J - 1, 1))
+      vm = where(fired, 0, vm)
+      refr = where(fired, pop.tau_ref + tsp, ref)
+      s = fired / dt
+      rec = if W == nil { 0 } else { s @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      v = v + dt / tau_s * (-v + s)
+    } else {
+      rec = if W == nil { 0 } else { v @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      g = lif_rate(J, tau_m: pop.tau_m, tau_ref: pop.tau_ref)
+      v = if tau_m == 0 { g } else { v + dt / tau_m * (-v + g) }
+    }
+    rates[k, :] = v
+    if decoders != nil { x[k, :] = v @ decoders }
+  }
+  {rates: rates, x: x}
+}
+
+## Stable and unstable fixed points of a 1-D recurrent population.
+## From its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
+## (stable); from − to +, away (unstable). Crossings are interpolated linearly.
+## Returns {stable, unstable} (tensors of x values, possibly empty).
+## Example: fp = fixed_points(X, A @ D)
+fn fixed_points(X, Xhat) {
+  X = reshape(population_tensor(X), -1)
+  e = reshape(population_tensor(Xhat), -1) - X
+  if len(e) != len(X) { error("fixed_points: X and Xhat must have the same length") }
+  stable = []
+  unstable = []
+  for i in 1..<len(X) {
+    if (e[i - 1] > 0 and e[i] <= 0) or (e[i - 1] < 0 and e[i] >= 0) {
+      if not (e[i] == 0 and i + 1 < len(X) and sign(e[i + 1]) == sign(e[i - 1])) {
+        x0 = X[i - 1] + (X[i] - X[i - 1]) * e[i - 1] / (e[i - 1] - e[i])
+        if e[i - 1] > 0 { stable = push(stable, x0) } else { unstable = push(unstable, x0) }
+      }
+    }
+  }
+  {stable: population_vector(stable), unstable: population_vector(unstable)}
+}
+
+## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D).
+## Gradient descent on the squared decoding error: each iteration draws `batch` random values in the
+## population's range, takes their rates A and moves D. D0 is the start (N, or N x k);
+## f = nil decodes x. test: X evaluates the RMSE on fixed points X after every
+## iteration (default: the batch's own error before the update).
+## Returns {D, error}: the learned decoders and the error history (one per iteration).
+## Example: r = learn_decoders(pop, D0, iters: 1000, kappa: 1e-7)
+fn learn_decoders(pop, D0, f = nil, iters = 1000, batch = 50, kappa = 1e-7, test = nil) {
+  if iters < 1 or batch < 1 or kappa <= 0 { error("learn_decoders: iters, batch and kappa must be positive") }
+  D = population_tensor(D0)
+  history = zeros(iters)
+  At = if test == nil { nil } else { population_rates(pop, test) }
+  Ft = if test == nil { nil } else { reshape(if f == nil { population_tensor(test) } else { f(population_tensor(test)) }, len(At), -1) }
+  for it in 0..<iters {
+    Xb = population_sample(pop, batch)
+    Fb = if f == nil { Xb } else { f(Xb) }
+    A = population_rates(pop, Xb)
+    err = reshape(population_tensor(Fb), (A @ D).shape) - A @ D
+    D = D + kappa * (A.T @ err)
+    history[it] = if test == nil { sqrt(mean(err^2)) } else { sqrt(mean((reshape(At @ D, Ft.shape) - Ft)^2)) }
+  }
+  {D: D, error: history}
+}
+
+"""#),
+        ("neural/predictive_coding.soma", #"""
+# Predictive coding after Whittington & Bogacz (2017), "An approximation of the
+# error backpropagation algorithm in a predictive coding network with local
+# Hebbian synaptic plasticity". Each layer l holds value nodes x_l and error
+# nodes ε_l. Layer l + 1 is predicted from layer l, μ_{l+1} = f(x_l) W_l + b_l
+# (one sample per row), and ε_l = (x_l − μ_l) / Σ_l. With the input and the
+# target clamped, the hidden values relax down the energy
+#     F = ½ Σ_l Σ_l ‖ε_l‖²
+# by x_l ← x_l + γ (−ε_l + f′(x_l) ⊙ ε_{l+1} W_lᵀ); then each weight changes by
+# a local, Hebbian product of presynaptic activity and postsynaptic error,
+# ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1}. With a large output variance Σ_L the output error
+# barely moves the hidden values and these updates approach backprop's
+# gradient of ½‖t − y‖² (Σ_L = 10 in their code; hidden variances are 1).
+
+fn pc_reseed(n) {
+  if n != nil { seed(n) }
+}
+
+fn pc_f(act, x) {
+  if act == "tanh" { return tanh(x) }
+  if act == "logistic" { return logistic(x) }
+  if act == "relu" { return relu(x) }
+  x
+}
+
+# f′(x) given also fx = f(x) (tanh′ = 1 − f², σ′ = f (1 − f): no second tanh).
+fn pc_df(act, x, fx) {
+  if act == "tanh" { return 1 - fx^2 }
+  if act == "logistic" { return fx * (1 - fx) }
+  if act == "relu" { return (x > 0) * 1 }
+  x * 0 + 1
+}
+
+# The activation of layer l's values as seen by layer l + 1 (the input layer
+# passes through unchanged unless input_act is set).
+fn pc_phi(self, l, x) = if l == 0 and not self.input_act { x } else { pc_f(self.act, x) }
+fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else { pc_df(self.act, x, fx) }
+
+fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
+
+# Rows of X at the positions idx; X[idx] alone would read a 0/1 index of X's
+# length (one or two samples) as a mask, one extra position rules that out.
+fn pc_take(X, idx) {
+  n = len(idx)
+  if n == X.shape[0] { return X[concat([idx, [0]])][0:n] }
+  X[idx]
+}
+
+## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
+## The last is the network's prediction when the output is free (it is then at equilibrium).
+## Example: xs = pc.forward(X); xs[-1]
+fn pc_forward(self, X) {
+  X = pc_rows(X)
+  if X.shape[1] != self.sizes[0] { error("PredictiveCoding: inputs need {self.sizes[0]} features, got {X.shape[1]}") }
+  xs = push([], X)
+  for l in 0..<len(self.W) { xs = push(xs, pc_phi(self, l, xs[l]) @ self.W[l] + self.b[l]) }
+  xs
+}
+
+fn pc_call(self, X) = pc_forward(self, X)[-1]
+
+# ε_{l+1} for l = 0 ..< L: (x_{l+1} − μ_{l+1}) / Σ_{l+1}, given fx[l] = f(x_l).
+fn pc_errors(self, xs, fx) {
+  L = len(self.W)
+  eps = []
+  for l in 0..<L {
+    e = xs[l + 1] - (fx[l] @ self.W[l] + self.b[l])
+    eps = push(eps, if l == L - 1 { e / self.var_out } else { e })
+  }
+  eps
+}
+
+fn pc_energy(self, eps, m) {
+  L = len(eps)
+  F = 0
+  for l in 0..<L {
+    v = if l == L - 1 { self.var_out } else { 1 }
+    F += 0.5 * v * sum(eps[l]^2)
+  }
+  F / m
+}
+
+# Relaxation of the hidden value nodes; the energy is recorded when track is set.
+fn pc_relax(self, X, T, steps, gamma, track) {
+  if steps < 0 or gamma <= 0 { error("PredictiveCoding.infer: steps ≥ 0 and gamma > 0 needed") }
+  xs = pc_forward(self, X)
+  T = pc_rows(T)
+  L = len(self.W)
+  if T.shape != xs[L].shape { error("PredictiveCoding: targets need shape {xs[L].shape}, got {T.shape}") }
+  xs[L] = T
+  m = xs[0].shape[0]
+  fx = []
+  for l in 0..<L { fx = push(fx, pc_phi(self, l, xs[l])) }
+  eps = pc_errors(self, xs, fx)
+  energy = if track { push([], pc_energy(self, eps, m)) } else { [] }
+  for it in 0..<steps {
+    for l in 1..<L {
+      xs[l] = xs[l] + gamma * (pc_dphi(self, l, xs[l], fx[l]) * (eps[l] @ self.W[l].T) - eps[l - 1])
+      fx[l] = pc_phi(self, l, xs[l])
+    }
+    eps = pc_errors(self, xs, fx)
+    if track { energy = push(energy, pc_energy(self, eps, m)) }
+  }
+  {x: xs, f: fx, errors: eps, energy: energy}
+}
+
+## Relaxes the hidden value nodes with input and target clamped.
+## The hidden value nodes start at the feed-forward values and follow
+## `steps` Euler steps of size gamma down the energy F. Returns {x: values of every layer, f: their
+## activations, errors: ε of layers 1..L, energy: F per sample before each step
+## and at the end}.
+## Example: r = pc.infer(X[0:32], T[0:32], steps: 20, gamma: 0.1); r.energy
+fn pc_infer(self, X, T, steps = 20, gamma = 0.1) = pc_relax(self, X, T, steps, gamma, true)
+
+## The local, Hebbian weight changes after inference, {W, b}.
+## Means over the batch: after inference, ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1} / m and Δb_l = Σ_L mean(ε_{l+1}),
+## each computed from the two layers the weights connect (local and Hebbian).
+## Returns {W: [ΔW_0, ...], b: [Δb_0, ...]}: descent directions.
+## Example: g = pc.updates(X[0:32], T[0:32], steps: 20); g.W[0]
+fn pc_updates(self, X, T, steps = 20, gamma = 0.1) {
+  r = pc_relax(self, X, T, steps, gamma, false)
+  m = r.x[0].shape[0]
+  dW = []
+  db = []
+  for l in 0..<len(self.W) {
+    dW = push(dW, self.var_out * (r.f[l].T @ r.errors[l]) / m)
+    db = push(db, self.var_out * mean(r.errors[l], axis: 0))
+  }
+  {W: dW, b: db}
+}
+
+# ½‖t − y‖² per sample of the same network with parameters p = [W_0, ..., b_0, ...].
+fn pc_bp_loss(p, self, X, T) {
+  L = len(self.W)
+  x = X
+  for l in 0..<L { x = pc_phi(self, l, x) @ p[l] + p[L + l] }
+  0.5 * sum((T - x)^2) / X.shape[0]
+}
+
+## Backprop's descent direction on the same network, {W, b, loss}.
+## −∂(½‖t − y‖²)/∂W_l and −∂/∂b_l (mean over samples), from `grad`.
+## Returns {W: [...], b: [...], loss}.
+## Example: g = pc.backprop(X[0:32], T[0:32]); g.W[0]
+fn pc_backprop(self, X, T) {
+  X = pc_rows(X)
+  T = pc_rows(T)
+  L = len(self.W)
+  p = self.W + self.b
+  g = grad(pc_bp_loss)(p, self, X, T)
+  dW = []
+  db = []
+  for l in 0..<L {
+    dW = push(dW, -g[l])
+    db = push(db, -g[L + l])
+  }
+  {W: dW, b: db, loss: pc_bp_loss(p, self, X, T)}
+}
+
+## SGD by predictive coding (rule: "pc") or backprop ("bp"); {loss, accuracy}.
+## Mini-batches of samples X with targets T; each step adds lr times the
+## predictive-coding updates (rule: "pc") or backprop's (rule: "bp", the
+## comparison). validation: [Xv, Tv] records the accuracy of argmax(pc(Xv))
+## against argmax(Tv) after each epoch. Returns {loss: mean ½‖t − y‖² on the
+## training set per epoch, accuracy: validation accuracy per epoch}.
+## Example: h = pc.learn(X, T, epochs: 30, lr: 0.1, batch: 32, validation: [Xt, Tt])
+fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0.1, rule = "pc",
+            validation = nil, seed = nil) {
+  if rule != "pc" and rule != "bp" { error("PredictiveCoding.learn: rule must be \"pc\" or \"bp\", got {rule}") }
+  if epochs < 1 or lr <= 0 or batch < 1 { error("PredictiveCoding.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
+  if len(X) != len(T) { error("PredictiveCoding.learn: X and T need the same number of samples") }
+  pc_reseed(seed)
+  n = len(X)
+  L = len(self.W)
+  history = {loss: [], accuracy: []}
+  for epoch in 0..<epochs {
+    order = permutation(n)
+    start = 0
+    while start < n {
+      idx = order[start:min(start + batch, n)]
+      Xb = pc_take(X, idx)
+      Tb = pc_take(T, idx)
+      g = if rule == "pc" { pc_updates(self, Xb, Tb, steps: steps, gamma: gamma) } else { pc_backprop(self, Xb, Tb) }
+      for l in 0..<L {
+        self.W[l] = self.W[l] + lr * g.W[l]
+        self.b[l] = self.b[l] + lr * g.b[l]
+      }
+      start += batch
+    }
+    Y = pc_call(self, X)
+    loss = 0.5 * sum((T - Y)^2) / n
+    if not (loss == loss) or loss == inf { error("PredictiveCoding.learn: the loss became {loss} in epoch {epoch + 1}: lower lr") }
+    history.loss = push(history.loss, loss)
+    if validation != nil {
+      acc = mean(argmax(pc_call(self, validation[0]), axis: 1) == argmax(validation[1], axis: 1))
+      history.accuracy = push(history.accuracy, acc)
+    }
+  }
+  history
+}
+
+## A predictive-coding network (Whittington & Bogacz 2017) with layer sizes
+## `sizes` (input first, output last): act on every layer that predicts the
+## next one ("tanh", "logistic", "relu" or "linear"; the input layer passes
+## through unchanged unless input_act: true, as in their code), a linear
+## output, variance 1 on hidden layers and var_out on the output layer.
+## Weights W_l (n_l × n_{l+1}) start normal with standard deviation
+## 1/sqrt(n_l), biases at 0. Methods: .infer(X, T, steps:, gamma:)
+## .updates(X, T) .backprop(X, T) .learn(X, T, epochs:, lr:, rule:) .forward(X);
+## pc(X) is the feed-forward prediction.
+## Example: pc = PredictiveCoding([64, 64, 32, 10], act: "tanh", var_out: 10, seed: 1)
+fn PredictiveCoding(sizes, act = "tanh", var_out = 10, input_act = false, seed = nil) {
+  if not contains(["tanh", "logistic", "relu", "linear"], act) {
+    error("PredictiveCoding: act must be \"tanh\", \"logistic\", \"relu\" or \"linear\", got {act}")
+  }
+  if len(sizes) < 2 { error("PredictiveCoding: sizes needs at least an input and an output layer") }
+  if var_out <= 0 { error("PredictiveCoding: var_out must be positive, got {var_out}") }
+  for s in sizes {
+    if s < 1 or s != round(s) { error("PredictiveCoding: layer sizes must be whole numbers ≥ 1, got {s}") }
+  }
+  pc_reseed(seed)
+  W = []
+  b = []
+  for l in 0..<(len(sizes) - 1) {
+    W = push(W, randn(sizes[l], sizes[l + 1]) / sqrt(sizes[l]))
+    b = push(b, zeros(sizes[l + 1]))
+  }
+  object("PredictiveCoding", {sizes: sizes, act: act, var_out: var_out, input_act: input_act, W: W, b: b},
+         {infer: pc_infer, updates: pc_updates, backprop: pc_backprop, learn: pc_learn, forward: pc_forward,
+          call: pc_call},
+         doc: "predictive coding network (Whittington & Bogacz 2017)")
+}
+
+"""#),
+        ("neural/rbm.soma", #"""
+# Restricted Boltzmann machines (course unit 3): binary visible units v and
+# hidden units h on a bipartite graph with energy E(v, h) = −vᵀWh + vᵀb + hᵀc.
+# A unit's energy gap ΔE (hidden: vW − c, visible: Wh − b) sets its chance of
+# being on at temperature T, P = 1/(1 + exp(−ΔE/T)). Contrastive divergence
+# compares the co-activations of data (up pass) with those of the network's
+# own reconstruction (down and up again) and moves W, b, c to make the data
+# more likely; training cools T along a schedule.
+
+## The bits of the whole number i as a 0/1 vector of length n, most significant first.
+## Example: rbm_bits(6, 3) gives [1, 1, 0]
+fn rbm_bits(i, n) = floor(i / 2^(n - 1 - arange(n))) % 2
+
+## The whole numbers of 0/1 rows (most significant bit first), one per row.
+## Example: rbm_index([[1, 1, 0]]) gives [6]
+fn rbm_index(V) = V @ 2^(V.shape[1] - 1 - arange(V.shape[1]))
+
+## P(h = 1 | v) at temperature T for each row of V: logistic((vW − c)/T).
+## Example: rbm.p_hidden([[1, 0, 0]], T: 1)
+fn rbm_p_hidden(self, V, T = 1) = logistic((rbm_rows(V) @ self.W - self.c) / T)
+
+## P(v = 1 | h) at temperature T for each row of H: logistic((hWᵀ − b)/T).
+## Example: rbm.p_visible([[1, 0]], T: 1)
+fn rbm_p_visible(self, H, T = 1) = logistic((rbm_rows(H) @ self.W.T - self.b) / T)
+
+## Rows of a vector or matrix (a vector becomes one row).
+fn rbm_rows(V) {
+  V = V * 1
+  if len(V.shape) == 1 { reshape(V, 1, len(V)) } else { V }
+}
+
+## Binary samples: 1 where a uniform random number falls below the probability p.
+## Example: rbm_sample([0.1, 0.9])
+fn rbm_sample(p) = rand(p.shape) < p
+
+## The energy −vᵀWh + vᵀb + hᵀc of a state, or one energy per row of V and H.
+## Example: rbm.energy([1, 0, 0], [0, 1])
+fn rbm_energy(self, v, h) {
+  if len(v.shape) == 1 and len(h.shape) == 1 { return -(v @ self.W @ h) + v @ self.b + h @ self.c }
+  V = rbm_rows(v)
+  H = rbm_rows(h)
+  -sum((V @ self.W) * H, axis: 1) + V @ self.b + H @ self.c
+}
+
+## The energies of all 2^nv x 2^nh states (rows visible, columns hidden states).
+## States are numbered by their bits, most significant first.
+## Example: imshow(rbm.energies())
+fn rbm_energies(self) {
+  nv = len(self.b)
+  nh = len(self.c)
+  V = stack(map(fn(i) = rbm_bits(i, nv), 0..<2^nv))
+  H = stack(map(fn(j) = rbm_bits(j, nh), 0..<2^nh))
+  -(V @ self.W @ H.T) + reshape(V @ self.b, -1, 1) + reshape(H @ self.c, 1, -1)
+}
+
+## Trains by contrastive divergence (CD-1) on the 0/1 rows of V over a temperature schedule.
+## For each temperature in temps, epochs passes over V in shuffled batches; per batch each visible
+## bit flips with probability flip, h1 = P(h|v), v2 = P(v | sample(h1)),
+## h2 = P(h|v2), then W += lr/B (vᵀh1 − v2ᵀh2), b −= lr/B Σ(v − v2),
+## c −= lr/B Σ(h1 − h2) (the notes' signs; B = batch size). samples: true uses
+## binary samples for h1, v2 and h2 instead of probabilities. Returns nil.
+## Example: rbm.learn(V, epochs: 1000, temps: [20, 8, 5, 3, 2, 1])
+fn rbm_learn(self, V, epochs = 1000, temps = [20, 8, 5, 3, 2, 1], lr = 0.1, batch = 40, flip = 0.01,
+             samples = false, seed = nil) {
+  V = rbm_rows(V)
+  if V.shape[1] != len(self.b) { error("RBM.learn: rows must have {len(self.b)} visible values, got {V.shape[1]}") }
+  if any((V != 0) * (V != 1)) { error("RBM.learn: visible data must be 0/1") }
+  if epochs < 1 or lr <= 0 or batch < 1 { error("RBM.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 are needed") }
+  reseed(seed)
+  n = len(V)
+  W = self.W
+  b = self.b
+  c = self.c
+  for T in temps {
+    if T <= 0 { error("RBM.learn: temperatures must be positive, got {T}") }
+    for epoch in 0..<epochs {
+      order = permutation(n)
+      start = 0
+      while start < n {
+        v = V[order[start:min(start + batch, n)]]
+        k = len(v)
+        noise = rand(v.shape) < flip
+        v = v + noise - 2 * v * noise
+        h1 = logistic((v @ W - c) / T)
+        if samples { h1 = rbm_sample(h1) }
+        v2 = logistic((rbm_sample(h1) @ W.T - b) / T)
+        if samples { v2 = rbm_sample(v2) }
+        h2 = logistic((v2 @ W - c) / T)
+        if samples { h2 = rbm_sample(h2) }
+        W = W + lr / k * (v.T @ h1 - v2.T @ h2)
+        b = b - lr / k * sum(v - v2, axis: 0)
+        c = c - lr / k * sum(h1 - h2, axis: 0)
+        start += batch
+      }
+    }
+  }
+  self.W = W
+  self.b = b
+  self.c = c
+  nil
+}
+
+## The visit probabilities of all states while the network runs freely (Gibbs sampling).
+## chains runs
+## in parallel, each from a random state, warmup Gibbs sweeps at warm_T, then
+## steps sweeps at T, every (v, h) after a sweep counted. Returns {counts, p,
+## p_visible}: counts and probabilities over 2^nv x 2^nh states (rows visible,
+## columns hidden, bits most significant first), and p summed over h.
+## Example: f = rbm.visits(chains: 2000); bar(0..<8, f.p_visible)
+fn rbm_visits(self, chains = 2000, warmup = 5, warm_T = 3, steps = 10, T = 1, seed = nil) {
+  if chains < 1 or steps < 1 { error("RBM.visits: chains and steps must be ≥ 1") }
+  reseed(seed)
+  nv = len(self.b)
+  nh = len(self.c)
+  V = round(rand(chains, nv))
+  H = round(rand(chains, nh))
+  for s in 0..<warmup {
+    H = rbm_sample(self.p_hidden(V, T: warm_T))
+    V = rbm_sample(self.p_visible(H, T: warm_T))
+  }
+  counts = zeros(2^nv * 2^nh)
+  for s in 0..<steps {
+    H = rbm_sample(self.p_hidden(V, T: T))
+    V = rbm_sample(self.p_visible(H, T: T))
+    counts = counts + sum(onehot(rbm_index(V) * 2^nh + rbm_index(H), 2^nv * 2^nh), axis: 0)
+  }
+  C = reshape(counts, 2^nv, 2^nh)
+  p = C / sum(C)
+  {counts: C, p: p, p_visible: sum(p, axis: 1)}
+}
+
+## A restricted Boltzmann machine with nv binary visible and nh binary hidden
+## units; W (nv x nh), visible biases b and hidden biases c drawn from N(0, 1)
+## as the course demo. Methods: learn, visits, energy, energies, p_hidden,
+## p_visible.
+## Example: rbm = RBM(3, 2, seed: 4); rbm.learn(eye(3)[randint(0, 3, 200)])
+fn RBM(nv, nh, seed = nil) {
+  if nv < 1 or nh < 1 or nv + nh > 20 { error("RBM: need 1 ≤ nv, nh and nv + nh ≤ 20, got {nv} and {nh}") }
+  reseed(seed)
+  object("RBM", {W: randn(nv, nh), b: randn(nv), c: randn(nh)},
+         {learn: rbm_learn, visits: rbm_visits, energy: rbm_energy, energies: rbm_energies,
+          p_hidden: rbm_p_hidden, p_visible: rbm_p_visible},
+         doc: "restricted Boltzmann machine: E = −vᵀWh + vᵀb + hᵀc, CD-1 with a temperature schedule")
+}
+
+"""#),
+        ("neural/som.soma", #"""
+# Self-organising maps (course unit 3): a rows x cols lattice of units, each
+# with a weight vector in the input space. For one random sample x at a time,
+# the best-matching unit (BMU) is the unit whose weights are nearest, and every
+# unit v moves towards x by α(t)·θ(v; BMU)·(x − W_v), with θ a Gaussian of the
+# lattice distance to the BMU. α and the width σ shrink exponentially over
+# training. (The notes draw θ as a difference of Gaussians — local excitation,
+# lateral inhibition; used directly in this update it pushes far units away
+# from the data and collapses the map, so the update uses the Gaussian.)
+
+## Squared distances between the rows of X and the rows of W (samples x units).
+## Example: som_dist2([[0, 0]], [[3, 4], [0, 1]]) gives [[25, 1]]
+fn som_dist2(X, W) {
+  D = reshape(sum(X^2, axis: 1), -1, 1) - 2 * (X @ W.T) + reshape(sum(W^2, axis: 1), 1, -1)
+  max(D, 0)
+}
+
+## The exponential schedule from a to b over iters steps: a·(b/a)^(t/iters), t = 0..iters−1.
+## Example: som_schedule(0.5, 0.01, 5000)[0] == 0.5
+fn som_schedule(a, b, iters) = a * (b / a)^(arange(iters) / iters)
+
+## The rows of X as a matrix (a single vector becomes one row).
+fn som_rows(self, X) {
+  X = X * 1
+  if len(X.shape) == 1 { X = reshape(X, 1, len(X)) }
+  if len(X.shape) != 2 or X.shape[1] != self.dim { error("SOM: samples must have {self.dim} values, got shape {X.shape}") }
+  X
+}
+
+## The Gaussian neighbourhood exp(−d²/2σ²) of unit u on the lattice, one value per unit.
+## Example: imshow(reshape(som.neighbourhood(210, 3), 20, 20))
+fn som_neighbourhood(self, u, sigma) {
+  d2 = sum((self.grid - self.grid[u])^2, axis: 1)
+  exp(-d2 / (2 * sigma^2))
+}
+
+## Trains the map on the rows of X, one random sample per step, with shrinking lr and sigma.
+## iters steps; learning rate lr = [start, end] and neighbourhood width sigma =
+## [start, end] (lattice units, default [half the longer side, 0.5]).
+## schedule "exponential" (default): start·(end/start)^(t/iters);
+## "asymptotic": start / (1 + 2t/iters), MiniSom's default (end is ignored;
+## lr and sigma may then be single numbers). engine: "swift" runs the loop in
+## SomaCore (som_train), "soma" runs the same steps written out below; both
+## give the same weights. Returns {lr, sigma}: the schedules, one value per step.
+## Example: h = som.learn(X, iters: 5000); plot(h.sigma)
+fn som_learn(self, X, iters = 5000, lr = [0.5, 0.01], sigma = nil, schedule = "exponential", seed = nil,
+             engine = "swift") {
+  if engine != "swift" and engine != "soma" { error("SOM.learn: engine must be \"swift\" or \"soma\", got \"{engine}\"") }
+  if schedule != "exponential" and schedule != "asymptotic" {
+    error("SOM.learn: schedule must be \"exponential\" or \"asymptotic\", got \"{schedule}\"")
+  }
+  if iters < 1 { error("SOM.learn: iters must be ≥ 1, got {iters}") }
+  X = som_rows(self, X)
+  if sigma == nil { sigma = [max(self.rows, self.cols) / 2, 0.5] }
+  if type(lr) == "number" { lr = [lr, lr] }
+  if type(sigma) == "number" { sigma = [sigma, sigma] }
+  if lr[0] <= 0 or lr[1] <= 0 or sigma[0] <= 0 or sigma[1] <= 0 { error("SOM.learn: lr and sigma must be positive") }
+  reseed(seed)
+  slow = 1 / (1 + 2 * arange(iters) / iters)
+  alpha = if schedule == "exponential" { som_schedule(lr[0], lr[1], iters) } else { lr[0] * slow }
+  width = if schedule == "exponential" { som_schedule(sigma[0], sigma[1], iters) } else { sigma[0] * slow }
+  picks = randint(0, len(X), iters)
+  if engine == "swift" {
+    self.W = som_train(self.W, X, picks, alpha, width, self.cols)
+  } else {
+    W = self.W
+    grid = self.grid
+    for t in 0..<iters {
+      x = X[picks[t]]
+      u = argmin(sum((W - x)^2, axis: 1))
+      theta = exp(-sum((grid - grid[u])^2, axis: 1) / (2 * width[t]^2))
+      W = W + alpha[t] * reshape(theta, -1, 1) * (x - W)
+    }
+    self.W = W
+  }
+  {lr: alpha, sigma: width}
+}
+
+## The best-matching unit (index into the rows of W) of each row of X.
+## Example: som.bmu(X[0:5])
+fn som_bmu(self, X) = argmin(som_dist2(som_rows(self, X), self.W), axis: 1)
+
+## The lattice position [row, col] of unit indices u.
+## Example: som.position(som.bmu(X))
+fn som_position(self, u) = self.grid[u]
+
+## Quantisation error: the mean distance of each sample to its BMU's weights.
+## Example: som.quantization_error(X)
+fn som_qe(self, X) = mean(sqrt(min(som_dist2(som_rows(self, X), self.W), axis: 1)))
+
+## Topographic error: the share of samples whose two best units are not lattice neighbours.
+## Neighbours are the 8 surrounding units.
+## Example: som.topographic_error(X) < 0.05
+fn som_te(self, X) {
+  D = som_dist2(som_rows(self, X), self.W)
+  b1 = argmin(D, axis: 1)
+  b2 = argmin(D + onehot(b1, len(self.W)) * 1e300, axis: 1)
+  apart = max(abs(self.grid[b1] - self.grid[b2]), axis: 1)
+  mean(apart > 1)
+}
+
+## The median of the values of a tensor (the mean of the middle two for an even count).
+## Example: som_median([3, 1, 2, 10]) == 2.5
+fn som_median(x) {
+  v = sorted(reshape(x, -1))
+  n = len(v)
+  if n % 2 == 1 { v[(n - 1) / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2 }
+}
+
+## How strongly each unit responds to x: exp(−‖x − w‖² / median ‖x − w‖²), one value per unit.
+## Example: imshow(reshape(som.activation(X[0]), 20, 20))
+fn som_activation(self, x) {
+  d2 = som_dist2(som_rows(self, x), self.W)[0]
+  exp(-d2 / som_median(d2))
+}
+
+## The U-matrix (rows x cols): each unit's mean weight distance to its four lattice neighbours.
+## High ridges separate clusters.
+## Example: imshow(som.umatrix())
+fn som_umatrix(self) {
+  r = self.rows
+  c = self.cols
+  G = reshape(self.W, r, c, self.dim)
+  total = zeros(r, c)
+  count = zeros(r, c)
+  if r > 1 {
+    dv = sqrt(sum((G[1:] - G[:-1])^2, axis: 2))
+    total[1:] = total[1:] + dv
+    total[:-1] = total[:-1] + dv
+    count[1:] = count[1:] + 1
+    count[:-1] = count[:-1] + 1
+  }
+  if c > 1 {
+    dh = sqrt(sum((G[:, 1:] - G[:, :-1])^2, axis: 2))
+    total[:, 1:] = total[:, 1:] + dh
+    total[:, :-1] = total[:, :-1] + dh
+    count[:, 1:] = count[:, 1:] + 1
+    count[:, :-1] = count[:, :-1] + 1
+  }
+  total / max(count, 1)
+}
+
+## A self-organising map: a rows x cols lattice of units over dim-dimensional
+## input, weights W (rows*cols x dim, unit v = row v, lattice position
+## [v ÷ cols, v % cols]) drawn uniformly in [0, 1). Methods: learn,
+## bmu, position, activation, quantization_error, topographic_error, umatrix,
+## neighbourhood. imgrid(som.W, rows:, cols:, shape:) draws the weights as the lattice.
+## Example: som = SOM(20, 20, 64, seed: 2); som.learn(digits().images / 16, iters: 5000)
+fn SOM(rows, cols, dim, seed = nil) {
+  if rows < 1 or cols < 1 or dim < 1 { error("SOM: rows, cols and dim must be ≥ 1") }
+  reseed(seed)
+  units = arange(rows * cols)
+  grid = stack([floor(units / cols), units % cols], axis: 1)
+  object("SOM", {rows: rows, cols: cols, dim: dim, W: rand(rows * cols, dim), grid: grid},
+         {learn: som_learn, bmu: som_bmu, position: som_position, activation: som_activation,
+          quantization_error: som_qe, topographic_error: som_te, umatrix: som_umatrix,
+          neighbourhood: som_neighbourhood},
+         doc: "self-organising map: BMU, Gaussian neighbourhood, shrinking α(t) and σ(t)")
+}
+
+"""#),
+        ("neural/train.soma", #"""
+# Training any model written as tensor algebra: minibatch gradient descent
+# with gradients from `grad`. Autoencoders, recurrent nets, CNNs and batch
+# norm in the course notebooks all train through `train`.
+
+## The keys of a record or the indices of a list: how `train` walks parameters.
+## Example: param_keys([zeros(2), zeros(3)]) gives 0..<2
+fn param_keys(p) = if type(p) == "record" { keys(p) } else { 0..<len(p) }
+
+## The global norm sqrt(Σ‖g‖²) of a list or record of gradient tensors.
+## Example: grad_norm([[3, 0], [4]]) == 5
+fn grad_norm(g) {
+  total = 0
+  for k in param_keys(g) { total += sum(g[k]^2) }
+  sqrt(total)
+}
+
+## Gradients scaled down so their global norm is at most max_norm (clipping).
+## Example: grad_norm(clip_grads([[30, 0], [40]], 5)) == 5
+fn clip_grads(g, max_norm) {
+  n = grad_norm(g)
+  if n <= max_norm { return g }
+  for k in param_keys(g) { g[k] = g[k] * (max_norm / n) }
+  g
+}
+
+## The rows of A at the positions idx (distinct whole numbers). With one or two
+## rows, an index tensor of 0s and 1s as long as A would read as a mask, so those
+## rows are taken one by one.
+## Example: rows_at([10, 20], [1, 0]) gives [20, 10]
+fn rows_at(A, idx) {
+  if len(A) <= 2 { return stack(map(fn(i) = A[i], idx)) }
+  A[idx]
+}
+
+## Minibatch training of the parameters `params` (a list or record of tensors)
+## to minimise loss(params, X, T), a scalar. Samples are the first axis of X
+## and T. optimizer is "sgd" (with momentum) or "adam"; clip > 0 clips the
+## gradient's global norm. validation: [Xv, Tv] records a validation loss per
+## epoch, and with patience > 0 stops when it has not improved for that many
+## epochs, keeping the best parameters. grad_scale: a record or list of numbers
+## (keys as params, missing keys 1) multiplying each parameter's gradient
+## before the step: 0.5 turns the summed gradient of a parameter used twice
+## (tied weights) into the average of its two uses. Returns {params, loss, val_loss, grad_norm}:
+## the trained parameters and per-epoch histories.
+## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
+fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
+         clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999,
+         grad_scale = nil) {
+  if optimizer != "sgd" and optimizer != "adam" {
+    error("train: optimizer must be \"sgd\" or \"adam\", got {optimizer}")
+  }
+  if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
+  n = len(X)
+  size = if batch == 0 or batch > n { n } else { batch }
+  dloss = grad(loss)
+  ks = param_keys(params)
+  m = params
+  v = params
+  for k in ks {
+    m[k] = params[k] * 0
+    v[k] = params[k] * 0
+  }
+  step = 0
+  history = {loss: [], val_loss: [], grad_norm: []}
+  best = {loss: inf, params: params, wait: 0}
+  for epoch in 0..<epochs {
+    order = if shuffle { permutation(n) } else { arange(n) }
+    total = 0
+    norms = 0
+    start = 0
+    while start < n {
+      idx = order[start:min(start + size, n)]
+      Xb = rows_at(X, idx)
+      Tb = rows_at(T, idx)
+      total += loss(params, Xb, Tb) * len(idx)
+      g = dloss(params, Xb, Tb)
+      if grad_scale != nil {
+        for k in param_keys(grad_scale) { g[k] = g[k] * grad_scale[k] }
+      }
+      norms += grad_norm(g)
+      if clip > 0 { g = clip_grads(g, clip) }
+      step += 1
+      for k in ks {
+        if optimizer == "adam" {
+          m[k] = beta1 * m[k] + (1 - beta1) * g[k]
+          v[k] = beta2 * v[k] + (1 - beta2) * g[k]^2
+          mhat = m[k] / (1 - beta1^step)
+          vhat = v[k] / (1 - beta2^step)
+          params[k] = params[k] - lr * mhat / (sqrt(vhat) + 1e-8)
+        } else {
+          m[k] = momentum * m[k] - lr * g[k]
+          params[k] = params[k] + m[k]
+        }
+      }
+      start += size
+    }
+    epoch_loss = total / n
+    if not (epoch_loss == epoch_loss) or epoch_loss == inf {
+      error("train: the loss became {epoch_loss} in epoch {epoch + 1}: lower lr or clip the gradients")
+    }
+    history.loss = push(history.loss, epoch_loss)
+    history.grad_norm = push(history.grad_norm, norms / ceil(n / size))
+    if validation != nil {
+      vl = loss(params, validation[0], validation[1])
+      history.val_loss = push(history.val_loss, vl)
+      if vl < best.loss {
+        best = {loss: vl, params: params, wait: 0}
+      } else {
+        best.wait += 1
+        if patience > 0 and best.wait >= patience {
+          params = best.params
+          break
+        }
+      }
+    }
+  }
+  {params: params, loss: history.loss, val_loss: history.val_loss, grad_norm: history.grad_norm}
+}
+
+"""#),
+        ("neural/word2vec.soma", #"""
+# word2vec: skip-gram with negative sampling (Mikolov et al. 2013), as the
+# course notes describe it. Every (centre, context) pair of words at most
+# `window` apart is a positive example; `negative` noise words drawn from the
+# unigram distribution raised to 3/4 are negative examples. The centre word's
+# input vector v_c and a word's output vector u_w give the probability
+# σ(v_c · u_w) that w occurs near c; training maximises
+#     log σ(v_c · u_o) + Σ_noise log σ(−v_c · u_n)
+# by SGD on mini-batches of pairs. The rows of the input matrix E are the
+# word embeddings: words that share contexts get similar vectors.
+
+fn w2v_reseed(n) {
+  if n != nil { seed(n) }
+}
+
+# Rows of A at the positions idx (a vector, or a matrix of positions when A is
+# a matrix). A[idx] alone would read a 0/1 index of A's length as a mask (two
+# words, one pair, ...); one extra position rules that out.
+fn w2v_take(A, idx) {
+  flat = reshape(idx, -1)
+  n = len(flat)
+  rows = if n == A.shape[0] { A[concat([flat, [0]])][0:n] } else { A[flat] }
+  if len(idx.shape) == 1 { return rows }
+  reshape(rows, idx.shape[0], idx.shape[1], A.shape[1])
+}
+
+## The skip-gram negative-sampling loss of a batch, summed over its pairs:
+## −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
+## c and o are index tensors of centre and context words (length b), n a b × k
+## tensor of noise words; params is [E, U] (V × dim each). Differentiable.
+## Example: sgns_loss([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+fn sgns_loss(params, c, o, n) {
+  E = params[0]
+  U = params[1]
+  vc = w2v_take(E, c)
+  b = vc.shape[0]
+  d = vc.shape[1]
+  so = sum(vc * w2v_take(U, o), axis: 1)
+  sn = sum(reshape(vc, b, 1, d) * w2v_take(U, n), axis: 2)
+  -(sum(log(logistic(so) + 1e-12)) + sum(log(1 - logistic(sn) + 1e-12)))
+}
+
+# Reverse mode of a row gather adds each row of G at its index (repeats add up).
+w2v_gather_grad = grad(fn(Z, idx, G) = sum(Z[idx] * G))
+
+## The rows of G added up into a V-row matrix at positions idx: row idx[i] gets
+## G[i], and a position that repeats gets the sum (numpy's add.at).
+## Example: scatter_rows([0, 2, 0], [[1], [2], [3]], 3) gives [[4], [0], [2]]
+fn scatter_rows(idx, G, V) {
+  if V <= 300 { return onehot(idx, V).T @ G }
+  w2v_gather_grad(zeros(V, G.shape[1]), idx, G)
+}
+
+## The gradient of sgns_loss with respect to [E, U], written out as word2vec
+## computes it: with g_o = σ(v_c·u_o) − 1 and g_n = σ(v_c·u_n),
+## ∂/∂v_c = g_o u_o + Σ_n g_n u_n, ∂/∂u_o = g_o v_c, ∂/∂u_n = g_n v_c, each added
+## to its word's row (a word that appears twice in the batch gets both).
+## Returns [dE, dU, loss].
+## Example: dE, dU, L = sgns_grad([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+fn sgns_grad(params, c, o, n) {
+  E = params[0]
+  U = params[1]
+  V = E.shape[0]
+  vc = w2v_take(E, c)
+  uo = w2v_take(U, o)
+  un = w2v_take(U, n)
+  b = vc.shape[0]
+  d = vc.shape[1]
+  k = n.shape[1]
+  so = logistic(sum(vc * uo, axis: 1))
+  sn = logistic(sum(reshape(vc, b, 1, d) * un, axis: 2))
+  loss = -(sum(log(so + 1e-12)) + sum(log(1 - sn + 1e-12)))
+  go = reshape(so - 1, b, 1)
+  gn = reshape(sn, b, k, 1)
+  gvc = go * uo + sum(gn * un, axis: 1)
+  gun = reshape(gn * reshape(vc, b, 1, d), b * k, d)
+  dE = scatter_rows(c, gvc, V)
+  dU = scatter_rows(o, go * vc, V) + scatter_rows(reshape(n, b * k), gun, V)
+  [dE, dU, loss]
+}
+
+## The (centre, context) index pairs of a corpus: every two tokens of one
+## sentence at most `window` apart, both ways. tokens are word indices of all
+## sentences one after another, sentence their sentence numbers.
+## Returns [centre, context] index tensors.
+## Example: skipgram_pairs([0, 1, 2], [0, 0, 0], 1) gives [[0, 1, 1, 2], [1, 0, 2, 1]]
+fn skipgram_pairs(tokens, sentence, window) {
+  centre = []
+  context = []
+  tokens = reshape(tokens, -1)
+  sentence = reshape(sentence, -1)
+  m = len(tokens)
+  for dist in 1...window {
+    if dist < m {
+      same = sentence[0:m - dist] == sentence[dist:m]
+      left = tokens[0:m - dist][same]
+      right = tokens[dist:m][same]
+      centre = push(push(centre, left), right)
+      context = push(push(context, right), left)
+    }
+  }
+  [concat(centre), concat(context)]
+}
+
+# The row of a word: binary search in the sorted vocabulary.
+fn w2v_index(self, word) {
+  if type(word) != "string" { error("Word2Vec: a word is a string, got {type(word)}") }
+  lo = 0
+  hi = len(self.vocab)
+  while lo < hi {
+    mid = floor((lo + hi) / 2)
+    if self.vocab[mid] < word { lo = mid + 1 } else { hi = mid }
+  }
+  if lo == len(self.vocab) or self.vocab[lo] != word { error("Word2Vec: '{word}' is not in the vocabulary") }
+  lo
+}
+
+## The embedding (row of E) of a word.
+## Example: w2v.vector("king")
+fn w2v_vector(self, word) = self.E[w2v_index(self, word)]
+
+fn w2v_unit_rows(self) {
+  En = self.E / (sqrt(sum(self.E^2, axis: 1, keepdims: true)) + 1e-12)
+  En
+}
+
+fn w2v_ranked(self, v, exclude, k) {
+  En = w2v_unit_rows(self)
+  sims = En @ (v / (norm(v) + 1e-12))
+  for i in exclude { sims[i] = -inf }
+  out = []
+  V = len(self.vocab)
+  for r in 0..<min(k, V - len(exclude)) {
+    j = argmax(sims)
+    out = push(out, [self.vocab[j], sims[j]])
+    sims[j] = -inf
+  }
+  out
+}
+
+## The k nearest words by cosine, as [[word, cosine], ...], best first.
+## The word itself is left out. Given a vector instead of a word, the words
+## nearest to that vector (none left out).
+## Example: w2v.similar("cat", k: 5)
+fn w2v_similar(self, word, k = 5) {
+  if type(word) == "string" {
+    i = w2v_index(self, word)
+    return w2v_ranked(self, self.E[i], [i], k)
+  }
+  w2v_ranked(self, word, [], k)
+}
+
+## The words nearest to a − b + c, query words excluded: [[word, cosine], ...].
+## Vector arithmetic on unit-length embeddings: analogy(a, b, c) ranks the
+## words nearest to a − b + c ("king", "man",
+## "woman" → queen); analogy(positive, negative) with two lists of words ranks
+## those nearest to Σ positive − Σ negative. The query words themselves are
+## excluded. Returns [[word, cosine], ...] (k of them), best first.
+## Example: w2v.analogy("king", "man", "woman")[0][0]
+fn w2v_analogy(self, a, b, c = nil, k = 1) {
+  pos = []
+  neg = []
+  if type(a) == "list" {
+    pos = a
+    neg = if b == nil { [] } else if type(b) == "list" { b } else { [b] }
+    if c != nil { error("Word2Vec.analogy: give (a, b, c) as words, or (positive, negative) as two lists") }
+  } else {
+    if b == nil or c == nil { error("Word2Vec.analogy: needs three words a, b, c (a − b + c)") }
+    pos = [a, c]
+    neg = [b]
+  }
+  En = w2v_unit_rows(self)
+  v = zeros(En.shape[1])
+  exclude = []
+  for w in pos {
+    i = w2v_index(self, w)
+    v = v + En[i]
+    exclude = push(exclude, i)
+  }
+  for w in neg {
+    i = w2v_index(self, w)
+    v = v - En[i]
+    exclude = push(exclude, i)
+  }
+  w2v_ranked(self, v, exclude, k)
+}
+
+## Trains for more epochs by SGD, the learning rate falling linearly to 0.
+## Mini-batches of `batch` pairs; the learning rate falls from lr to 0 over
+## these epochs. Appends the mean loss per pair of each epoch to .loss and
+## returns the model.
+## Example: w2v.learn(epochs: 5, lr: 0.02)
+fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
+  if epochs < 1 or lr <= 0 or batch < 1 { error("Word2Vec.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
+  w2v_reseed(seed)
+  P = len(self.centre)
+  if P == 0 { error("Word2Vec: the corpus has no pairs of words within the window") }
+  steps = epochs * ceil(P / batch)
+  k = self.negative
+  T = len(self.table)
+  step = 0
+  for epoch in 0..<epochs {
+    order = permutation(P)
+    total = 0
+    start = 0
+    while start < P {
+      rate = lr * max(1 - step / steps, 1e-4)
+      idx = order[start:min(start + batch, P)]
+      b = len(idx)
+      noise = self.table[randint(0, T, [b, k])]
+      dE, dU, L = sgns_grad([self.E, self.U], w2v_take(self.centre, idx), w2v_take(self.context, idx), noise)
+      self.E = self.E - rate * dE
+      self.U = self.U - rate * dU
+      total += L
+      step += 1
+      start += batch
+    }
+    self.loss = push(self.loss, total / P)
+  }
+  self
+}
+
+## Word embeddings by skip-gram with negative sampling (word2vec, the course
+## notes' model). sentences is a list of sentences, each a list of words
+## (strings). The vocabulary is every word seen at least min_count times,
+## sorted; pairs are words at most `window` apart within a sentence; each pair
+## gets `negative` noise words from the unigram distribution to the power 3/4.
+## E (input vectors, the embeddings) starts uniform in ±0.5/dim, U (output
+## vectors) at 0; SGD on mini-batches of `batch` pairs with the learning rate
+## falling linearly from lr to 0. Fields: .vocab .E .U .counts .loss (mean loss
+## per pair, one per epoch) .pairs; methods .vector(w) .similar(w, k:)
+## .analogy(a, b, c) .learn(epochs:, lr:).
+## Example: w2v = Word2Vec(sentences, dim: 10, window: 2, negative: 5, epochs: 10, lr: 0.05, seed: 1)
+fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.05, batch = 64,
+            min_count = 1, seed = nil) {
+  if type(sentences) != "list" { error("Word2Vec: sentences must be a list of lists of words") }
+  if dim < 1 or window < 1 or negative < 0 or min_count < 1 {
+    error("Word2Vec: dim ≥ 1, window ≥ 1, negative ≥ 0 and min_count ≥ 1 needed")
+  }
+  w2v_reseed(seed)
+  words = []
+  sentence = []
+  for si in 0..<len(sentences) {
+    if type(sentences[si]) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(sentences[si])}") }
+    for w in sentences[si] {
+      if type(w) != "string" { error("Word2Vec: words must be strings, got {type(w)}") }
+      words = push(words, w)
+      sentence = push(sentence, si)
+    }
+  }
+  # The vocabulary from the sorted tokens (no dictionary needed): each run of
+  # equal words is one entry; ids[t] is token t's row, −1 when it is too rare.
+  N = len(words)
+  order = sorted(arange(N), key: fn(t) = words[t])
+  ids = full(N, -1)
+  vocab = []
+  counts = []
+  i = 0
+  while i < N {
+    w = words[order[i]]
+    j = i + 1
+    while j < N and words[order[j]] == w { j += 1 }
+    if j - i >= min_count {
+      for t in i..<j { ids[order[t]] = len(vocab) }
+      vocab = push(vocab, w)
+      counts = push(counts, j - i)
+    }
+    i = j
+  }
+  V = len(vocab)
+  if V < 2 { error("Word2Vec: the vocabulary needs at least 2 words, got {V}") }
+  counts = reshape(counts, -1)
+  keep = ids >= 0
+  tokens = ids[keep]
+  sentence = reshape(sentence, -1)[keep]
+  pairs = skipgram_pairs(tokens, sentence, window)
+  # Noise words as in word2vec: a table with each word repeated in proportion
+  # to count^0.75, drawn from uniformly.
+  p = counts^0.75
+  p = p / sum(p)
+  reps = max(round(p * 10000), 1)
+  table = []
+  for i in 0..<V { table = push(table, full(reps[i], i)) }
+  model = object("Word2Vec", {vocab: vocab, counts: counts, E: (rand(V, dim) - 0.5) / dim,
+                             U: zeros(V, dim), centre: pairs[0], context: pairs[1], table: concat(table),
+                             negative: negative, window: window, pairs: len(pairs[0]), loss: []},
+                 {vector: w2v_vector, similar: w2v_similar, analogy: w2v_analogy, learn: w2v_learn},
+                 doc: "skip-gram word embeddings with negative sampling")
+  if epochs > 0 { model.learn(epochs: epochs, lr: lr, batch: batch) }
+  model
+}
 
 """#),
     ]

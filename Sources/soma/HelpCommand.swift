@@ -1,4 +1,5 @@
 import ArgumentParser
+import SomaLang
 import SomaLibrary
 
 /// `soma help TOPIC`: a builtin's doc, or one of the prose topics.
@@ -19,7 +20,13 @@ struct HelpCommand: ParsableCommand {
         default:
             let session = Session(output: Terminal.writeOut)
             guard let doc = session.doc(topic) else {
-                Terminal.writeErr("no help for '\(topic)': try a builtin name, or language, notebooks, repl\n")
+                let known = session.interpreter.builtinNames + Array(session.interpreter.preludeNames)
+                    + ["language", "notebooks", "repl"] + Soma.subcommandNames
+                let close = known.filter { editDistance($0, topic) <= (topic.count >= 4 ? max(2, topic.count / 3) : 1) }
+                    .sorted { editDistance($0, topic) < editDistance($1, topic) }.prefix(3)
+                let hint = close.isEmpty ? "try a builtin name, or language, notebooks, repl"
+                    : "did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
+                Terminal.writeErr("no help for '\(topic)': \(hint)\n")
                 throw ExitCode(2)
             }
             Terminal.writeOut(doc + "\n")

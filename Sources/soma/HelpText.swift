@@ -29,6 +29,9 @@ enum HelpText {
       for i, x in enumerate(xs) { }     try { risky() } catch e { print(e.message) }
       operators: |> or and not == != < <= > >= ..< ... + - * / % @ ^ (right-assoc)
       indexing: A[i], A[i, j], A[1:4], A[:, 0], A[::2], A[-1], A[A > 0], A[[0, 2]]
+      constants: pi π e inf nan     objects: object("Type", {fields}, {methods})
+    The full reference, with examples the test suite runs: Docs/LANGUAGE.md in the
+    Soma repository (decisions beyond the specification: Docs/LANGUAGE-NOTES.md).
 
     """
 

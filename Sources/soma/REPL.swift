@@ -1,6 +1,7 @@
 import Foundation
 import SomaLang
 import SomaLibrary
+import SomaNotebook
 
 /// The interactive loop: read a complete entry (asking for continuation lines
 /// while brackets or blocks are open), run it in one session, show its value.
@@ -32,6 +33,10 @@ final class REPL {
             guard let entry = readEntry() else { break }
             if entry.hasPrefix(":") {
                 if let status = command(entry) { return status }
+                continue
+            }
+            if let hint = REPL.leavingHint(entry) {
+                Terminal.writeErr(hint + "\n")
                 continue
             }
             entryNumber += 1
@@ -101,7 +106,11 @@ final class REPL {
         output.close()
         // The terminal echoed ^C where the cursor was; start the report on a line of its own.
         if interrupted { Terminal.writeOut("\n") }
-        if let value = box.result.value { Terminal.writeOut(session.display(value) + "\n") }
+        if let value = box.result.value {
+            Terminal.writeOut(session.display(value) + "\n")
+            // `_` is the last value shown, as in Python's REPL.
+            session.interpreter.setGlobal("_", value)
+        }
         Terminal.report(box.result.diagnostics, source: source)
         return box.result
     }
@@ -122,6 +131,8 @@ final class REPL {
             else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }
         case ":vars":
             listVariables()
+        case ":load" where argument.hasSuffix(".md"):
+            return loadNotebook(REPL.path(argument))
         case ":load":
             guard let source = Terminal.readSource(REPL.path(argument)) else { break }
             if let code = evaluate(source).exitCode { return ScriptRunner.status(exit: code) }
@@ -155,8 +166,37 @@ final class REPL {
         return (text as NSString).expandingTildeInPath
     }
 
+    /// `:load nb.md`: runs a notebook's cells (not its prose) in the session,
+    /// top to bottom, stopping at the first failing cell.
+    private func loadNotebook(_ path: String) -> Int32? {
+        let notebook: Notebook
+        do {
+            notebook = try NotebookBatch.load(path)
+        } catch {
+            Terminal.writeErr("\(error)\n")
+            return nil
+        }
+        for cell in notebook.cells where !cell.options.skip {
+            let result = evaluate(SourceFile(name: path, text: cell.code, firstLine: cell.firstLine, cell: cell.number))
+            if let code = result.exitCode { return ScriptRunner.status(exit: code) }
+            if !result.diagnostics.isEmpty && !cell.options.expectsError {
+                Terminal.writeErr("stopped at \(cell.label) of \(path)\n")
+                return nil
+            }
+        }
+        Terminal.writeOut("loaded \(notebook.cells.count) cells of \(path)\n")
+        return nil
+    }
+
+    /// What a bare `exit` or `quit` says: how to leave (Python prints the same).
+    static func leavingHint(_ entry: String) -> String? {
+        let word = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard word == "exit" || word == "quit" else { return nil }
+        return "use exit(), :quit or Ctrl-D to leave"
+    }
+
     private func listVariables() {
-        let names = session.globalNames
+        let names = session.globalNames.filter { $0 != "_" }
         guard !names.isEmpty else { Terminal.writeOut("(no variables yet)\n"); return }
         for name in names {
             guard let value = session.interpreter.global(name) else { continue }

@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
         }
         let terminal = isatty(STDERR_FILENO) != 0
         // A live "running" line only makes sense when one notebook's lines come at a time.
-        let log = ProgressLog(color: terminal, live: terminal && (jobCount == 1 || notebooks.count == 1))
+        let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && (jobCount == 1 || notebooks.count == 1))
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
                                   makeKernel: { _ in SessionKernel() })

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SomaLang
+import SomaLibrary
 import SomaNotebook
 
 /// `soma`: the REPL, the script runner and the notebook tools in one binary.
@@ -10,6 +12,12 @@ struct Soma: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soma",
         abstract: "A notebook-style scripting host for learning neural networks.",
+        usage: """
+        soma                      (the REPL)
+          soma SCRIPT.soma
+          soma -e EXPRESSION
+          soma run|convert|check|help ...
+        """,
         discussion: """
         With no arguments, starts the REPL (reads a program from standard input \
         when it is not a terminal). `soma help TOPIC` explains a builtin or one of \
@@ -60,8 +68,23 @@ struct Soma: ParsableCommand {
         case "help" where rest[0] == "convert": dispatch(ConvertCommand.self, ["--help"])
         case "help" where rest[0] == "check": dispatch(CheckCommand.self, ["--help"])
         case "help": dispatch(HelpCommand.self, rest)
-        default: dispatch(Soma.self, arguments)
+        default:
+            if let word = arguments.first, let command = nearestSubcommand(word) {
+                Terminal.writeErr("error: unknown command '\(word)'; did you mean 'soma \(command)'?\n")
+                Foundation.exit(2)
+            }
+            dispatch(Soma.self, arguments)
         }
+    }
+
+    static let subcommandNames = ["run", "convert", "check", "help"]
+
+    /// A subcommand `word` is a misspelling of (`rn` -> `run`), when it names no file.
+    static func nearestSubcommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !word.contains("."), !word.contains("/"),
+              !FileManager.default.fileExists(atPath: word) else { return nil }
+        return subcommandNames.filter { editDistance($0, word) <= max(1, $0.count / 3) }
+            .min { editDistance($0, word) < editDistance($1, word) }
     }
 
     /// Parses and runs one command. Bad usage exits with status 2 (the

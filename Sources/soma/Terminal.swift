@@ -7,6 +7,11 @@ import SomaLibrary
 enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    /// Colour on stderr: a terminal, and no NO_COLOR set to a non-empty value (no-color.org).
+    static var colorOnStderr: Bool {
+        guard let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty else { return stderrIsTerminal }
+        return false
+    }
 
     static func writeOut(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -19,7 +24,7 @@ enum Terminal {
     /// Renders diagnostics to stderr against the source they point into.
     static func report(_ diagnostics: [Diagnostic], source: SourceFile?) {
         guard !diagnostics.isEmpty else { return }
-        writeErr(renderDiagnostics(diagnostics, source: source, color: stderrIsTerminal) + "\n")
+        writeErr(renderDiagnostics(diagnostics, source: source, color: colorOnStderr) + "\n")
     }
 
     /// Reads a source file, reporting `error[io]` on stderr when it cannot.

@@ -20,10 +20,28 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>Sample notebook</title>"))
         #expect(html.contains("<style>"))
-        #expect(html.contains("mathjax"))
-        // TeX is left for MathJax: no emphasis inside it, only HTML escaping.
+        // Math typesets offline: KaTeX is inlined when the system has it, and nothing is fetched.
+        #expect(!html.contains("src=\"http"), "the page must load nothing from the network")
+        if MathTypesetting.system != nil {
+            #expect(html.contains("renderMathInElement"))
+            #expect(html.contains("url(data:font/woff2;base64,"))
+            #expect(!html.contains("url(fonts/"), "every font must be inlined")
+        }
+        // TeX is left for KaTeX: no emphasis inside it, only HTML escaping.
         #expect(html.contains("$$\\tau_m \\frac{dv}{dt} = -v + v_{in}$$"))
         #expect(html.contains("$v(t)$"))
+    }
+
+    @Test func pagesWithoutMathCarryNoTypesetter() throws {
+        let notebook = try Notebook(parsing: "# Plain\n\nNo formulas here.\n", path: "plain.md")
+        let executed = try NotebookRunner(kernel: ScriptedKernel([])).run(notebook)
+        let html = HTMLRenderer().render(executed)
+        #expect(!html.contains("renderMathInElement"))
+        #expect(html.count < 20_000)
+    }
+
+    @Test func scriptTextCannotCloseItsElement() {
+        #expect(MathTypesetting.safeInScript("a</script>b</SCRIPT>") == "a<\\/script>b<\\/script>")
     }
 
     @Test func showsOutputsErrorsAndHighlightedCode() throws {

@@ -17,14 +17,17 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file `span` points into, when the error arose in another file than
     /// the one being run (a `use`d file, the Stdlib); the renderer prefers it.
     public var source: SourceFile?
+    /// A warning (from `soma check`) rather than an error: the code may still run.
+    public var isWarning: Bool
 
     public init(kind: ErrorKind, message: String, span: Span? = nil, notes: [String] = [],
-                source: SourceFile? = nil) {
+                source: SourceFile? = nil, isWarning: Bool = false) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
         self.source = source
+        self.isWarning = isWarning
     }
 
     public var description: String {

@@ -32,6 +32,12 @@ public final class Builtin {
         self.name = parameters.name
     }
 
+    /// Every name the builtin accepts as a keyword (its positional ones too);
+    /// nil when its signature does not say.
+    public var keywordNames: [String]? {
+        parameters.isChecked ? parameters.positional + parameters.keywords : nil
+    }
+
     /// The `help` text: signature, then the doc string.
     public var helpText: String {
         doc.isEmpty ? signature : signature + "\n" + doc

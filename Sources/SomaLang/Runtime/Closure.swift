@@ -36,10 +36,14 @@ public final class Closure {
 
     /// `name(x, lr = 0.1)`, as `help` shows it.
     public var signature: String {
-        let parts = zip(proto.parameterNames, defaults).map { name, value in
+        "\(name)(\(parameterTexts.joined(separator: ", ")))"
+    }
+
+    /// Each parameter as the signature shows it: `x`, `lr = 0.1`.
+    public var parameterTexts: [String] {
+        zip(proto.parameterNames, defaults).map { name, value in
             value.map { "\(name) = \($0.displayString)" } ?? name
         }
-        return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }
 

@@ -59,6 +59,9 @@ extension Interpreter {
     /// `error[name]` for an unbound name, suggesting a close known name.
     func undefinedName(_ name: String, _ span: Span) -> SomaError {
         var notes: [String] = []
+        if let hint = Interpreter.pythonNames[name] {
+            return SomaError(.name, "undefined name '\(name)'", span: span, notes: [hint])
+        }
         let known = globals.definedNames + builtins.keys
         if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }),
            editDistance(close, name) <= max(1, name.count / 3) {
@@ -68,8 +71,21 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// Python names a newcomer types, with what Soma calls them.
+    static let pythonNames: [String: String] = [
+        "True": "Soma writes true", "False": "Soma writes false", "None": "Soma writes nil",
+        "np": "tensor functions are builtins: zeros(3), not np.zeros(3)",
+        "numpy": "tensor functions are builtins: zeros(3), not np.zeros(3)",
+        "math": "math functions are builtins: sqrt(2), pi",
+        "plt": "plot functions are builtins: plot(x, y), xlabel(\"t\")",
+        "self": "a method's object is its first parameter, named in its fn: fn learn(self, X) { ... }",
+        "elif": "write `else if`",
+    ]
+}
+
 /// Levenshtein distance, for "did you mean" notes.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }

@@ -44,16 +44,20 @@ extension Interpreter {
     /// to the current file first, then in Stdlib. `from` is the file holding
     /// the `use` statement: errors in the used file point into that file and
     /// get a note naming the `use` line.
+    /// `use "neural/som"` means `use "neural/som.soma"`.
     func use(_ path: String, span: Span, from: SourceFile, base: UnsafeMutablePointer<Value>) throws {
+        let names = path.hasSuffix(".soma") ? [path] : [path, path + ".soma"]
         var candidates: [String] = []
-        if path.hasPrefix("/") {
-            candidates.append(path)
-        } else {
-            candidates.append(currentDirectory.map { $0 + "/" + path } ?? path)
-            if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + path) }
+        for name in names {
+            if name.hasPrefix("/") {
+                candidates.append(name)
+            } else {
+                candidates.append(currentDirectory.map { $0 + "/" + name } ?? name)
+                if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + name) }
+            }
         }
         let found = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first
-            ?? embeddedStdlib[path].map { ("<stdlib>/" + path, $0) }
+            ?? names.lazy.compactMap({ name in self.embeddedStdlib[name].map { ("<stdlib>/" + name, $0) } }).first
         guard let (file, text) = found else {
             throw SomaError(.io, "cannot find '\(path)' to use (or it is not a readable text file of at most 64 MB)", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])

@@ -50,7 +50,7 @@ public final class Interpreter {
     var currentDirectory: String?
     /// Files already run by `use`, by resolved path.
     var usedFiles: Set<String> = []
-    var preludeNames: Set<String> = []
+    public internal(set) var preludeNames: Set<String> = []
     /// Whether a `run` is in progress (a nested one keeps the live frames).
     var isRunning = false
 
@@ -165,7 +165,15 @@ public final class Interpreter {
     /// The doc text of a builtin or of a documented Soma function bound to `name`.
     public func doc(for name: String) -> String? {
         if let value = global(name) { return value.helpText }
-        return builtins[name]?.helpText
+        if let builtin = builtins[name] { return builtin.helpText }
+        // `net.learn`: a member of a global object or record.
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), var value = global(parts[0]) else { return nil }
+        for member in parts.dropFirst() {
+            guard let next = try? withStackTop(stackTop, { try Indexing.field(value, member) }) else { return nil }
+            value = next
+        }
+        return value.helpText ?? "\(name) is a \(value.typeName): \(value.displayString.prefix(200))"
     }
 
     // MARK: running

@@ -27,6 +27,8 @@ public protocol SomaObject: AnyObject {
     var displayString: String { get }
     /// What calling the object does (`net(X)`), or nil when it cannot be called.
     var callable: Builtin? { get }
+    /// What `help(obj)` shows: by default the help of calling it.
+    var helpText: String? { get }
 }
 
 extension SomaObject {
@@ -41,4 +43,5 @@ extension SomaObject {
     public var methodNames: [String] { [] }
     public var displayString: String { "<\(typeName)>" }
     public var callable: Builtin? { nil }
+    public var helpText: String? { callable?.helpText }
 }

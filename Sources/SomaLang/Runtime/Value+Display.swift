@@ -63,7 +63,7 @@ extension Value {
         case .function(.closure(let c)):
             guard let doc = c.doc, !doc.isEmpty else { return c.signature }
             return c.signature + "\n" + doc
-        case .object(let o): return o.callable?.helpText
+        case .object(let o): return o.helpText
         default: return nil
         }
     }

@@ -33,7 +33,7 @@ extension Parser {
             return
         }
         if current.kind == .newline || check(.rightBrace) || atEnd { return }
-        throw expected("a line break or ';' after the statement")
+        throw expected("a line break or ';' after the statement", notes: pythonStatementNotes())
     }
 
     /// Skips tokens up to a statement boundary: past a line break or `;`, or

@@ -21,7 +21,10 @@ extension Parser {
     mutating func parseBlock(_ context: String) throws -> Block {
         try nested { parser in
             let opener = parser.current
-            guard parser.match(.leftBrace) else { throw parser.expected("'{' \(context)") }
+            guard parser.match(.leftBrace) else {
+                let notes = parser.check(.colon) ? ["blocks are written in braces, not after ':' — `if x > 0 { ... }`"] : []
+                throw parser.expected("'{' \(context)", notes: notes)
+            }
             var statements: [Stmt] = []
             while true {
                 parser.skipSeparators()

@@ -188,7 +188,8 @@ public struct Parser {
     mutating func close(_ closer: Symbol, opener: Token) throws {
         guard match(closer) else {
             let spelled = opener.description
-            throw expected("'\(closer.rawValue)' to close \(spelled) at line \(opener.span.start.line)")
+            throw expected("'\(closer.rawValue)' to close \(spelled) at line \(opener.span.start.line)",
+                           notes: keywordArgumentNotes())
         }
     }
 

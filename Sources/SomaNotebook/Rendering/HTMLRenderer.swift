@@ -2,9 +2,9 @@ import Foundation
 
 /// Renders an executed notebook as one self-contained HTML page.
 ///
-/// Figures are inlined as `data:` URIs and the stylesheet is embedded, so the
-/// file reads offline; only MathJax is fetched, and `$...$` stays readable as
-/// plain TeX when it cannot load.
+/// Figures are inlined as `data:` URIs, the stylesheet is embedded and math is
+/// typeset by KaTeX inlined with its fonts (see `MathTypesetting`), so the
+/// file reads offline and loads nothing from the network.
 public struct HTMLRenderer {
     public init() {}
 
@@ -28,10 +28,7 @@ public struct HTMLRenderer {
         <style>
         \(Self.stylesheet)
         </style>
-        <script>
-        window.MathJax = { tex: { inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']] } };
-        </script>
-        <script async src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"></script>
+        \(MathTypesetting.hasMath(body) ? MathTypesetting.system?.head ?? "" : "")
         </head>
         <body>
         <main>

@@ -42,6 +42,11 @@ extension Axes {
                 let xr = [-0.5, Double(image.columns) - 0.5], yr = [-0.5, Double(image.rows) - 0.5]
                 ex.add(xr, scale: xscale); ey.add(yr, scale: yscale)
                 ex.sticky += xr; ey.sticky += yr
+            case .text:
+                // Text labels the data; it does not widen the view (as in matplotlib).
+                break
+            case .reference(let value, let vertical, _, _):
+                if vertical { ex.add([value], scale: xscale) } else { ey.add([value], scale: yscale) }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines {

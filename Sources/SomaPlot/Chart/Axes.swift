@@ -36,6 +36,9 @@ public struct Axes {
     /// Hides spines, ticks and tick labels (image grids).
     public var axisHidden = false
     public var colorbar: ColorbarSpec?
+    /// Tick positions with their labels, replacing the automatic ones (`xticks`, `yticks`).
+    public var xticks: (values: [Double], labels: [String])?
+    public var yticks: (values: [Double], labels: [String])?
     /// Integer-only ticks on y (spike rasters).
     var integerYTicks = false
     private var cycle = 0

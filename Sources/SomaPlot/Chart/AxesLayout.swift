@@ -39,8 +39,8 @@ struct AxesLayout {
             bottom += fontH
         }
         let plotHeight = max(10, cell.height - top - bottom)
-        var yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight, fontSize: fontH * 2,
-                                      integer: axes.integerYTicks)
+        var yTicks = AxesLayout.custom(axes.yticks, yl) ?? AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight,
+                                                                             fontSize: fontH * 2, integer: axes.integerYTicks)
         if yTicks.multiplier != nil { top += fontH }
         var left = m.px(m.theme.cellPad)
         if !hidden {
@@ -63,7 +63,7 @@ struct AxesLayout {
             plot = AxesLayout.equalAspect(plot, xl, yl, xScale: axes.xscale, yScale: axes.yscale)
         }
         plot = AxesLayout.snapped(plot)
-        if yTicks.values.isEmpty == false, abs(plot.height - plotHeight) > 1 {
+        if axes.yticks == nil, yTicks.values.isEmpty == false, abs(plot.height - plotHeight) > 1 {
             yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plot.height, fontSize: fontH * 2,
                                       integer: axes.integerYTicks)
         }
@@ -71,7 +71,8 @@ struct AxesLayout {
         // Fewer x ticks when their labels would run into each other.
         var spacing = fontH * 2.5
         var xTicks = AxesLayout.ticks(xl, scale: axes.xscale, length: plot.width, fontSize: spacing, integer: false)
-        while xTicks.values.count > 2 {
+        if let custom = AxesLayout.custom(axes.xticks, xl) { xTicks = custom }
+        while axes.xticks == nil, xTicks.values.count > 2 {
             let widest = xTicks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
             if (widest + fontH) * Double(xTicks.values.count) <= plot.width { break }
             spacing *= 1.5
@@ -111,6 +112,18 @@ struct AxesLayout {
         set.values = visible
         set.labels = labels
         set.multiplier = multiplier
+        return set
+    }
+
+    /// Ticks the user placed, those inside the view only.
+    static func custom(_ ticks: (values: [Double], labels: [String])?, _ limits: (Double, Double)) -> TickSet? {
+        guard let ticks else { return nil }
+        let lo = min(limits.0, limits.1), hi = max(limits.0, limits.1), slack = (hi - lo) * 1e-9
+        var set = TickSet()
+        for (v, label) in zip(ticks.values, ticks.labels) where v >= lo - slack && v <= hi + slack {
+            set.values.append(v)
+            set.labels.append(label)
+        }
         return set
     }
 

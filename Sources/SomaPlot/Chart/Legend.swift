@@ -93,7 +93,7 @@ enum Legend {
                 for (n, train) in trains.enumerated() {
                     for time in train.prefix(500) { out.append(t.point(time, Double(n))) }
                 }
-            case .image, .contour:
+            case .image, .contour, .text, .reference:
                 break
             }
         }

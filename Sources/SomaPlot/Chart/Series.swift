@@ -18,6 +18,10 @@ public struct Series {
         case image(ImageData)
         /// Iso-lines, one group per level, already traced.
         case contour(levels: [ContourLevel], width: Double)
+        /// Text at a data point (size in points), with an optional arrow to another data point.
+        case text(Annotation)
+        /// A line across the whole plot at one data value (axhline / axvline).
+        case reference(value: Double, vertical: Bool, width: Double, dash: Dash)
     }
 
     public var kind: Kind
@@ -70,5 +74,31 @@ public struct ColorbarSpec {
         self.vmin = vmin
         self.vmax = vmax
         self.label = label
+    }
+}
+
+/// A piece of text placed in data coordinates, as `text` and `annotate` draw it.
+public struct Annotation {
+    public var x: Double
+    public var y: Double
+    public var text: String
+    /// Font size in points.
+    public var size: Double
+    public var anchor: TextAnchor
+    /// The data point an arrow from the text points at, if any.
+    public var arrowTo: Point?
+    /// Points the text moves away from (x, y) horizontally, in the direction it reads
+    /// from its anchor (labels beside scatter markers).
+    public var offset: Double
+
+    public init(x: Double, y: Double, text: String, size: Double, anchor: TextAnchor, arrowTo: Point? = nil,
+                offset: Double = 0) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.size = size
+        self.anchor = anchor
+        self.arrowTo = arrowTo
+        self.offset = offset
     }
 }

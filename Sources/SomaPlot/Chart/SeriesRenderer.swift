@@ -77,6 +77,22 @@ enum SeriesRenderer {
             // With y growing upwards the first row belongs at the bottom.
             if yb < ya { colors = flipRows(colors, rows: image.rows, columns: image.columns) }
             surface.image(colors, columns: image.columns, rows: image.rows, in: rect, clip: clip)
+        case .text(let note):
+            drawAnnotation(note, color: s.color, transform: t, on: &surface, metrics: m)
+        case .reference(let value, let vertical, let width, let dash):
+            guard dash != .none else { return }
+            let w = m.px(width)
+            let line: [Point]
+            if vertical {
+                let x = t.x(value)
+                guard x.isFinite else { return }
+                line = [Point(x, clip.minY), Point(x, clip.maxY)]
+            } else {
+                let y = t.y(value)
+                guard y.isFinite else { return }
+                line = [Point(clip.minX, y), Point(clip.maxX, y)]
+            }
+            surface.stroke(line, style: StrokeStyle(color: s.color, width: w, dashes: dash.pattern(width: w)), clip: clip)
         case .contour(let levels, let width):
             for level in levels {
                 let style = StrokeStyle(color: level.color, width: m.px(width))
@@ -85,6 +101,57 @@ enum SeriesRenderer {
                     surface.stroke(pts, style: style, clip: clip)
                 }
             }
+        }
+    }
+
+    /// Text at a data point; with an arrow, a line from the text to the target ending in a filled head.
+    static func drawAnnotation<S: Surface>(_ note: Annotation, color: Color, transform t: Transform,
+                                           on surface: inout S, metrics m: Metrics) {
+        let point = t.point(note.x, note.y)
+        guard point.x.isFinite, point.y.isFinite else { return }
+        let shift = note.anchor.horizontal == .right ? -m.px(note.offset) : note.anchor.horizontal == .left ? m.px(note.offset) : 0
+        let at = Point(point.x + shift, point.y)
+        let size = m.px(note.size)
+        if let target = note.arrowTo {
+            let tip = t.point(target.x, target.y)
+            let extent = surface.measure(note.text, size: size)
+            // Start at the edge of the text's box, not under the letters.
+            let halfW = extent.width / 2 + m.px(3), halfH = (extent.ascent + extent.descent) / 2 + m.px(2)
+            let centre = Point(at.x + Self.offset(note.anchor.horizontal, extent.width),
+                               at.y + Self.verticalOffset(note.anchor.vertical, extent))
+            let dx = tip.x - centre.x, dy = tip.y - centre.y
+            let length = (dx * dx + dy * dy).squareRoot()
+            if tip.x.isFinite, tip.y.isFinite, length > 1 {
+                let scale = min(abs(dx) > 0 ? halfW / abs(dx) : .infinity, abs(dy) > 0 ? halfH / abs(dy) : .infinity, 1)
+                let start = Point(centre.x + dx * scale, centre.y + dy * scale)
+                let ux = dx / length, uy = dy / length
+                let head = m.px(8), wing = m.px(3.5)
+                let base = Point(tip.x - ux * head, tip.y - uy * head)
+                surface.stroke([start, base], style: StrokeStyle(color: color, width: m.px(1.2)), clip: nil)
+                let left = Point(base.x - uy * wing, base.y + ux * wing), right = Point(base.x + uy * wing, base.y - ux * wing)
+                surface.fill([orientedPositive([tip, left, right])], color: color, clip: nil)
+            }
+        }
+        surface.text(note.text, at: at, size: size, color: color, anchor: note.anchor, rotated: false)
+    }
+
+    /// How far right of the anchor point the centre of a text box lies.
+    private static func offset(_ h: TextAnchor.Horizontal, _ width: Double) -> Double {
+        switch h {
+        case .left: return width / 2
+        case .center: return 0
+        case .right: return -width / 2
+        }
+    }
+
+    /// How far below the anchor point the centre of a text box lies.
+    private static func verticalOffset(_ v: TextAnchor.Vertical, _ e: TextExtent) -> Double {
+        let height = e.ascent + e.descent
+        switch v {
+        case .top: return height / 2
+        case .center: return 0
+        case .baseline: return -e.ascent + height / 2
+        case .bottom: return -height / 2
         }
     }
 
@@ -123,8 +190,13 @@ enum SeriesRenderer {
         case .raster:
             surface.stroke([Point(rect.minX + rect.width / 2, rect.minY), Point(rect.minX + rect.width / 2, rect.maxY)],
                            style: StrokeStyle(color: s.color, width: m.px(1)), clip: nil)
-        case .image:
+        case .image, .text:
             break
+        case .reference(_, _, let width, let dash):
+            let w = m.px(width)
+            surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],
+                           style: StrokeStyle(color: s.color, width: w, dashes: dash == .none ? [] : dash.pattern(width: w)),
+                           clip: nil)
         case .contour(_, let width):
             surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],
                            style: StrokeStyle(color: s.color, width: m.px(width)), clip: nil)

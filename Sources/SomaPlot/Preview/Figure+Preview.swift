@@ -52,6 +52,12 @@ extension Figure {
                 }
             case .image(let image):
                 shaded = Figure.shade(image, columns: cols, rows: lines)
+            case .text:
+                break
+            case .reference(let value, let vertical, _, _):
+                let w = Double(grid.dotWidth - 1), h = Double(grid.dotHeight - 1)
+                if vertical { grid.line(Point(t.x(value), 0), Point(t.x(value), h)) }
+                else { grid.line(Point(0, t.y(value)), Point(w, t.y(value))) }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines where line.count >= 2 {
