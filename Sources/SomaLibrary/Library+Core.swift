@@ -66,8 +66,6 @@ extension Library {
                 let text: String
                 if case .string(let name) = f {
                     text = args.context.doc(name) ?? "no documentation for '\(name)'"
-                } else if case .object(let o) = f, let described = o as? DescribedObject {
-                    text = described.helpText
                 } else if let help = f.helpText {
                     text = help
                 } else {

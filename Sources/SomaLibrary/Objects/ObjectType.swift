@@ -100,13 +100,8 @@ extension String {
     }
 }
 
-/// An object whose `help` text lists its members.
-protocol DescribedObject {
-    var helpText: String { get }
-}
-
 /// A model bound through its type's table.
-final class BoundObject<Model: AnyObject>: SomaObject, DescribedObject {
+final class BoundObject<Model: AnyObject>: SomaObject {
     let type: ObjectType<Model>
     let model: Model
 
@@ -119,7 +114,8 @@ final class BoundObject<Model: AnyObject>: SomaObject, DescribedObject {
     var displayString: String { type.display(model) }
     var fieldNames: [String] { type.fields.map(\.name) }
     var methodNames: [String] { type.methods.map(\.name) }
-    var helpText: String { type.helpText }
+    /// `help(obj)`: the type's table, one line per member.
+    var helpText: String? { type.helpText }
 
     func field(_ name: String) throws -> Value? {
         guard let f = type.fields.first(where: { $0.name == name }) else { return nil }
