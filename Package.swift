@@ -3,7 +3,12 @@ import PackageDescription
 
 // Dependencies point one way, downwards:
 //   soma -> SomaNotebook -> SomaLibrary -> SomaLang, SomaNeural, SomaPlot -> SomaCore
+// Each target lists every module it imports (no re-exports).
 let release: [SwiftSetting] = []
+// Swift 6 language mode everywhere except the notebook runner and the command
+// line, whose thread hand-offs (lock boxes captured by worker threads) still
+// need moving to Synchronization's Mutex before they compile under it.
+let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
     name: "Soma",
@@ -24,15 +29,15 @@ let package = Package(
         .target(name: "SomaNeural", dependencies: ["SomaCore"], swiftSettings: release),
         .target(name: "SomaPlot", dependencies: ["CPNG", "CFreeType"], swiftSettings: release),
         .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
-        .target(name: "SomaLibrary", dependencies: ["SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
-        .target(name: "SomaNotebook", dependencies: ["SomaLibrary"], swiftSettings: release),
+        .target(name: "SomaLibrary", dependencies: ["SomaCore", "SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
+        .target(name: "SomaNotebook", dependencies: ["SomaLang", "SomaLibrary"], swiftSettings: release + swift5),
         .executableTarget(
             name: "soma",
-            dependencies: ["SomaNotebook", "CEditLine",
+            dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook", "CEditLine",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: release),
+            swiftSettings: release + swift5),
         // libFuzzer entry point over parse + evaluate, and the notebook parser and renderers (see Makefile `fuzz`).
-        .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary", "SomaNotebook"]),
+        .executableTarget(name: "FuzzSoma", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"]),
 
         // MARK: system libraries
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -43,11 +48,11 @@ let package = Package(
 
         // MARK: tests
         .testTarget(name: "SomaCoreTests", dependencies: ["SomaCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SomaNeuralTests", dependencies: ["SomaNeural"]),
+        .testTarget(name: "SomaNeuralTests", dependencies: ["SomaCore", "SomaNeural"]),
         .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"], exclude: ["References"]),
         .testTarget(name: "SomaLangTests", dependencies: ["SomaLang"]),
-        .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLibrary"]),
-        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"], exclude: ["Fixtures"]),
+        .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLang", "SomaLibrary"]),
+        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"], exclude: ["Fixtures"], swiftSettings: swift5),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

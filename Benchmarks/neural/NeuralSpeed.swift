@@ -7,6 +7,7 @@
 //     NeuralSpeed mlp32    the same with float32 products, as the reference
 //     NeuralSpeed lif      1000 LIF neurons, 10 s at dt 1 ms
 import Foundation
+import SomaCore
 import SomaNeural
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -17,11 +18,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 func mlpEpoch(_ precision: Precision) throws {
     let (n, d, k, batch) = (60_000, 784, 10, 100)
-    var rng = RandomSource(seed: 0)
-    var x = Batch(rows: n, cols: d)
-    for i in 0..<x.data.count { x.data[i] = rng.uniform() }
-    let labels = (0..<n).map { _ in Double(rng.next() % UInt64(k)) }
-    let t = try oneHot(labels, classes: k)
+    var rng = RandomGenerator(seed: 0)
+    let x = try rng.rand([n, d])
+    let t = try Tensor.onehot(try rng.randint(0, k, [n]), classes: k)
     let net = try Network(sizes: [d, 128, k], activation: .logistic, output: .softmax, loss: .cce, seed: 0,
                           precision: precision)
     var options = TrainingOptions(epochs: 1, batchSize: batch)

@@ -5,6 +5,7 @@
 // page with a script tag from the input is reported as a crash too.
 import Dispatch
 import Foundation
+import SomaLang
 import SomaLibrary
 import SomaNotebook
 

@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// `int` and `float` with Python's meaning, for code written the Python way.

@@ -1,3 +1,4 @@
+import SomaLang
 extension Library {
     /// map, filter, reduce, sorted: higher-order functions that call back into Soma.
     static var coreFunctional: [Builtin] {

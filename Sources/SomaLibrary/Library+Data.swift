@@ -1,21 +1,22 @@
 import Foundation
 import SomaCore
+import SomaLang
 import SomaNeural
 
 extension Library {
     /// Data sets and files: digits, XOR, IDX and CSV, train/test splits.
     static var data: LibrarySection {
-        LibrarySection(name: "data", builtins: [
+        refusingTrackedArguments(LibrarySection(name: "data", builtins: [
             Builtin("digits()", doc: """
                 The handwritten digits shipped with Soma (UCI, Alpaydin & Kaynak 1998, CC BY 4.0):
                 {images, labels} with images 1797 x 64 in 0..16 (8 x 8, row-major) and labels 0..9.
                 """) { _ in
                 let d = DigitsData.load()
-                return Value(Record(["images": Value(d.images.tensor), "labels": vectorValue(d.labels)]))
+                return Value(Record(["images": Value(d.images), "labels": vectorValue(d.labels)]))
             },
             Builtin("xor()", doc: "The XOR problem as [X, T]: X is 4 x 2, T is 4 x 1 (targets 0, 1, 1, 0).") { _ in
                 let (x, t) = xorData()
-                return Value([Value(x.tensor), Value(t.tensor)])
+                return Value([Value(x), Value(t)])
             },
             Builtin("split(X, T, frac, seed:)", doc: """
                 Shuffles the samples (seeded) and holds out the fraction `frac` for testing:
@@ -26,14 +27,10 @@ extension Library {
                 let frac = try args.number(2, "frac")
                 guard xt.rank >= 1, tt.rank >= 1 else { throw SomaError.shape("split: X and T need a first axis of samples") }
                 let s = try neuralCall("split") {
-                    try split(try Batch(xt), try Batch(tt), testFraction: frac, seed: try args.seed())
+                    try split(xt, tt, testFraction: frac, seed: try args.seed())
                 }
-                // Keep each argument's trailing shape (images stay images, labels stay a vector).
-                func shaped(_ b: Batch, like t: Tensor) -> Value {
-                    Value(Tensor(shape: [b.rows] + t.shape.dropFirst(), data: b.data))
-                }
-                return Value([shaped(s.xTrain, like: xt), shaped(s.tTrain, like: tt),
-                              shaped(s.xTest, like: xt), shaped(s.tTest, like: tt)])
+                // Each part keeps its argument's trailing shape (images stay images, labels a vector).
+                return Value([Value(s.xTrain), Value(s.tTrain), Value(s.xTest), Value(s.tTest)])
             },
             Builtin("shift_images(X, dx, dy, shape:)", doc: """
                 Each row of X, an image of `shape` [height, width], moved by dx pixels right and
@@ -60,8 +57,7 @@ extension Library {
                 let t = try args.tensor(0, "X")
                 let sigma = try args.number(1, "sigma")
                 guard sigma >= 0, sigma.isFinite else { throw SomaError.value("add_noise: sigma must be a non-negative number") }
-                let noisy = Augment.noise(try Batch(rows: 1, cols: t.count, data: t.data), sigma: sigma, seed: try args.seed())
-                return Value(Tensor(shape: t.shape, data: noisy.data))
+                return Value(Augment.noise(t, sigma: sigma, seed: try args.seed()))
             },
             Builtin("read_idx(path)", doc: "Reads an IDX file (the MNIST format; gunzip first) into a tensor of its shape.") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_idx")
@@ -78,11 +74,11 @@ extension Library {
                 is not numbers is skipped as a header.
                 """) { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_csv")
-                return Value(try neuralCall("read_csv") { try CSV.read(path: path) }.values.tensor)
+                return Value(try neuralCall("read_csv") { try CSV.read(path: path) }.values)
             },
             Builtin("write_csv(path, x, header:)", doc: "Writes a matrix (or vector, one value per line) as CSV, with an optional list of column names.") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "write_csv")
-                let x = try Batch(try args.tensor(1, "x"))
+                let x = try sampleRows(try args.tensor(1, "x"), vectorIsOneSample: false)
                 let header = try args.keyword("header").map { v in
                     try (v.isNil ? [] : args.list(-1, "header")).map { item -> String in
                         guard let s = item.stringValue else { throw SomaError.type("write_csv: header must be a list of strings") }
@@ -92,12 +88,12 @@ extension Library {
                 try neuralCall("write_csv") { try CSV.write(x, path: path, header: header) }
                 return .nil
             },
-        ])
+        ]))
     }
 }
 
 /// Images one per row for the augmentation builtins: (rows, height, width, original tensor).
-private func imageRows(_ args: Arguments) throws -> (Batch, Int, Int, Tensor) {
+private func imageRows(_ args: Arguments) throws -> (Tensor, Int, Int, Tensor) {
     let t = try args.tensor(0, "X")
     let shape = try args.keywordTensor("shape")
     guard let shape, shape.count == 2, let h = Int(exactly: shape.data[0]), let w = Int(exactly: shape.data[1]),
@@ -107,6 +103,6 @@ private func imageRows(_ args: Arguments) throws -> (Batch, Int, Int, Tensor) {
     guard t.count % (h * w) == 0 else {
         throw SomaError.shape("\(args.callee): \(t.count) values do not split into images of \(h) x \(w)")
     }
-    let x = try Batch(rows: t.count / (h * w), cols: h * w, data: t.data)
+    let x = try t.reshaped([t.count / (h * w), h * w])
     return (x, h, w, t)
 }

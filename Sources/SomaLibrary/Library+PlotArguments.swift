@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 import SomaPlot
 
 // Reading plot arguments: numbers, styles, colours, markers and spike trains.

@@ -1,5 +1,6 @@
 import Foundation
 import SomaCore
+import SomaLang
 import SomaPlot
 
 /// A figure as a Soma value: shared by reference, so `fig = figure()` and later

@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 // The tensor area of the library (LANGUAGE.md §7: Math, Construction, Linear
 // algebra, Activations, Losses, Autodiff, random numbers). The builtins live

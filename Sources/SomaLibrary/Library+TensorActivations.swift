@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Activation functions and losses; each is differentiable by `grad`.

@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Convolution and pooling (SomaCore's `conv2d`, `maxPool`, `avgPool`),

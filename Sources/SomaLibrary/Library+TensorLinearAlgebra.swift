@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Dense linear algebra (LAPACK). `solve`, `inv`, `det` and `lstsq` with

@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Elementwise functions, `dot`, `outer`, `norm`, `clip` and `where`.

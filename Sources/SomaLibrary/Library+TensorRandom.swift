@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 /// The session's random stream. Every session starts from seed 0, so a
 /// notebook gives the same numbers on every run and machine until `seed(n)`.

@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Recurrent layers over whole sequences (the hot loop of Stdlib/neural/recurrent.soma).

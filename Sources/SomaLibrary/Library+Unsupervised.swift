@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 
 extension Library {
     /// Hot loops of the unsupervised models of course unit 3 whose algorithms

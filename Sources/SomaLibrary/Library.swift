@@ -13,7 +13,7 @@
 // errors), call back into Soma with `args.context.call(f, [x])`, write with
 // `args.context.output.write(...)`, and keep per-session state in
 // `args.context.state(MyState.self) { MyState() }`. See SomaLang/Runtime.
-@_exported import SomaLang
+import SomaLang
 import SomaNeural
 import SomaPlot
 

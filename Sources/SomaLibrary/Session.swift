@@ -1,3 +1,4 @@
+import SomaLang
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

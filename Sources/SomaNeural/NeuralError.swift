@@ -2,7 +2,7 @@
 ///
 /// Every case carries a message that names what was expected, so a binding can
 /// show it to the user unchanged.
-public enum NeuralError: Error, CustomStringConvertible, Equatable {
+public enum NeuralError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Sizes or shapes that do not fit together.
     case shape(String)
     /// A value outside its allowed range (negative time step, unknown name).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SomaLang
 import SomaLibrary
 import SomaNotebook
 

@@ -1,5 +1,6 @@
 import Foundation
 import SomaNotebook
+import SomaLang
 
 /// Runs each notebook of a batch in its own `soma run` process, at most
 /// `jobs` at a time, so a notebook that crashes or runs out of memory loses

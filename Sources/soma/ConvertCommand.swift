@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SomaNotebook
+import SomaLang
 
 /// `soma convert NB.ipynb [-o NB.md]`: turn a Jupyter notebook written in Soma
 /// into a Markdown notebook (code cells become ```soma fences, outputs are dropped).

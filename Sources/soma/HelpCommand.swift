@@ -1,4 +1,5 @@
 import ArgumentParser
+import SomaLang
 import SomaLibrary
 
 /// `soma help TOPIC`: a builtin's doc, or one of the prose topics.

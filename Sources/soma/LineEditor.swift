@@ -1,5 +1,6 @@
 @preconcurrency import CEditLine
 import Foundation
+import SomaLang
 
 /// Line input for the REPL: libedit (emacs keys, history, tab completion) on a
 /// terminal, plain reads from a pipe.

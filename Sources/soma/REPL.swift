@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 import SomaLibrary
 import SomaNotebook
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SomaNotebook
+import SomaLang
 
 /// `soma run NB.md ...`: run notebooks cell by cell and write them rendered
 /// with their outputs (Markdown, HTML, ipynb) and figures.

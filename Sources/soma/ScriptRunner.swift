@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 import SomaLibrary
 
 /// Runs `soma script.soma`, `soma -e EXPR` and `soma --dump-ast FILE`.

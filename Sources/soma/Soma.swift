@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SomaLang
 import SomaLibrary
 import SomaNotebook
 

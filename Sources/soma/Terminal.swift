@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 import SomaLibrary
 
 /// Standard streams as the command line uses them: results to stdout,

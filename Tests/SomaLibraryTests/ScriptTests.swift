@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 import Testing
+import SomaLang
 import SomaLibrary
 
 /// Runs every language test script in Tests/Scripts/<feature>/*.soma.

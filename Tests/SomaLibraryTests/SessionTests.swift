@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import SomaLang
 import SomaLibrary
 
 /// The host-facing behaviour of `Session`: values, display, completion,

@@ -1,34 +1,36 @@
 import Testing
 import Foundation
+import SomaCore
 @testable import SomaNeural
 
 @Suite struct ActivationTests {
-    @Test func derivativesMatchCentralDifferences() {
-        let elementwise: [Activation] = [.logistic, .arctan, .tanh, .relu, .leakyRelu, .identity]
+    /// The fused kernel's derivative of each activation is the one autodiff
+    /// takes of SomaCore's definition.
+    @Test func fusedDerivativesMatchAutodiff() throws {
+        let elementwise: [Activation] = [.logistic, .arctan, .tanh, .relu, .leakyRelu, .identity, .threshold]
+        let z = Tensor([-2.0, -0.3, 0.4, 1.7])
         for a in elementwise {
-            for z in [-2.0, -0.3, 0.4, 1.7] {
-                let h = 1e-6
-                let numeric = (a.apply(z + h) - a.apply(z - h)) / (2 * h)
-                #expect(abs(numeric - a.derivative(z: z, y: a.apply(z))) < 1e-6, "\(a) at \(z)")
+            let y = try a(z)
+            let g = try gradient(of: { try a($0).sum() }, at: z)
+            for i in 0..<z.count {
+                #expect(abs(g.data[i] - a.derivative(z: z.data[i], y: y.data[i])) < 1e-12, "\(a) at \(z.data[i])")
             }
         }
-        #expect(Activation.threshold.apply(0) == 1 && Activation.threshold.apply(-1e-9) == 0)
+        #expect(try Activation.threshold(Tensor([0, -1e-9])).data == [1, 0])
     }
 
-    @Test func softmaxMatchesTheNotes() {
-        let y = softmax([0.6, 3.4, -1.2, 0.05])
+    @Test func softmaxIsSomaCoresAndMatchesTheNotes() throws {
+        let y = try Activation.softmax(Tensor([0.6, 3.4, -1.2, 0.05]))
         let expected = [0.0550, 0.9042, 0.0091, 0.0317]
-        for (a, b) in zip(y, expected) { #expect(abs(a - b) < 1e-4) }
-        #expect(abs(y.reduce(0, +) - 1) < 1e-12)
-        #expect(softmax([1000, 1000]).allSatisfy { abs($0 - 0.5) < 1e-12 })
+        for (a, b) in zip(y.data, expected) { #expect(abs(a - b) < 1e-4) }
+        #expect(try Activation.softmax(Tensor([1000, 1000])).data.allSatisfy { abs($0 - 0.5) < 1e-12 })
     }
 
-    @Test func oneHotEncodesAndRejectsBadLabels() throws {
-        let m = try oneHot([2, 0], classes: 3)
-        #expect(m.data == [0, 0, 1, 1, 0, 0])
-        #expect(throws: NeuralError.self) { try oneHot([3], classes: 3) }
-        #expect(throws: NeuralError.self) { try oneHot([0.5], classes: 3) }
-        #expect(oneHotMax(try Batch(rows: 1, cols: 3, data: [0.1, 0.7, 0.2])).data == [0, 1, 0])
+    @Test func lossesAreSomaCores() throws {
+        let y = Tensor(shape: [2, 2], data: [0.2, 0.8, 0.6, 0.4]), t = Tensor(shape: [2, 2], data: [0, 1, 1, 0])
+        #expect(try Loss.mse.value(y, t) == Tensor.mse(y, t).scalar())
+        #expect(try Loss.cce.value(y, t) == Tensor.cce(y, t).scalar())
+        #expect(throws: NeuralError.self) { try Loss.mse(y, Tensor([0, 1])) }
     }
 
     @Test func namesResolve() throws {

@@ -6,7 +6,7 @@ import SomaCore
 @Suite struct DataTests {
     @Test func digitsLoad() {
         let d = DigitsData.load()
-        #expect(d.images.rows == 1797 && d.images.cols == 64)
+        #expect(d.images.shape == [1797, 64])
         #expect(d.labels.count == 1797)
         #expect(Set(d.labels) == Set((0...9).map(Double.init)))
         #expect(d.images.data.allSatisfy { $0 >= 0 && $0 <= 16 })
@@ -39,7 +39,7 @@ import SomaCore
     @Test func csvRoundTrip() throws {
         let path = FileManager.default.temporaryDirectory.path + "/soma-neural-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let m = try Batch(rows: 2, cols: 3, data: [1, 2.5, -3, 0.1, 0, 1e-7])
+        let m = Tensor(shape: [2, 3], data: [1, 2.5, -3, 0.1, 0, 1e-7])
         try CSV.write(m, path: path, header: ["a", "b", "c"])
         let table = try CSV.read(path: path)
         #expect(table.header == ["a", "b", "c"])
@@ -49,10 +49,10 @@ import SomaCore
     }
 
     @Test func splitKeepsPairsTogether() throws {
-        let x = try Batch(rows: 10, cols: 1, data: (0..<10).map(Double.init))
-        let t = try Batch(rows: 10, cols: 1, data: (0..<10).map { Double($0) * 2 })
+        let x = Tensor(shape: [10, 1], data: (0..<10).map(Double.init))
+        let t = Tensor(shape: [10], data: (0..<10).map { Double($0) * 2 })
         let s = try split(x, t, testFraction: 0.3, seed: 4)
-        #expect(s.xTrain.rows == 7 && s.xTest.rows == 3)
+        #expect(s.xTrain.shape == [7, 1] && s.xTest.shape == [3, 1] && s.tTest.shape == [3])
         #expect(zip(s.xTrain.data, s.tTrain.data).allSatisfy { $1 == 2 * $0 })
         #expect(Set(s.xTrain.data + s.xTest.data).count == 10)
         let again = try split(x, t, testFraction: 0.3, seed: 4)

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import SomaCore
 @testable import SomaNeural
 
 @Suite struct HodgkinHuxleyTests {
@@ -98,7 +99,7 @@ import Foundation
 
     @Test func excitatoryAndInhibitorySynapses() throws {
         // Neuron 0 is driven; it excites neuron 1 and inhibits neuron 2.
-        let w = try Batch(rows: 3, cols: 3, data: [0, 0, 0,
+        let w = Tensor(shape: [3, 3], data: [0, 0, 0,
                                                    0.4, 0, 0,
                                                    -0.25, 0, 0])
         let net = SpikingNetwork(weights: w, tauS: 0.05)

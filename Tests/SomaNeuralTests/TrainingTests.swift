@@ -1,4 +1,5 @@
 import Testing
+import SomaCore
 @testable import SomaNeural
 
 @Suite struct TrainingTests {
@@ -51,9 +52,8 @@ import Testing
 
     @Test func digitsClassifierWithValidationAndEarlyStopping() throws {
         let d = DigitsData.load()
-        var x = d.images
-        for i in 0..<x.data.count { x.data[i] /= 16 }
-        let t = try oneHot(d.labels, classes: 10)
+        let x = try d.images / 16
+        let t = try Tensor.onehot(Tensor(d.labels), classes: 10)
         let (xTrain, tTrain, xTest, tTest) = try split(x, t, testFraction: 0.2, seed: 1)
         let net = try Network(sizes: [64, 32, 10], activation: .relu, output: .softmax, loss: .cce, seed: 1)
         var reports = 0
@@ -68,8 +68,8 @@ import Testing
 
     @Test func earlyStoppingKeepsTheBestWeights() throws {
         // A big network on few noisy samples overfits: validation loss turns up.
-        var rng = RandomSource(seed: 8)
-        var x = Batch(rows: 40, cols: 1), t = Batch(rows: 40, cols: 1)
+        var rng = RandomGenerator(seed: 8)
+        var x = Tensor(repeating: 0, shape: [40, 1]), t = Tensor(repeating: 0, shape: [40, 1])
         for r in 0..<40 {
             x.data[r] = rng.uniform() * 2 - 1
             t.data[r] = 0.4 * x.data[r] - 0.9 + 0.3 * rng.normal()
@@ -82,15 +82,15 @@ import Testing
         #expect(h.valLoss.count - bestEpoch == 10 || h.valLoss.count == 400)
         // Recompute the validation loss of the kept weights on the same rows.
         // learn draws the validation rows first from a stream seeded by its seed (0).
-        var stream = RandomSource(seed: 0)
-        let order = Array(stream.permutation(40)[0..<20])
-        let kept = try Loss.mse.value(try net.predict(x.rows(order)), t.rows(order))
+        var stream = RandomGenerator(seed: 0)
+        let order = try stream.permutation(40).data.prefix(20).map { Int($0) }
+        let kept = try Loss.mse.value(try net.predict(try x.rows(order)), try t.rows(order))
         #expect(abs(kept - best) < 1e-9)
     }
 
     @Test func divergenceReportsTheEpoch() throws {
-        let x = try Batch(rows: 4, cols: 1, data: [1, 2, 3, 4])
-        let t = try Batch(rows: 4, cols: 1, data: [10, 20, 30, 40])
+        let x = Tensor(shape: [4, 1], data: [1, 2, 3, 4])
+        let t = Tensor(shape: [4, 1], data: [10, 20, 30, 40])
         let net = try Network(sizes: [1, 1], activation: .identity, output: .identity, loss: .mse)
         do {
             _ = try net.learn(x, t, epochs: 200, learningRate: 10)
@@ -103,13 +103,13 @@ import Testing
     @Test func mismatchedTargetsThrow() throws {
         let (x, _) = xorData()
         let net = try Network(sizes: [2, 3, 2])
-        #expect(throws: NeuralError.self) { try net.learn(x, try Batch(rows: 4, cols: 1, data: [0, 1, 1, 0]), epochs: 1, learningRate: 1) }
-        #expect(throws: NeuralError.self) { try net.learn(x, try Batch(rows: 3, cols: 2), epochs: 1, learningRate: 1) }
+        #expect(throws: NeuralError.self) { try net.learn(x, Tensor(shape: [4, 1], data: [0, 1, 1, 0]), epochs: 1, learningRate: 1) }
+        #expect(throws: NeuralError.self) { try net.learn(x, Tensor(repeating: 0, shape: [3, 2]), epochs: 1, learningRate: 1) }
     }
 
     @Test func augmentationShiftsAndRotates() throws {
         // A single lit pixel at (1, 1) of a 4 x 4 image.
-        var img = Batch(rows: 1, cols: 16)
+        var img = Tensor(repeating: 0, shape: [1, 16])
         img.data[1 * 4 + 1] = 1
         let shifted = try Augment.shift(img, width: 4, height: 4, dx: 1, dy: 2)
         #expect(shifted.data[3 * 4 + 2] == 1 && shifted.data.reduce(0, +) == 1)
@@ -118,5 +118,47 @@ import Testing
         let noisy = Augment.noise(img, sigma: 0.1, seed: 3)
         #expect(noisy != img)
         #expect(throws: NeuralError.self) { try Augment.shift(img, width: 3, height: 3, dx: 0, dy: 0) }
+    }
+}
+
+@Suite struct TrainingPathTests {
+    /// Training with every gradient from autodiff gives the run the fused
+    /// kernel gives (same seed, same batches).
+    @Test func autodiffTrainingMatchesTheFusedKernel() throws {
+        let d = DigitsData.load()
+        let x = try d.images.get([.slice(start: 0, stop: 300, step: 1)]) / 16
+        let t = try Tensor.onehot(Tensor(Array(d.labels.prefix(300))), classes: 10)
+        var runs: [(History, [Double])] = []
+        for fused in [true, false] {
+            let net = try Network(sizes: [64, 16, 10], activation: .logistic, output: .softmax, loss: .cce, seed: 3)
+            let h = try net.learn(x, t, epochs: 5, learningRate: 0.5, batchSize: 30, momentum: 0.5,
+                                  decay: WeightDecay(l2: 1e-3), validation: 0.2, patience: 10, seed: 2, fused: fused)
+            runs.append((h, net.model.parameters.flatMap(\.value)))
+        }
+        for (a, b) in zip(runs[0].0.loss + runs[0].0.valLoss, runs[1].0.loss + runs[1].0.valLoss) {
+            #expect(abs(a - b) < 1e-9 * max(1, abs(a)))
+        }
+        #expect(runs[0].0.accuracy == runs[1].0.accuracy)
+        for (a, b) in zip(runs[0].1, runs[1].1) { #expect(abs(a - b) < 1e-9) }
+    }
+
+    @Test func optionsAreValidated() throws {
+        let (x, t) = xorData()
+        let net = try Network(sizes: [2, 2, 1])
+        func fails(_ body: () throws -> Void, _ words: String) {
+            do {
+                try body()
+                Issue.record("expected an error mentioning \(words)")
+            } catch {
+                #expect("\(error)".contains(words), "\(error)")
+            }
+        }
+        fails({ _ = try net.learn(x, t, epochs: 1, learningRate: 1, batchSize: 0) }, "batch must be at least 1")
+        fails({ _ = try net.learn(x, t, epochs: 1, learningRate: 1, patience: -1) }, "patience")
+        fails({ _ = try net.learn(x, t, epochs: 1, learningRate: 1, decay: WeightDecay(l2: .nan)) }, "decay")
+        fails({ _ = try net.learn(x, t, epochs: 1, learningRate: 1, decay: WeightDecay(l2: -1)) }, "decay")
+        fails({ _ = try net.learn(x, t, epochs: 1, learningRate: .infinity) }, "lr")
+        fails({ _ = try net.learn(x, t, epochs: 100_000_000, learningRate: 1) }, "at most 10000000")
+        fails({ _ = try Perceptron(inputs: 2).learn(x, [0, 1, 2, 0], epochs: 1) }, "0 or 1")
     }
 }

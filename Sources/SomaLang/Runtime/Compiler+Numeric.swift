@@ -89,7 +89,7 @@ enum NumericLeaf {
 
 /// One-argument math builtins that numeric code may call directly while
 /// their names are not rebound; each matches the tensor section's kernel.
-let directMath: [String: (Double) -> Double] = [
+let directMath: [String: @Sendable (Double) -> Double] = [
     "exp": { exp($0) }, "log": { log($0) }, "sqrt": { sqrt($0) },
     "sin": { sin($0) }, "cos": { cos($0) }, "tan": { tan($0) }, "tanh": { tanh($0) },
     "arctan": { atan($0) }, "abs": { Swift.abs($0) }, "floor": { floor($0) }, "ceil": { ceil($0) },

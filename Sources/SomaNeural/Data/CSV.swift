@@ -1,4 +1,5 @@
 import Foundation
+import SomaCore
 
 /// Numeric CSV files: one sample per line, comma-separated numbers. A first
 /// line that does not parse as numbers is taken as a header.
@@ -6,7 +7,7 @@ public enum CSV {
     /// A parsed file: the header names (if any) and the numbers.
     public struct Table {
         public var header: [String]
-        public var values: Batch
+        public var values: Tensor
     }
 
     /// Reads a numeric CSV file.
@@ -45,7 +46,7 @@ public enum CSV {
             values += numbers.compactMap { $0 }
             rows += 1
         }
-        return Table(header: header, values: Batch(uncheckedRows: rows, cols: max(cols, 0), data: values))
+        return Table(header: header, values: Tensor(shape: [rows, max(cols, 0)], data: values))
     }
 
     /// The records of CSV text as RFC 4180 reads them (quoted fields may hold
@@ -100,11 +101,12 @@ public enum CSV {
     }
 
     /// CSV text for a matrix, with an optional header line.
-    public static func format(_ m: Batch, header: [String] = []) -> String {
+    public static func format(_ m: Tensor, header: [String] = []) -> String {
         var lines: [String] = []
         if !header.isEmpty { lines.append(header.map(quoted).joined(separator: ",")) }
-        for r in 0..<m.rows {
-            lines.append((0..<m.cols).map { c in formatNumber(m.data[r * m.cols + c]) }.joined(separator: ","))
+        let (rows, cols) = m.matrixSize
+        for r in 0..<rows {
+            lines.append((0..<cols).map { c in formatNumber(m.data[r * cols + c]) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -120,9 +122,9 @@ public enum CSV {
     }
 
     /// Writes a matrix as CSV (atomically).
-    public static func write(_ m: Batch, path: String, header: [String] = []) throws {
-        guard header.isEmpty || header.count == m.cols else {
-            throw NeuralError.shape("write_csv: \(header.count) header names for \(m.cols) columns")
+    public static func write(_ m: Tensor, path: String, header: [String] = []) throws {
+        guard header.isEmpty || header.count == m.matrixSize.cols else {
+            throw NeuralError.shape("write_csv: \(header.count) header names for \(m.matrixSize.cols) columns")
         }
         do {
             try format(m, header: header).write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,9 +1,11 @@
+import SomaCore
+
 /// The handwritten digits shipped with Soma: 1797 images of 8 x 8 grey
 /// levels 0..16 with labels 0..9 (UCI Optical Recognition of Handwritten
 /// Digits, test set; CC BY 4.0; see Notebooks/data/README.md).
 public struct Digits {
     /// 1797 x 64 pixel values in 0...16, row-major 8 x 8 per sample.
-    public var images: Batch
+    public var images: Tensor
     /// The digit shown by each image.
     public var labels: [Double]
 }
@@ -23,16 +25,7 @@ public enum DigitsData {
             let v = Double(byte - UInt8(ascii: "a"))
             if column == 64 { labels.append(v); column = 0 } else { pixels.append(v); column += 1 }
         }
-        let images = Batch(uncheckedRows: labels.count, cols: 64, data: pixels)
+        let images = Tensor(shape: [labels.count, 64], data: pixels)
         return Digits(images: images, labels: labels)
-    }
-}
-
-extension Batch {
-    /// Wraps data whose count the caller has already matched to rows x cols.
-    init(uncheckedRows rows: Int, cols: Int, data: [Double]) {
-        self.rows = rows
-        self.cols = cols
-        self.data = data
     }
 }

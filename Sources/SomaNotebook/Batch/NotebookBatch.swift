@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Runs several notebooks, each with its own kernel on its own thread, and
 /// writes their outputs: the engine behind `soma run`.

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Writes one line per finished cell, and a summary per notebook, to stderr.
 ///

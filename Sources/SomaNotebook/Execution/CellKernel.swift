@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Something that runs cell code in one persistent scope: a Soma session, or
 /// a scripted fake in tests.

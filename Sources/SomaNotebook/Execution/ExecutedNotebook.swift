@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// A notebook after a run: its prose and each cell with what the cell produced.
 public struct ExecutedNotebook: Equatable, Sendable {

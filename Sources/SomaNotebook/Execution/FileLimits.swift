@@ -1,5 +1,6 @@
 import Foundation
 import SomaLibrary
+import SomaLang
 
 /// The file limits a user sets on the command line (`--allow-read`,
 /// `--allow-write`, `--trust`), turned into a `FilePolicy` for each run.

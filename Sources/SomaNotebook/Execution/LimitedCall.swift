@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Runs one kernel call under a time limit.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// How a notebook run behaves.
 public struct RunSettings: Equatable, Sendable {

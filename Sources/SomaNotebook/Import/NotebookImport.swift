@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Turns a Jupyter notebook written in Soma back into a Markdown notebook:
 /// code cells become ```soma fences, markdown cells become prose, outputs are dropped.

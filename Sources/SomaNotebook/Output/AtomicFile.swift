@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Writes files so that readers see either the old content or the new, never
 /// a part: the data goes to a temporary file in the same folder, which is then

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// `out/index.html`: the notebooks of one `soma run` as a site — each
 /// notebook's title, status, run time and a thumbnail of its first figure,

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Writes a run's renderings and figures into `<out>/<stem>/`, whole: the
 /// files go to the run's `OutputFolder` staging folder, which then replaces

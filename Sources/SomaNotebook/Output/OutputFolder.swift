@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SomaLang
 
 /// One notebook's output folder, `<out>/<stem>/`, written whole or not at all.
 ///

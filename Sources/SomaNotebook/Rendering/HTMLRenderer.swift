@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Renders an executed notebook as one self-contained HTML page.
 ///

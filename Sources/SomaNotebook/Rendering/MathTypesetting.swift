@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// KaTeX, from Debian's libjs-katex (Scripts/setup installs it), inlined into
 /// a page with its fonts so `$...$` and `$$...$$` typeset with no network.

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// Renders an executed notebook as a Jupyter notebook (nbformat 4.5).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 
 /// SHA-256 (FIPS 180-4), for the Content-Security-Policy hashes of the
 /// page's own inline scripts (Foundation on Linux has no digest API).

@@ -1,4 +1,5 @@
 import Foundation
+import SomaLang
 import SomaLibrary
 
 /// Runs notebook cells in a Soma `Session`: one global scope per notebook.

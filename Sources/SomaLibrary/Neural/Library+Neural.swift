@@ -1,0 +1,249 @@
+import SomaCore
+import SomaLang
+import SomaNeural
+
+extension Library {
+    /// Neuron models and synapses (course unit 1).
+    static var neural: LibrarySection {
+        refusingTrackedArguments(LibrarySection(name: "neural", builtins: [
+            Builtin("hh(current, T:, dt: 1e-5, method: \"euler\")", doc: """
+                Simulates a Hodgkin-Huxley neuron with the course demo's parameters.
+                `current` (demo units) is a number, a tensor with one value per step, or a
+                function of t in seconds. `method` is "euler" (as the demo) or "rk4".
+                Returns {t, v, m, h, n, spikes}: times (s), voltage (mV), the gates, and
+                the times of upward crossings of 0 mV.
+                    r = hh(fn(t) = if t < 0.4 { 0.07 } else { 0 }, T: 0.8)
+                """) { args in
+                let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "hh")
+                let dt = try positive(args.keywordNumber("dt", default: 1e-5), "dt", "hh")
+                let methodName = try args.keywordString("method", default: "euler")
+                guard let method = HodgkinHuxley.Method(rawValue: methodName) else {
+                    throw SomaError.value("hh: method must be \"euler\" or \"rk4\", got \"\(methodName)\"")
+                }
+                let current = try timeSignal(args, 0, "current", dt: dt)
+                let trace = try neuralCall("hh") {
+                    try HodgkinHuxley().simulate(duration: duration, dt: dt, method: method, current: current)
+                }
+                return Value(Record([
+                    "t": vectorValue(trace.t), "v": vectorValue(trace.v), "m": vectorValue(trace.m),
+                    "h": vectorValue(trace.h), "n": vectorValue(trace.n), "spikes": vectorValue(trace.spikes),
+                ]))
+            },
+            Builtin("hh_gates(V)", doc: """
+                Gating curves of the Hodgkin-Huxley model at voltages V (mV): returns
+                {n_inf, m_inf, h_inf, tau_n, tau_m, tau_h}, time constants in ms.
+                """) { args in
+                let v = try args.tensor(0, "V")
+                let gates = [HodgkinHuxley.nGate, HodgkinHuxley.mGate, HodgkinHuxley.hGate].map { gate in
+                    v.data.map(gate)
+                }
+                func field(_ values: [Double]) -> Value { Value(Tensor(shape: v.shape, data: values)) }
+                return Value(Record([
+                    "n_inf": field(gates[0].map(\.inf)), "m_inf": field(gates[1].map(\.inf)),
+                    "h_inf": field(gates[2].map(\.inf)), "tau_n": field(gates[0].map(\.tau)),
+                    "tau_m": field(gates[1].map(\.tau)), "tau_h": field(gates[2].map(\.tau)),
+                ]))
+            },
+            Builtin("lif(vin, T:, dt: 1ms, tau_m: 20ms, tau_ref: 2ms, voltage: true)", doc: """
+                Simulates leaky integrate-and-fire neurons (threshold 1, reset 0) with
+                spike times placed inside the step. `vin` is a number (one neuron), a
+                vector with one value per step (one neuron over time), any other vector
+                (one neuron per entry, constant input), a steps x N matrix, or a function
+                of t giving a number or a vector. Returns {t, v, spikes}; for a population
+                v is steps x N and spikes a list of tensors, one per neuron.
+                    r = lif(1.5, T: 1s)      # len(r.spikes) ≈ lif_rate(1.5)
+                """) { args in
+                let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "lif")
+                let dt = try positive(args.keywordNumber("dt", default: 0.001), "dt", "lif")
+                let lif = LIF(tauM: try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif"),
+                              tauRef: try args.keywordNumber("tau_ref", default: 0.002))
+                let record = try args.keywordBool("voltage", default: true)
+                let steps = try stepCount(duration, dt, "lif")
+                let (neurons, single, drive) = try lifDrive(args, steps: steps, dt: dt)
+                let trace = try neuralCall("lif") {
+                    try lif.simulate(neurons: neurons, duration: duration, dt: dt, recordVoltage: record, input: drive)
+                }
+                let v = record ? (single ? vectorValue(trace.v) : tensorValue(shape: [trace.t.count, neurons], trace.v))
+                    : Value.nil
+                let spikes = single ? vectorValue(trace.spikes[0]) : Value(trace.spikes.map(vectorValue))
+                return Value(Record(["t": vectorValue(trace.t), "v": v, "spikes": spikes]))
+            },
+            Builtin("lif_rate(v, tau_m: 20ms, tau_ref: 2ms)", doc: """
+                Closed-form LIF tuning curve G(v) = 1/(τref − τm ln(1 − 1/v)) for v > 1, else 0;
+                elementwise on tensors.
+                    lif_rate(1.5)     # 41.7 (Hz)
+                """) { args in
+                let tauM = try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_rate")
+                let tauRef = try args.keywordNumber("tau_ref", default: 0.002)
+                let v = try args.tensor(0, "v")
+                return Value(Tensor(shape: v.shape, data: v.data.map { lifRate($0, tauM: tauM, tauRef: tauRef) }))
+            },
+            Builtin("psc(t, tau_s:, n: 0)", doc: """
+                Post-synaptic current kernel k·tⁿ·e^(−t/τs) of unit area (k = 1/(n!·τs^(n+1))),
+                0 for t < 0; elementwise on tensors.
+                    k = psc(linspace(0, 0.3, 301), tau_s: 50ms, n: 1)
+                """) { args in
+                let tauS = try args.keywordNumber("tau_s") ?? args.number(1, "tau_s")
+                let n = try args.keywordInt("n", default: 0)
+                let t = try args.tensor(0, "t")
+                let values = try neuralCall("psc") { try t.data.map { try psc($0, tauS: tauS, n: n) } }
+                return Value(Tensor(shape: t.shape, data: values))
+            },
+            Builtin("spike_train(times, T:, dt:)", doc: """
+                A spike train sampled every dt over T: each spike adds 1/dt to its bin, so
+                the train integrates to the number of spikes (a discrete Dirac comb).
+                """) { args in
+                let duration = try args.keywordNumber("T") ?? args.number(1, "T")
+                let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
+                let times = try args.tensor(0, "times")
+                return vectorValue(try neuralCall("spike_train") { try spikeTrain(times.data, duration: duration, dt: dt) })
+            },
+            signalFilter,
+            Builtin("lif_net(W, vin, T:, dt: 1ms, tau_s: 50ms, tau_m: 20ms, tau_ref: 2ms)", doc: """
+                LIF neurons connected by exponential synapses: a spike of neuron j adds
+                W[i, j]/τs to the current into neuron i, which decays with τs. `vin` is the
+                external input (a vector, one per neuron, or a function of t giving one).
+                Returns {t, v, spikes, s} with s the synaptic currents (steps x N).
+                """) { args in
+                let w = try args.tensor(0, "W")
+                guard w.rank == 2, w.shape[0] == w.shape[1] else {
+                    throw SomaError.shape("lif_net: W must be a square N x N matrix, got shape \(w.shape)")
+                }
+                let duration = try positive(args.keywordNumber("T") ?? args.number(2, "T"), "T", "lif_net")
+                let dt = try positive(args.keywordNumber("dt", default: 0.001), "dt", "lif_net")
+                let n = w.shape[0]
+                let lif = LIF(tauM: try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_net"),
+                              tauRef: try args.keywordNumber("tau_ref", default: 0.002))
+                let net = SpikingNetwork(weights: w.detached, tauS: try args.keywordNumber("tau_s", default: 0.05),
+                                         neuron: lif)
+                let steps = try stepCount(duration, dt, "lif_net")
+                let (neurons, _, drive) = try lifDrive(args, index: 1, steps: steps, dt: dt, forceNeurons: n)
+                guard neurons == n else {
+                    throw SomaError.shape("lif_net: vin gives \(neurons) inputs for \(n) neurons")
+                }
+                let run = try neuralCall("lif_net") { try net.simulate(duration: duration, dt: dt, external: drive) }
+                return Value(Record([
+                    "t": vectorValue(run.trace.t), "v": tensorValue(shape: [run.trace.t.count, n], run.trace.v),
+                    "spikes": Value(run.trace.spikes.map(vectorValue)),
+                    "s": tensorValue(shape: [run.trace.t.count, n], run.currents),
+                ]))
+            },
+        ]), except: ["filter"])  // filter(f, xs) is also the core list filter
+    }
+}
+
+extension Library {
+    /// `filter` serves two meanings in Soma: `filter(f, xs)` keeps the items
+    /// for which f is true (the core builtin), `filter(x, kernel, dt:)`
+    /// convolves a signal. A function as first argument picks the former.
+    static var signalFilter: Builtin {
+        let listFilter = coreFunctional.first { $0.name == "filter" }
+        let doc = """
+            filter(x, kernel, dt:) is the causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a
+            signal with a kernel sampled at the same dt: filtering a spike train with a PSC
+            gives the post-synaptic current. filter(f, xs) keeps the items of xs for which f
+            is true.
+                current = filter(spike_train(s, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
+            """
+        return Builtin("filter(x, kernel, dt:)", doc: doc) { args in
+            if let listFilter, let first = args.positional.first {
+                switch first {
+                case .function: return try listFilter.body(args)
+                case .object(let o) where o.callable != nil: return try listFilter.body(args)
+                default: break
+                }
+            }
+            let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
+            let x = try args.tensor(0, "x"), kernel = try args.tensor(1, "kernel")
+            return vectorValue(try neuralCall("filter") { try filter(x.data, kernel: kernel.data, dt: dt) })
+        }
+    }
+}
+
+/// A scalar signal of time from a number, a per-step tensor or a Soma function.
+private func timeSignal(_ args: Arguments, _ index: Int, _ name: String, dt: Double) throws -> (Double) throws -> Double {
+    let value = try args.value(index, name)
+    switch value {
+    case .number(let x):
+        return { _ in x }
+    case .function, .object:
+        let f = try args.function(index, name)
+        let context = args.context
+        var calls = 0
+        return { t in
+            calls += 1
+            if calls & 1023 == 0 { try context.checkInterrupt() }
+            let y = try context.call(f, [Value(t)])
+            guard let x = y.numberValue ?? y.tensorValue.flatMap({ $0.count == 1 ? $0.data[0] : nil }) else {
+                throw SomaError.type("\(args.callee): \(name)(t) must return a number, got \(y.typeName)")
+            }
+            return x
+        }
+    default:
+        let samples = try args.tensor(index, name).data
+        guard !samples.isEmpty else { throw SomaError.value("\(args.callee): \(name) is empty") }
+        // simulate() has already bounded T/dt, so the index fits in an Int.
+        let last = Double(samples.count - 1)
+        return { t in samples[Int(min(max((t / dt).rounded(.down), 0), last))] }
+    }
+}
+
+/// Number of steps of a run, refused when absurdly large.
+private func stepCount(_ duration: Double, _ dt: Double, _ callee: String) throws -> Int {
+    let steps = (duration / dt).rounded()
+    guard steps.isFinite, steps <= 1e9 else {
+        throw SomaError.value("\(callee): T/dt = \(formatNumber(steps)) steps is too many; use a larger dt or a shorter T")
+    }
+    return Int(steps)
+}
+
+/// The input of a LIF population: (neurons, whether it is a single neuron, filler).
+private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double, forceNeurons: Int? = nil)
+    throws -> (Int, Bool, (Int, Double, inout [Double]) throws -> Void) {
+    let name = "vin"
+    let value = try args.value(index, name)
+    let context = args.context
+    switch value {
+    case .number(let x):
+        let n = forceNeurons ?? 1
+        return (n, forceNeurons == nil, { k, _, drive in
+            if k & 1023 == 0 { try context.checkInterrupt() }
+            for i in 0..<drive.count { drive[i] = x }
+        })
+    case .function, .object:
+        let f = try args.function(index, name)
+        let first = try context.call(f, [Value(0.0)])
+        let width = try first.asTensor().count
+        return (width, first.numberValue != nil && forceNeurons == nil, { k, t, drive in
+            if k & 1023 == 0 { try context.checkInterrupt() }
+            let y = try context.call(f, [Value(t)]).asTensor()
+            guard y.count == drive.count else {
+                throw SomaError.shape("\(args.callee): vin(t) gave \(y.count) values, expected \(drive.count)")
+            }
+            for i in 0..<drive.count { drive[i] = y.data[i] }
+        })
+    default:
+        let v = try args.tensor(index, name)
+        if v.rank == 2 {
+            guard v.shape[0] >= steps else {
+                throw SomaError.shape("\(args.callee): vin has \(v.shape[0]) rows but the run takes \(steps) steps")
+            }
+            let n = v.shape[1]
+            return (n, false, { k, _, drive in
+                if k & 1023 == 0 { try context.checkInterrupt() }
+                for i in 0..<n { drive[i] = v.data[k * n + i] }
+            })
+        }
+        if v.rank == 1 && v.count == steps && forceNeurons == nil {
+            return (1, true, { k, _, drive in
+                if k & 1023 == 0 { try context.checkInterrupt() }
+                drive[0] = v.data[k]
+            })
+        }
+        guard v.rank <= 1 else { throw SomaError.shape("\(args.callee): vin must be a number, vector or matrix") }
+        return (v.count, false, { k, _, drive in
+            if k & 1023 == 0 { try context.checkInterrupt() }
+            for i in 0..<drive.count { drive[i] = v.data[i] }
+        })
+    }
+}

@@ -1,0 +1,80 @@
+import SomaCore
+
+extension Sequential {
+    /// The layers as fused passes, when every layer has one.
+    var fusedLayers: [FusedLayer]? {
+        let fused = layers.compactMap { $0 as? FusedLayer }
+        return fused.count == layers.count ? fused : nil
+    }
+
+    /// Mean loss and gradients (in each parameter's `grad`) on one batch by
+    /// the layers' hand-written passes; also returns the outputs. When the
+    /// loss fuses with a final activation layer, the gradient enters below it
+    /// as (y − t)/N.
+    func fusedLossAndGradient(_ fused: [FusedLayer], _ x: Tensor, _ t: Tensor, loss: Loss,
+                              scratch: inout Batch) throws -> (loss: Double, output: Tensor) {
+        var h = Batch(x)
+        for layer in fused { h = layer.forwardRows(h, training: true) }
+        let y = h.tensor
+        let value = try loss.value(y, t)
+        let last = fused.count - 1
+        let target = Batch(t)
+        if let act = fused[last] as? ActivationLayer, loss.fusesWith(act.activation) {
+            scratch.resize(rows: h.rows, cols: h.cols)
+            let scale = 1 / Double(max(h.rows, 1))
+            for i in 0..<h.data.count { scratch.data[i] = (h.data[i] - target.data[i]) * scale }
+            _ = act.backwardRows(scratch, needInputGradient: false)
+            backwardRows(fused, scratch, fromLayer: last - 1)
+        } else {
+            loss.gradient(h, target, into: &scratch)
+            backwardRows(fused, scratch, fromLayer: last)
+        }
+        return (value, y)
+    }
+
+    /// Outputs of the fused forward pass (no memory kept for backward).
+    func fusedPredict(_ fused: [FusedLayer], _ x: Tensor) -> Tensor {
+        var h = Batch(x)
+        for layer in fused { h = layer.forwardRows(h, training: false) }
+        return h.tensor
+    }
+
+    /// Backpropagates ∂E/∂(output of layer `last`) down to the first layer.
+    private func backwardRows(_ fused: [FusedLayer], _ g: Batch, fromLayer last: Int) {
+        var grad = g
+        var i = last
+        while i >= 0 {
+            grad = fused[i].backwardRows(grad, needInputGradient: i > 0)
+            i -= 1
+        }
+    }
+}
+
+extension Loss {
+    /// ∂E/∂y into `g` (resized to y's shape): the fused kernel's hand-written
+    /// derivative of SomaCore's loss of the same name.
+    func gradient(_ y: Batch, _ t: Batch, into g: inout Batch) {
+        g.resize(rows: y.rows, cols: y.cols)
+        let scale = 1 / Double(max(y.rows, 1))
+        let eps = Loss.epsilon
+        switch self {
+        case .mse:
+            for i in 0..<y.data.count { g.data[i] = 2 * (y.data[i] - t.data[i]) * scale }
+        case .bce:
+            for i in 0..<y.data.count {
+                let p = y.data[i]
+                // The clip has zero slope outside [ε, 1 − ε], as in autodiff.
+                g.data[i] = p < eps || p > 1 - eps ? 0 : (p - t.data[i]) / (p * (1 - p)) * scale
+            }
+        case .cce:
+            for i in 0..<y.data.count { g.data[i] = y.data[i] < eps ? 0 : -t.data[i] / y.data[i] * scale }
+        }
+    }
+
+    /// Whether this loss after `output` has the simple gradient
+    /// ∂E/∂z = (y − t)/N at the output layer's input z; using it avoids
+    /// dividing by y (and the NaN when y underflows to 0).
+    func fusesWith(_ output: Activation) -> Bool {
+        (self == .cce && output == .softmax) || (self == .bce && output == .logistic)
+    }
+}
