@@ -140,6 +140,6 @@ extension Library {
                 }
                 return .nil
             },
-        ] + plotImages + [plotColorbar]
+        ] + plotImages + [plotColorbar] + plotFilled
     }
 }

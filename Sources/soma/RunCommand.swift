@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
     var timeout: String?
 
+    @Option(name: .long, help: ArgumentHelp("Resolution of figures (100 = the figure's size in pixels; 200 for a projector); a cell's `#| fig-dpi:` overrides it.", valueName: "dpi"))
+    var dpi: String = "100"
+
     @Flag(name: .long, help: "Run the remaining cells after a cell fails (default: stop at it).")
     var keepGoing = false
 
@@ -46,6 +49,7 @@ struct RunCommand: ParsableCommand {
         let settings: RunSettings
         let formats: [OutputFormat]
         let jobCount: Int
+        let figureDPI: Double
         do {
             formats = try OutputFormat.list(format)
             let parsed = try parameters.map { argument throws(NotebookError) in try NotebookParameter(argument: argument) }
@@ -61,6 +65,10 @@ struct RunCommand: ParsableCommand {
                 throw NotebookError(path: "-j", message: "needs a number of notebooks from 1 to 64, not '\(jobs)'")
             }
             jobCount = count
+            guard let resolution = Double(dpi), resolution.isFinite, (10...600).contains(resolution) else {
+                throw NotebookError(path: "--dpi", message: "needs dots per inch from 10 to 600, not '\(dpi)'")
+            }
+            figureDPI = resolution
             settings = RunSettings(timeout: seconds, keepGoing: keepGoing, parameters: parsed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -71,7 +79,7 @@ struct RunCommand: ParsableCommand {
         let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && (jobCount == 1 || notebooks.count == 1))
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
-                                  makeKernel: { _ in SessionKernel() })
+                                  makeKernel: { _ in SessionKernel(dpi: figureDPI) })
         // First Ctrl-C: interrupt the running cells and write what ran; a second one quits at once.
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())

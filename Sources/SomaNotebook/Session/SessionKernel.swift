@@ -10,8 +10,11 @@ public final class SessionKernel: CellKernel {
     private let session: Session
     private let printed: TextBuffer
     private var reportedStartup = false
+    /// Resolution of figures whose cell sets no `#| fig-dpi:` (`soma run --dpi`).
+    private let defaultDPI: Double
 
-    public init() {
+    public init(dpi: Double = 100) {
+        defaultDPI = dpi
         let printed = TextBuffer()
         self.printed = printed
         session = Session(output: { printed.append($0) })
@@ -34,7 +37,7 @@ public final class SessionKernel: CellKernel {
         if let value = result.value { output.value = session.display(value) }
         // Taken even after an error, so a half-drawn figure is shown with it and not carried into the next cell.
         do {
-            output.figures = try session.takeFigures()
+            output.figures = try session.takeFigures(dpi: request.figureDPI.map(Double.init) ?? defaultDPI)
         } catch {
             diagnostics.append((Diagnostic(kind: .io, message: "cannot encode the cell's figures: \(error)"), nil))
         }

@@ -27,33 +27,56 @@ struct TextMask {
     let baseline: Double
     let alpha: [UInt8]
 
-    /// Lays `text` out on one line with `source` at pixel size `size`.
+    /// Lays `text` out on one line with `source` at pixel size `size`; `$...$` spans are
+    /// drawn as math (Greek letters, smaller raised and lowered scripts).
     init(_ text: String, size: Double, source: GlyphSource) {
-        let metrics = source.lineMetrics(size: size)
-        let glyphs = text.unicodeScalars.map { source.glyph(for: $0, size: size) }
-        let (positions, total) = source.layout(text, size: size)
+        let runs = MathText.runs(text)
+        let box = TextMask.extent(runs, size: size, source: source)
         let pad = 2
-        width = max(1, Int(total.rounded(.up)) + 2 * pad)
-        let ascent = Int(metrics.ascent.rounded(.up)), descent = Int(metrics.descent.rounded(.up))
+        width = max(1, Int(box.width.rounded(.up)) + 2 * pad)
+        let ascent = Int(box.ascent.rounded(.up)), descent = Int(box.descent.rounded(.up))
         height = max(1, ascent + descent)
         baseline = Double(ascent)
         var mask = [UInt8](repeating: 0, count: width * height)
-        for (g, position) in zip(glyphs, positions) {
-            let originX = Int((Double(pad) + position).rounded()) + g.left
-            let originY = ascent - g.top
-            for row in 0..<g.height {
-                let y = originY + row
-                guard y >= 0, y < height else { continue }
-                for col in 0..<g.width {
-                    let x = originX + col
-                    guard x >= 0, x < width else { continue }
-                    let value = g.alpha[row * g.width + col]
-                    let i = y * width + x
-                    mask[i] = max(mask[i], value)
+        var pen = Double(pad)
+        for run in runs {
+            let runSize = size * run.scale
+            let glyphs = run.text.unicodeScalars.map { source.glyph(for: $0, size: runSize) }
+            let (positions, total) = source.layout(run.text, size: runSize)
+            let shift = Int((run.rise * size).rounded())
+            for (g, position) in zip(glyphs, positions) {
+                let originX = Int((pen + position).rounded()) + g.left
+                let originY = ascent - shift - g.top
+                for row in 0..<g.height {
+                    let y = originY + row
+                    guard y >= 0, y < height else { continue }
+                    for col in 0..<g.width {
+                        let x = originX + col
+                        guard x >= 0, x < width else { continue }
+                        let value = g.alpha[row * g.width + col]
+                        let i = y * width + x
+                        mask[i] = max(mask[i], value)
+                    }
                 }
             }
+            pen += total
         }
         alpha = mask
+    }
+
+    /// Width, ascent and descent of runs set one after another on a shared baseline.
+    static func extent(_ runs: [MathText.Run], size: Double, source: GlyphSource) -> TextExtent {
+        let base = source.lineMetrics(size: size)
+        var width = 0.0, ascent = base.ascent, descent = base.descent
+        for run in runs {
+            let runSize = size * run.scale
+            width += source.layout(run.text, size: runSize).width
+            guard run.scale != 1 || run.rise != 0 else { continue }
+            let metrics = source.lineMetrics(size: runSize)
+            ascent = max(ascent, run.rise * size + metrics.ascent)
+            descent = max(descent, metrics.descent - run.rise * size)
+        }
+        return TextExtent(width: width, ascent: ascent, descent: descent)
     }
 
     /// Composites the mask onto `canvas`: anchored at `at`, turned 90° counter-clockwise when `rotated`.
