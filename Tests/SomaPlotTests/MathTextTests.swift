@@ -14,6 +14,8 @@ import Testing
         #expect(group.map(\.text) == ["v", "in"])
         #expect(MathText.plain("$\\frac{\\partial E}{\\partial z}$") == "∂E/∂z")
         #expect(MathText.plain("$\\Delta t \\cdot \\alpha$") == "Δt·α")
+        #expect(MathText.plain("$x = -1$") == "x = −1")
+        #expect(MathText.plain("$a \\leq b$") == "a ≤ b")
     }
 
     @Test func textWithoutTwoDollarsIsLiteral() {

@@ -87,7 +87,7 @@ enum MathText {
                     out += parse(bottom, scale: scale, rise: rise)
                     i = afterBottom
                 } else if let symbol = symbols[name] {
-                    current.append(symbol)
+                    current += symbol.count == 1 && binaryOperators.contains(Character(symbol)) ? " \(symbol) " : symbol
                     i = j
                 } else if ["mathrm", "text", "mathit", "mathbf", "operatorname"].contains(name) {
                     let (inner, after) = group(chars, from: j)
@@ -108,8 +108,15 @@ enum MathText {
                 i = after
             case "{", "}":
                 i += 1
+            case " ":
+                // Spaces only separate commands in math, as in TeX.
+                i += 1
             default:
-                current.append(ch)
+                if binaryOperators.contains(ch) {
+                    current += " \(ch) "
+                } else {
+                    current.append(ch == "-" ? "−" : ch)
+                }
                 i += 1
             }
         }
@@ -156,6 +163,9 @@ enum MathText {
         }
         return out
     }
+
+    /// Relations and operators set with a space either side, as TeX spaces them.
+    static let binaryOperators: Set<Character> = ["=", "+", "<", ">", "≤", "≥", "≈", "≠", "→", "←", "×", "±", "∝", "∈", "∼"]
 
     /// TeX names of the symbols drawn from the font.
     static let symbols: [String: String] = [
