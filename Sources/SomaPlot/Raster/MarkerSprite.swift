@@ -35,11 +35,14 @@ struct MarkerSprite {
 
     /// Blends the marker centred at `c` onto `canvas`, inside `clip`.
     func stamp(at c: Point, color: Color, clip: Rect, on canvas: inout Canvas) {
-        let fx = c.x.rounded(.down), fy = c.y.rounded(.down)
-        let px = min(Self.phases - 1, Int(((c.x - fx) * Double(Self.phases)).rounded(.down)))
-        let py = min(Self.phases - 1, Int(((c.y - fy) * Double(Self.phases)).rounded(.down)))
-        let mask = masks[py * Self.phases + px]
-        let x0 = Int(fx) - origin, y0 = Int(fy) - origin
+        // The nearest quarter pixel: whole pixels plus a phase 0...3.
+        let qx = (c.x * Double(Self.phases)).rounded(), qy = (c.y * Double(Self.phases)).rounded()
+        guard abs(qx) < 1e9, abs(qy) < 1e9 else { return }
+        let ix = Int(qx), iy = Int(qy)
+        let n = Self.phases
+        let px = ((ix % n) + n) % n, py = ((iy % n) + n) % n
+        let mask = masks[py * n + px]
+        let x0 = (ix - px) / n - origin, y0 = (iy - py) / n - origin
         let cx0 = Int(clip.minX.rounded(.down)), cx1 = Int(clip.maxX.rounded(.up))
         let cy0 = Int(clip.minY.rounded(.down)), cy1 = Int(clip.maxY.rounded(.up))
         for row in 0..<side {
