@@ -15,7 +15,26 @@ import Testing
         #expect(MathText.plain("$\\frac{\\partial E}{\\partial z}$") == "∂E/∂z")
         #expect(MathText.plain("$\\Delta t \\cdot \\alpha$") == "Δt·α")
         #expect(MathText.plain("$x = -1$") == "x = −1")
+        #expect(MathText.plain("$1-e^x$") == "1 − ex")
         #expect(MathText.plain("$a \\leq b$") == "a ≤ b")
+    }
+
+    /// A fraction stacks its parts: taller than the line, narrower than writing it out.
+    @Test func fractionsStackOverABar() throws {
+        let runs = MathText.runs("$\\frac{dv}{dt}$")
+        let fraction = try #require(runs.first?.fraction)
+        #expect(fraction.top.map(\.text) == ["dv"] && fraction.bottom.map(\.text) == ["dt"])
+        let surface = RasterSurface(width: 200, height: 80, builtinFont: false)
+        let stacked = surface.measure("$\\frac{dv}{dt}$", size: 20)
+        let inline = surface.measure("dv/dt", size: 20)
+        #expect(stacked.width < inline.width)
+        #expect(stacked.ascent > inline.ascent && stacked.descent > inline.descent)
+        var canvas = RasterSurface(width: 200, height: 80, builtinFont: false)
+        canvas.text("$\\frac{dv}{dt}$", at: Point(10, 40), size: 20, color: .black,
+                    anchor: TextAnchor(.left, .baseline), rotated: false)
+        // The bar: one row, above the baseline, dark across most of the fraction's width.
+        let rows = (20..<40).map { y in (12..<(10 + Int(stacked.width) - 2)).filter { (canvas.canvas.pixel(x: $0, y: y)?.r ?? 1) < 0.5 }.count }
+        #expect((rows.max() ?? 0) >= Int(stacked.width) - 8)
     }
 
     @Test func textWithoutTwoDollarsIsLiteral() {

@@ -1,6 +1,6 @@
 /// A subset of matplotlib's mathtext: text between `$...$` may use Greek letters and
 /// symbols (`\tau`, `\Delta`, `\partial`, `\cdot`), subscripts and superscripts
-/// (`v_{in}`, `x^2`) and `\frac{a}{b}` (written inline as a/b). Outside dollars text is literal.
+/// (`v_{in}`, `x^2`) and `\frac{a}{b}` (stacked over a bar). Outside dollars text is literal.
 ///
 ///     MathText.runs("$\\tau_m$ (ms)")  // "τ" then "m" smaller and lowered, then " (ms)"
 enum MathText {
@@ -11,7 +11,18 @@ enum MathText {
         var scale: Double
         /// Baseline shift in ems of the surrounding text, positive upwards.
         var rise: Double
+        /// A stacked fraction drawn in place of `text`.
+        var fraction: Fraction? = nil
     }
+
+    /// Numerator over denominator, each a line of runs at the fraction's scale.
+    struct Fraction: Equatable {
+        var top: [Run]
+        var bottom: [Run]
+    }
+
+    /// Size of a fraction's parts relative to the text around it.
+    static let fractionScale = 0.75
 
     /// Whether `text` holds a `$...$` span worth parsing.
     static func hasMath(_ text: String) -> Bool {
@@ -50,7 +61,13 @@ enum MathText {
 
     /// The text as it reads with the math symbols substituted and scripts inline (for widths of plain surfaces).
     static func plain(_ text: String) -> String {
-        runs(text).map(\.text).joined()
+        flatten(runs(text))
+    }
+
+    private static func flatten(_ runs: [Run]) -> String {
+        runs.map { run in
+            run.fraction.map { flatten($0.top) + "/" + flatten($0.bottom) } ?? run.text
+        }.joined()
     }
 
     private static let scriptScale = 0.7
@@ -81,10 +98,9 @@ enum MathText {
                     let (top, afterTop) = group(chars, from: j)
                     let (bottom, afterBottom) = group(chars, from: afterTop)
                     flush()
-                    out += parse(top, scale: scale, rise: rise)
-                    current = "/"
-                    flush()
-                    out += parse(bottom, scale: scale, rise: rise)
+                    out.append(Run(text: "", scale: scale, rise: rise,
+                                   fraction: Fraction(top: merge(parse(top, scale: 1, rise: 0)),
+                                                      bottom: merge(parse(bottom, scale: 1, rise: 0)))))
                     i = afterBottom
                 } else if let symbol = symbols[name] {
                     current += symbol.count == 1 && binaryOperators.contains(Character(symbol)) ? " \(symbol) " : symbol
@@ -114,8 +130,12 @@ enum MathText {
             default:
                 if binaryOperators.contains(ch) {
                     current += " \(ch) "
+                } else if ch == "-" {
+                    // A minus after an operand is binary and spaced; at the start or after an operator it is a sign.
+                    let binary = current.last.map { $0.isLetter || $0.isNumber || $0 == ")" } ?? false
+                    current += binary ? " − " : "−"
                 } else {
-                    current.append(ch == "-" ? "−" : ch)
+                    current.append(ch)
                 }
                 i += 1
             }
@@ -154,8 +174,8 @@ enum MathText {
     /// Neighbouring runs at the same size and baseline joined.
     private static func merge(_ runs: [Run]) -> [Run] {
         var out: [Run] = []
-        for run in runs where !run.text.isEmpty {
-            if let last = out.last, last.scale == run.scale, last.rise == run.rise {
+        for run in runs where !run.text.isEmpty || run.fraction != nil {
+            if let last = out.last, last.fraction == nil, run.fraction == nil, last.scale == run.scale, last.rise == run.rise {
                 out[out.count - 1].text += run.text
             } else {
                 out.append(run)
