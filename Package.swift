@@ -31,8 +31,8 @@ let package = Package(
             dependencies: ["SomaNotebook", "CEditLine",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: release),
-        // libFuzzer entry point over parse + evaluate (see Makefile `fuzz`).
-        .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary"]),
+        // libFuzzer entry point over parse + evaluate, and the notebook parser and renderers (see Makefile `fuzz`).
+        .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary", "SomaNotebook"]),
 
         // MARK: system libraries
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

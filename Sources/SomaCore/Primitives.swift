@@ -201,6 +201,50 @@ enum Primitives {
         return { g in [try a.inv().T * (g * d)] }
     }
 
+    /// `conv2d(x, w)` through the patch matrix `cols` (im2col of x):
+    /// with G the output gradient as an O x (N·Ho·Wo) matrix, gw = G colsᵀ and
+    /// gx = col2im(wᵀ G) — the notes' "a convolution between ∂E/∂z and the input"
+    /// and "between the kernel and ∂E/∂z".
+    static func conv2d(geometry g: ConvGeometry, cols: [Double], kernels: Tensor,
+                       needInput: Bool, needKernels: Bool) -> Pullback {
+        let w = kernels.detached
+        return { grad in
+            let gm = swapImageAndChannel(grad.data, n: g.n, o: g.o, positions: g.positions, inverse: true)
+            let gw = needKernels
+                ? Tensor(shape: w.shape, data: try gemm(gm, cols, batches: 1, m: g.o, k: g.columns, n: g.patch, transB: true))
+                : nil
+            let gx = needInput
+                ? Tensor(shape: [g.n, g.c, g.h, g.w],
+                         data: col2im(try gemm(w.data, gm, batches: 1, m: g.patch, k: g.o, n: g.columns, transA: true), g))
+                : nil
+            return [gx, gw]
+        }
+    }
+
+    /// Max pooling: each window's gradient goes to its (first) maximum.
+    static func maxPool(inputShape: [Int], winners: [Int]) -> Pullback {
+        { g in [Tensor(shape: inputShape, data: scatterAdd(g.data, winners, count: Shape.count(inputShape)))] }
+    }
+
+    /// Average pooling: each window's gradient is shared equally by its k² inputs.
+    static func avgPool(geometry p: PoolGeometry) -> Pullback {
+        { g in
+            var gx = [Double](repeating: 0, count: p.planes * p.h * p.w)
+            let scale = 1 / Double(p.k * p.k)
+            g.data.withUnsafeBufferPointer { pg in
+                gx.withUnsafeMutableBufferPointer { px in
+                    p.forEachWindow { o, start in
+                        let share = pg[o] * scale
+                        for i in 0..<p.k {
+                            for j in 0..<p.k { px[start + i * p.w + j] = share }
+                        }
+                    }
+                }
+            }
+            return [Tensor(shape: Array(g.shape.dropLast(2)) + [p.h, p.w], data: gx)]
+        }
+    }
+
     /// The shape of a reduction's result with the reduced axes kept as 1.
     private static func keptShape(_ shape: [Int], _ axis: Int?) -> [Int] {
         guard let axis else { return Array(repeating: 1, count: shape.count) }

@@ -96,10 +96,15 @@ extension Library {
                 throw SomaError.user(try args.value(0, "msg").textString)
             },
             Builtin("exit(code = 0)", doc: """
-                Ends the script (or the REPL) with the given exit status.
+                Ends the script (or the REPL, or a notebook run: later cells are not run) with the given exit status, 0 to 255.
                 Example: exit(1)
                 """) { args in
-                throw ExitRequest(code: try args.optional(0, "code").map { _ in try args.int(0, "code") } ?? 0)
+                let code = try args.optional(0, "code").map { _ in try args.int(0, "code") } ?? 0
+                // The system keeps only the low 8 bits: exit(256) would read as success.
+                guard (0...255).contains(code) else {
+                    throw SomaError.value("exit: the status must be a whole number from 0 to 255, got \(code)")
+                }
+                throw ExitRequest(code: code)
             },
             Builtin("clock()", doc: """
                 Seconds from an arbitrary start, with sub-microsecond resolution: subtract two readings to time code.

@@ -64,11 +64,11 @@ extension Library {
                 return Value(Tensor(shape: t.shape, data: noisy.data))
             },
             Builtin("read_idx(path)", doc: "Reads an IDX file (the MNIST format; gunzip first) into a tensor of its shape.") { args in
-                let path = resolve(try args.string(0, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_idx")
                 return Value(try neuralCall("read_idx") { try IDX.read(path: path) })
             },
             Builtin("write_idx(path, x)", doc: "Writes a tensor as an IDX file (unsigned bytes when all values are 0..255 integers).") { args in
-                let path = resolve(try args.string(0, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "write_idx")
                 let x = try args.tensor(1, "x")
                 try neuralCall("write_idx") { try IDX.write(x, path: path) }
                 return .nil
@@ -77,11 +77,11 @@ extension Library {
                 Reads a numeric CSV file into a matrix (one sample per line); a first line that
                 is not numbers is skipped as a header.
                 """) { args in
-                let path = resolve(try args.string(0, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_csv")
                 return Value(try neuralCall("read_csv") { try CSV.read(path: path) }.values.tensor)
             },
             Builtin("write_csv(path, x, header:)", doc: "Writes a matrix (or vector, one value per line) as CSV, with an optional list of column names.") { args in
-                let path = resolve(try args.string(0, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "write_csv")
                 let x = try Batch(try args.tensor(1, "x"))
                 let header = try args.keyword("header").map { v in
                     try (v.isNil ? [] : args.list(-1, "header")).map { item -> String in
@@ -109,11 +109,4 @@ private func imageRows(_ args: Arguments) throws -> (Batch, Int, Int, Tensor) {
     }
     let x = try Batch(rows: t.count / (h * w), cols: h * w, data: t.data)
     return (x, h, w, t)
-}
-
-/// A path relative to the running file's directory (or the working directory).
-private func resolve(_ path: String, _ context: Context) -> String {
-    if path.hasPrefix("/") { return path }
-    if let dir = context.currentDirectory { return (dir as NSString).appendingPathComponent(path) }
-    return path
 }

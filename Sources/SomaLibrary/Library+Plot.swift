@@ -45,7 +45,7 @@ extension Library {
                 return .nil
             },
             Builtin("save(fig?, path, dpi: 100)", doc: """
-                Writes the current figure (or `fig`) as a PNG file; a relative path is next to the running file.
+                Writes the current figure (or `fig`) as a PNG file. A relative path lands in the output folder under `soma run`, in the working folder under `soma FILE.soma`, next to the running file elsewhere.
                     save("tuning.png", dpi: 150)
                 """) { args in
                 var figure: FigureObject
@@ -56,7 +56,7 @@ extension Library {
                 } else {
                     figure = plots(args).currentFigure()
                 }
-                let path = plotPath(try args.string(pathIndex, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(pathIndex, "path"), for: .write, caller: "save")
                 let dpi = try args.keywordNumber("dpi", default: 100)
                 try figure.save(to: path, dpi: dpi)
                 return .nil

@@ -59,7 +59,7 @@ final class FigureObject: SomaObject {
         switch name {
         case "save":
             return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
-                let path = plotPath(try args.string(0, "path"), args.context)
+                let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "save")
                 try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100))
                 return .nil
             }
@@ -176,11 +176,4 @@ func plotCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
         case .io: return .io
         }
     }
-}
-
-/// A path relative to the running file's folder, as data files are found.
-func plotPath(_ path: String, _ context: Context) -> String {
-    if path.hasPrefix("/") { return path }
-    if let dir = context.currentDirectory { return (dir as NSString).appendingPathComponent(path) }
-    return path
 }

@@ -8,7 +8,7 @@ extension Library {
     /// Builtins over SomaCore tensors.
     static var tensor: LibrarySection {
         LibrarySection(name: "tensor", builtins: tensorMath + tensorReductions + tensorConstruction
-            + tensorLinearAlgebra + tensorActivations + tensorRandom + tensorAutodiff)
+            + tensorLinearAlgebra + tensorActivations + tensorRandom + tensorAutodiff + tensorConvolution)
     }
 
     /// A builtin whose tensor errors name it: "sum: axis 2 is out of range ...".

@@ -24,6 +24,22 @@ extension Library {
                     try gradient(of: f, argnum: argnum, inner)
                 })
             },
+            tensorBuiltin("value_and_grad(f, argnum: 0)", doc: """
+                Like grad(f), but the function it returns gives [value, gradient]: f's value
+                and its gradient from one evaluation of f (training loops use both).
+                Example: vg = value_and_grad(fn(x) = sum(x^2)); vg([1, 2]) gives [5, [2, 4]]
+                """) { args in
+                let f = try args.function(0, "f")
+                let argnum = try args.keywordInt("argnum", default: 0)
+                guard argnum >= 0 else { throw SomaError.value("value_and_grad: argnum must not be negative, got \(argnum)") }
+                var name = "f"
+                if case .function(let function) = f { name = function.name }
+                let doc = "The value of \(name) and its gradient with respect to its argument \(argnum), as [value, gradient]."
+                return Value(Builtin("value_and_grad(args...)", doc: doc) { inner in
+                    let (value, gradient) = try valueAndGradient(of: f, argnum: argnum, inner)
+                    return .list([.number(value), gradient])
+                })
+            },
             tensorBuiltin("numgrad(f, x, h: 1e-5)", doc: """
                 The gradient of the scalar function f at x by central differences,
                 (f(x + h) - f(x - h)) / 2h per element: a check for grad.
@@ -46,6 +62,11 @@ extension Library {
     /// Calls `f` with argument `argnum` replaced by tracked leaves and returns
     /// the gradient shaped like that argument.
     private static func gradient(of f: Value, argnum: Int, _ args: Arguments) throws -> Value {
+        try valueAndGradient(of: f, argnum: argnum, args).gradient
+    }
+
+    /// The value of `f` (its one element) and its gradient, from one call.
+    private static func valueAndGradient(of f: Value, argnum: Int, _ args: Arguments) throws -> (value: Double, gradient: Value) {
         guard argnum < args.count else {
             throw SomaError.type("grad: the function takes argument \(argnum), but only \(args.count) were given")
         }
@@ -55,7 +76,7 @@ extension Library {
         call[argnum] = try trackedCopy(argument, &leaves)
         let y = try scalarOutput(args.context.call(f, call, keywords: args.keywords), "grad")
         var grads = try backward(y, wrt: leaves).makeIterator()
-        return rebuild(argument, &grads)
+        return (try y.scalar(), rebuild(argument, &grads))
     }
 
     /// `value` with every tensor (or number) replaced by a tracked leaf, appended to `leaves` in order.

@@ -16,6 +16,10 @@ public final class Session {
     /// The interpreter this session drives.
     public private(set) var interpreter: Interpreter
     private let sink: (String) -> Void
+    /// Which files code may read and write (nil: any, as in the REPL); kept across `reset`.
+    public var filePolicy: FilePolicy? {
+        didSet { interpreter.filePolicy = filePolicy }
+    }
     /// Diagnostics from loading the prelude (empty unless Stdlib is broken).
     public private(set) var startupDiagnostics: [Diagnostic] = []
 
@@ -70,6 +74,7 @@ public final class Session {
         _ = try? old.onLargeStack { old.clearGlobals() }
         interpreter = Session.makeInterpreter(output: sink)
         startupDiagnostics = loadPrelude()
+        interpreter.filePolicy = filePolicy
     }
 
     /// The signature and doc string of a builtin or a documented function.

@@ -76,6 +76,61 @@ use "neural/rbm.soma"
 use "neural/som.soma"
 use "neural/word2vec.soma"
 use "neural/predictive_coding.soma"
+use "neural/population.soma"
+use "neural/cnn.soma"
+use "neural/batchnorm.soma"
+use "neural/adversarial.soma"
+
+"""#),
+        ("neural/adversarial.soma", #"""
+# Adversarial examples (Goodfellow et al. 2015; Kurakin et al. 2017): inputs
+# moved a little in the direction that increases the loss the most.
+
+## The gradient ∂L/∂X of a model's mean loss with respect to its inputs X.
+## T holds one-hot targets. model is a Chain (its own loss, inference mode) or a
+## function X -> class probabilities (loss: categorical cross entropy).
+## Example: G = input_grad(net, Xtest, Ttest)
+fn input_grad(model, X, T) {
+  if type(model) == "Chain" {
+    return grad(fn(Z) = model.loss(model.params, Z, T, "eval"))(X)
+  }
+  if type(model) != "function" and type(model) != "builtin" {
+    error("input_grad: model must be a Chain or a function from inputs to probabilities, got {type(model)}")
+  }
+  grad(fn(Z) = cce(model(Z), T))(X)
+}
+
+fn check_attack(who, eps, lo, hi) {
+  if eps < 0 { error("{who}: eps must be ≥ 0, got {eps}") }
+  if lo >= hi { error("{who}: needs lo < hi, got {lo} and {hi}") }
+}
+
+## The fast gradient sign method: x′ = clip(x + eps · sign(∇ₓ L(x, y)), lo, hi).
+## The result stays in the valid pixel range [lo, hi]. With target: (one-hot rows) it steps towards those
+## classes instead: x′ = x − eps · sign(∇ₓ L(x, target)).
+## Example: Xa = fgsm(net, Xtest, Ttest, eps: 0.1)
+fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
+  check_attack("fgsm", eps, lo, hi)
+  step = if target == nil { eps * sign(input_grad(model, X, T)) } else { -eps * sign(input_grad(model, X, target)) }
+  clip(X + step, lo, hi)
+}
+
+## The basic iterative method: `steps` FGSM steps of size alpha, each clipped to the ε-box.
+## alpha defaults to eps / steps; each step is followed by Clip_{X,eps}: every pixel kept within eps of the original X
+## and within [lo, hi]. With target: it is the iterative least-likely-class
+## method when target holds each image's least likely class.
+## Example: Xb = bim(net, Xtest, Ttest, eps: 0.1, alpha: 0.01, steps: 10)
+fn bim(model, X, T, eps = 0.1, alpha = nil, steps = 10, lo = 0, hi = 1, target = nil) {
+  check_attack("bim", eps, lo, hi)
+  if steps < 1 { error("bim: steps must be ≥ 1, got {steps}") }
+  a = if alpha == nil { eps / steps } else { alpha }
+  Xa = X
+  for i in 0..<steps {
+    step = if target == nil { a * sign(input_grad(model, Xa, T)) } else { -a * sign(input_grad(model, Xa, target)) }
+    Xa = clip(max(min(Xa + step, X + eps), X - eps), lo, hi)
+  }
+  Xa
+}
 
 """#),
         ("neural/autoencoder.soma", #"""
@@ -216,6 +271,267 @@ fn Autoencoder(sizes, act = "logistic", out = "logistic", tied = false, loss = "
 }
 
 """#),
+        ("neural/batchnorm.soma", #"""
+# Batch normalisation as the slides define it (Ioffe & Szegedy 2015): each
+# unit's input is normalised with the mean and (biased) variance of the
+# mini-batch, then scaled and shifted by learned γ and β. For inference the
+# layer uses running averages of those statistics instead.
+
+## Batch normalisation of the rows of X with the batch's own statistics.
+## μ = mean of each column, σ² = (1/m) Σ (x − μ)² (biased), x̂ = (x − μ) / √(σ² + eps),
+## y = γ x̂ + β. Differentiable by grad.
+## Example: Y = batch_norm(randn(32, 5) * 2 + 3)   # columns of mean 0, variance ≈ 1
+fn batch_norm(X, gamma = 1, beta = 0, eps = 1e-5) {
+  if len(X.shape) != 2 { error("batch_norm: expects a batch as a matrix (samples x units), got shape {X.shape}") }
+  mu = mean(X, axis: 0)
+  v = mean((X - mu)^2, axis: 0)
+  gamma * (X - mu) / sqrt(v + eps) + beta
+}
+
+fn bn_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 2 or X.shape[1] != self.n {
+    error("BatchNorm: expects N x {self.n} inputs, got shape {X.shape}")
+  }
+  if mode == "eval" {
+    return p[0] * (X - self.running_mean) / sqrt(self.running_var + self.eps) + p[1]
+  }
+  if mode == "update" {
+    m = self.momentum
+    self.running_mean = m * self.running_mean + (1 - m) * mean(X, axis: 0)
+    self.running_var = m * self.running_var + (1 - m) * var(X, axis: 0)
+  }
+  batch_norm(X, p[0], p[1], self.eps)
+}
+
+## A batch-normalisation layer for n units, between an affine map and its activation.
+## While training (Chain.learn) it normalises with the mini-batch's
+## mean and biased variance and updates running averages
+## r ← momentum·r + (1 − momentum)·(batch statistic); net(X) and
+## evaluation use the running averages. Learned γ = params[0] (starts at 1) and
+## β = params[1] (starts at 0); fields running_mean, running_var, eps, momentum.
+## Example: Chain([Linear(64, 64), BatchNorm(64), Activation("logistic"), Linear(64, 10)])
+fn BatchNorm(n, eps = 1e-5, momentum = 0.9) {
+  if n < 1 or eps <= 0 or momentum < 0 or momentum >= 1 {
+    error("BatchNorm: needs n ≥ 1, eps > 0 and 0 ≤ momentum < 1")
+  }
+  object("BatchNorm", {n: n, eps: eps, momentum: momentum, running_mean: zeros(n), running_var: ones(n),
+                       params: [ones(n), zeros(n)]},
+         {forward: bn_forward, call: layer_call}, doc: "{n} units, eps {eps}, momentum {momentum}")
+}
+
+"""#),
+        ("neural/cnn.soma", #"""
+# Layers for convolutional networks, written over the conv2d / maxpool /
+# avgpool primitives and trained by `train`. A layer is an object with a list
+# of parameter tensors `params` and a method forward(p, X, mode) that is a pure
+# function of its parameters p (so `grad` differentiates it); `Chain` strings
+# layers together, keeps all their parameters in one flat list for `train`,
+# and gives the loss, predictions and `learn`. Images are N x C x H x W, as
+# PyTorch's (the course demo's) layout. mode is "eval" (inference), "train"
+# (batch statistics) or "update" (batch statistics, and update the running
+# statistics of BatchNorm layers).
+
+## The activation `name` ("none", "relu", "logistic", "tanh", "softmax") applied to z.
+## Example: activate("relu", [-1, 2]) gives [0, 2]
+fn activate(name, z) {
+  if name == "none" { return z }
+  if name == "relu" { return relu(z) }
+  if name == "logistic" { return logistic(z) }
+  if name == "tanh" { return tanh(z) }
+  if name == "softmax" { return softmax(z) }
+  error("activation must be \"none\", \"relu\", \"logistic\", \"tanh\" or \"softmax\", got {name}")
+}
+
+fn check_act(who, act) {
+  if not contains(["none", "relu", "logistic", "tanh", "softmax"], act) {
+    error("{who}: act must be \"none\", \"relu\", \"logistic\", \"tanh\" or \"softmax\", got {act}")
+  }
+}
+
+fn conv_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 4 or X.shape[1] != self.c_in {
+    error("Conv2D: expects N x {self.c_in} x H x W images, got shape {X.shape}")
+  }
+  activate(self.act, conv2d(X, p[0], stride: self.stride, pad: self.pad) + reshape(p[1], 1, -1, 1, 1))
+}
+fn layer_call(self, X) = self.forward(self.params, X, "eval")
+
+## A convolutional layer: c_out kernels of c_in x k x k slid over the images, bias, activation.
+## Each kernel moves with step `stride` over the input after zero padding `pad`
+## (pad = (k - 1) / 2 keeps the size); then a bias per output channel and `act`.
+## Weights start as N(0, 2 / (c_in k²)) (He), biases 0. Input N x c_in x H x W,
+## output N x c_out x Ho x Wo. params[0] holds the kernels (c_out x c_in x k x k), params[1] the biases.
+## Example: Conv2D(1, 16, 3, pad: 1, act: "relu")
+fn Conv2D(c_in, c_out, k, stride = 1, pad = 0, act = "none") {
+  check_act("Conv2D", act)
+  if c_in < 1 or c_out < 1 or k < 1 or stride < 1 or pad < 0 {
+    error("Conv2D: channels and k must be ≥ 1, stride ≥ 1 and pad ≥ 0")
+  }
+  W = randn(c_out, c_in, k, k) * sqrt(2 / (c_in * k * k))
+  object("Conv2D", {c_in: c_in, c_out: c_out, k: k, stride: stride, pad: pad, act: act, params: [W, zeros(c_out)]},
+         {forward: conv_forward, call: layer_call},
+         doc: "{c_out} kernels {c_in} x {k} x {k}, stride {stride}, pad {pad}, then {act}")
+}
+
+fn linear_forward(self, p, X, mode = "eval") {
+  if len(X.shape) != 2 or X.shape[1] != self.n_in {
+    error("Linear: expects N x {self.n_in} inputs, got shape {X.shape} (put Flatten() after images)")
+  }
+  activate(self.act, X @ p[0] + p[1])
+}
+
+## A fully connected layer y = act(x W + b) on rows of X (W is n_in x n_out).
+## Weights start as N(0, 2 / n_in) for ReLU and N(0, 1 / n_in) otherwise, biases 0.
+## Example: Linear(144, 10)
+fn Linear(n_in, n_out, act = "none") {
+  check_act("Linear", act)
+  if n_in < 1 or n_out < 1 { error("Linear: sizes must be ≥ 1") }
+  gain = if act == "relu" { 2 } else { 1 }
+  object("Linear", {n_in: n_in, n_out: n_out, act: act, params: [randn(n_in, n_out) * sqrt(gain / n_in), zeros(n_out)]},
+         {forward: linear_forward, call: layer_call}, doc: "{n_in} -> {n_out}, then {act}")
+}
+
+fn act_forward(self, p, X, mode = "eval") = activate(self.act, X)
+
+## An activation on its own as a layer ("relu", "logistic", "tanh", "softmax").
+## Example: Activation("relu")
+fn Activation(act) {
+  check_act("Activation", act)
+  object("Activation", {act: act, params: []}, {forward: act_forward, call: layer_call}, doc: act)
+}
+
+fn maxpool_forward(self, p, X, mode = "eval") = maxpool(X, self.k)
+fn avgpool_forward(self, p, X, mode = "eval") = avgpool(X, self.k)
+
+## Max pooling over k x k windows of each feature map (stride k).
+## Keeps the strongest response in each window, halving the size for k = 2.
+## Example: MaxPool(2)
+fn MaxPool(k = 2) {
+  if k < 1 { error("MaxPool: k must be ≥ 1, got {k}") }
+  object("MaxPool", {k: k, params: []}, {forward: maxpool_forward, call: layer_call}, doc: "{k} x {k} windows")
+}
+
+## Average pooling over k x k windows of each feature map (stride k).
+## Example: AvgPool(2)
+fn AvgPool(k = 2) {
+  if k < 1 { error("AvgPool: k must be ≥ 1, got {k}") }
+  object("AvgPool", {k: k, params: []}, {forward: avgpool_forward, call: layer_call}, doc: "{k} x {k} windows")
+}
+
+fn flatten_forward(self, p, X, mode = "eval") = reshape(X, X.shape[0], -1)
+
+## Joins the feature maps of each image into one row (N x C x H x W -> N x CHW).
+## Put it between convolutional and Linear layers.
+## Example: Flatten()
+fn Flatten() = object("Flatten", {params: []}, {forward: flatten_forward, call: layer_call}, doc: "N x ... -> N x features")
+
+## The output of the last layer for parameters p and inputs X (logits for loss "cce").
+## p is a flat list like chain.params; mode is "eval", "train" (batch
+## statistics in BatchNorm) or "update" (also updates their running statistics).
+## Example: Z = net.forward(net.params, X)
+fn chain_forward(self, p, X, mode = "eval") {
+  h = X
+  i = 0
+  for layer in self.layers {
+    n = len(layer.params)
+    h = layer.forward(p[i:i + n], h, mode)
+    i += n
+  }
+  h
+}
+
+## The mean loss over the samples for parameters p, inputs X and targets T.
+## With loss "cce" the last layer's outputs are logits and T is one-hot
+## (softmax and cross entropy together: log Σ exp z − z_target); "mse" compares outputs with T.
+## Example: net.loss(net.params, X, T)
+fn chain_loss(self, p, X, T, mode = "train") {
+  Z = chain_forward(self, p, X, mode)
+  if self.loss_kind == "cce" {
+    return mean(logsumexp(Z, axis: 1) - sum(Z * T, axis: 1))
+  }
+  mean(sum((Z - T)^2, axis: 1))
+}
+
+## The chain's outputs in inference mode: class probabilities for loss "cce".
+## Example: P = net(X)
+fn chain_call(self, X) {
+  Z = chain_forward(self, self.params, X, "eval")
+  if self.loss_kind == "cce" { softmax(Z) } else { Z }
+}
+
+## The predicted class (argmax of the output) of each sample.
+## Example: net.predict(X)
+fn chain_predict(self, X) = argmax(chain_forward(self, self.params, X, "eval"), axis: 1)
+
+## The fraction of samples whose predicted class equals `labels`.
+## Example: net.accuracy(Xtest, labels_test)
+fn chain_accuracy(self, X, labels) = mean(chain_predict(self, X) == labels)
+
+## Whether any layer keeps running statistics (BatchNorm).
+fn chain_has_stats(self) {
+  for layer in self.layers {
+    if type(layer) == "BatchNorm" { return true }
+  }
+  false
+}
+
+## Sets the chain's flat parameter list and gives each layer its share.
+fn chain_set_params(self, p) {
+  self.params = p
+  i = 0
+  for layer in self.layers {
+    n = len(layer.params)
+    layer.params = p[i:i + n]
+    i += n
+  }
+  self
+}
+
+## Trains all parameters on the mean loss with `train` (SGD, momentum or Adam).
+## Keywords as train's. BatchNorm layers use batch statistics
+## while training and update their running statistics once per minibatch.
+## Returns train's history {params, loss, val_loss, grad_norm}.
+## Example: net.learn(X, T, epochs: 30, lr: 0.001, batch: 32, optimizer: "adam")
+fn chain_learn(self, X, T, epochs = 10, lr = 0.01, batch = 32, optimizer = "sgd", momentum = 0,
+               clip = 0, validation = nil, patience = 0, shuffle = true) {
+  hook = nil
+  if chain_has_stats(self) {
+    hook = fn(p, Xb, Tb) { chain_forward(self, p, Xb, "update") }
+  }
+  r = train(self.params, fn(p, Xb, Tb) = chain_loss(self, p, Xb, Tb, "train"), X, T, epochs: epochs, lr: lr,
+            batch: batch, optimizer: optimizer, momentum: momentum, clip: clip, validation: validation,
+            patience: patience, shuffle: shuffle, on_batch: hook)
+  chain_set_params(self, r.params)
+  r
+}
+
+## A network of `layers` applied in order, trained by `train` through its learn method.
+## Layers: Conv2D, MaxPool, AvgPool, Flatten, Linear, Activation, BatchNorm. loss "cce" (the last layer gives
+## logits; net(X) gives softmax probabilities) or "mse". Fields layers, params
+## (all parameters, one flat list, as `train` takes them); methods forward,
+## loss, learn, predict, accuracy; net(X) runs inference.
+## Example: net = Chain([Conv2D(1, 16, 3, act: "relu"), MaxPool(2), Flatten(), Linear(144, 10)])
+fn Chain(layers, loss = "cce") {
+  if loss != "cce" and loss != "mse" { error("Chain: loss must be \"cce\" or \"mse\", got {loss}") }
+  p = []
+  for layer in layers {
+    for t in layer.params { p = push(p, t) }
+  }
+  object("Chain", {layers: layers, params: p, loss_kind: loss},
+         {forward: chain_forward, loss: chain_loss, learn: chain_learn, predict: chain_predict,
+          accuracy: chain_accuracy, set_params: chain_set_params, call: chain_call},
+         doc: "{len(layers)} layers, {param_count(p)} parameters, loss {loss}")
+}
+
+## The number of numbers in a list of parameter tensors.
+## Example: param_count([zeros(3, 4), zeros(4)]) == 16
+fn param_count(p) {
+  n = 0
+  for t in p { n += len(reshape(t, -1)) }
+  n
+}
+
+"""#),
         ("neural/hopfield.soma", #"""
 # Hopfield networks (course unit 3): a content-addressable memory of ±1
 # patterns. W = XᵀX/n − I (the average co-activation, zero diagonal); a node
@@ -331,6 +647,280 @@ fn Hopfield(X, bias = false) {
 }
 
 """#),
+        ("neural/population.soma", #"""
+# Population coding, NEF style (course unit 5): LIF populations that encode a
+# value x through encoders, gains and biases, linear decoders for any f(x),
+# connections W = D·E between populations, and their dynamics.
+# Conventions: samples are rows, activities in Hz, times in seconds; a
+# population's E is dim x N (encoders times gains, the course's E·α), so the
+# current for inputs X (P x dim) is J = X·E + β and the rates are G(J).
+
+## The input current J whose LIF rate G(J) is `rate` (Hz): J = 1/(1 − e^((τref − 1/a)/τm)).
+## Inverts `lif_rate` for rates below 1/τref; population gains and biases come from it.
+## Example: lif_rate(lif_current_for_rate(40)) == 40
+fn lif_current_for_rate(rate, tau_m = 20ms, tau_ref = 2ms) = 1 / (1 - exp((tau_ref - 1 / rate) / tau_m))
+
+## seed(n), callable from functions whose parameter `seed` hides the builtin.
+fn population_reseed(n) = seed(n)
+
+## A tensor from a number (shape [1]), a list of numbers or a tensor.
+fn population_tensor(x) = if type(x) == "tensor" { x } else { reshape(x, -1) }
+
+## A list of numbers as a vector (empty list: a 0-length vector).
+fn population_vector(xs) = if len(xs) == 0 { zeros(0) } else { reshape(xs, -1) }
+
+## Represented values as rows (P x dim).
+## A number or a vector of P values (dim 1) becomes P x 1, a vector of dim values (dim > 1) one row; a P x dim matrix stays.
+## Example: population_rows([1, 2, 3], 1).shape == [3, 1]
+fn population_rows(X, dim) {
+  if type(X) == "number" { return reshape(X, 1, 1) }
+  X = population_tensor(X)
+  if len(X.shape) == 1 {
+    if dim == 1 { return reshape(X, len(X), 1) }
+    if len(X) == dim { return reshape(X, 1, dim) }
+    error("Population: {len(X)} values do not make points of dimension {dim}")
+  }
+  if X.shape[1] != dim { error("Population: inputs have {X.shape[1]} columns, the population represents {dim}") }
+  X
+}
+
+## Input currents J = X·E + β (P x N) for represented values X (P x dim, or P values in 1-D).
+fn population_current(self, X) = population_rows(X, self.dim) @ self.E + self.bias
+
+## Firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
+fn population_rates(self, X) = lif_rate(population_current(self, X), tau_m: self.tau_m, tau_ref: self.tau_ref)
+
+## n random values uniform over the population's range (a vector in 1-D, else n x dim).
+## In n-D the points are uniform in the cube [lo, hi]^dim.
+fn population_sample(self, n) {
+  u = if self.dim == 1 { rand(n) } else { rand(n, self.dim) }
+  self.range[0] + (self.range[1] - self.range[0]) * u
+}
+
+## A population of N LIF neurons that represents a value of dimension `dim`.
+## Threshold current 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
+## otherwise), an x-intercept c uniform in `intercepts` and a maximum rate a uniform
+## in `rates` (Hz), reached at e·x = radius = max |intercepts|. Gain and bias solve
+## α(radius − c) + β = J(a) (`lif_current_for_rate`) and α c + β = 1:
+## α = (J(a) − 1)/(radius − c), β = 1 − α c. Fields: N, dim, encoders (dim x N),
+## intercepts, max_rates, gain, bias, E (= encoders·gain, dim x N), range, radius,
+## tau_m, tau_ref. Methods: rates(X), current(X), sample(n). seed: n reseeds the
+## session's random stream first.
+## Example: pop = Population(100, intercepts: [-1, 1], rates: [20, 50], seed: 1); A = pop.rates(linspace(-1, 1, 201))
+fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, tau_m = 20ms, tau_ref = 2ms) {
+  if type(N) != "number" or N < 1 or N != floor(N) { error("Population: N must be a positive integer, got {N}") }
+  if type(dim) != "number" or dim < 1 or dim != floor(dim) { error("Population: dim must be a positive integer, got {dim}") }
+  if len(intercepts) != 2 or len(rates) != 2 { error("Population: intercepts and rates are ranges [lo, hi]") }
+  lo = intercepts[0]
+  hi = intercepts[1]
+  radius = max(abs(lo), abs(hi))
+  if hi < lo or radius <= 0 { error("Population: intercepts must be [lo, hi] with lo ≤ hi, got {intercepts}") }
+  if rates[0] <= 0 or rates[1] < rates[0] or rates[1] >= 1 / tau_ref {
+    error("Population: rates must be [lo, hi] with 0 < lo ≤ hi < 1/tau_ref, got {rates}")
+  }
+  if seed != nil { population_reseed(seed) }
+  enc = if dim == 1 {
+    reshape(choice([-1, 1], N), 1, N)
+  } else {
+    R = randn(dim, N)
+    R / norm(R, axis: 0, keepdims: true)
+  }
+  c = lo + (hi - lo) * rand(N)
+  a = rates[0] + (rates[1] - rates[0]) * rand(N)
+  if any(c >= radius) { error("Population: every intercept must lie below the radius {radius}") }
+  gain = (lif_current_for_rate(a, tau_m: tau_m, tau_ref: tau_ref) - 1) / (radius - c)
+  bias = 1 - gain * c
+  object("Population", {N: N, dim: dim, encoders: enc, intercepts: c, max_rates: a, gain: gain,
+                        bias: bias, E: enc * gain, range: [lo, hi], radius: radius,
+                        tau_m: tau_m, tau_ref: tau_ref},
+         {rates: population_rates, current: population_current, sample: population_sample},
+         doc: "LIF population coding a {dim}-D value: rates(X), current(X), E = encoders·gain")
+}
+
+## Linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
+## A is P x N activities, F the targets (P, or P x k: any function of the represented
+## value), D is N (or N x k). noise: 0 is least squares
+## (the notes); noise > 0 is ridge regression with the rate noise σ = noise·max(A):
+## D = (AᵀA + P σ² I)⁻¹ AᵀF, which the course demos use with noise 0.1.
+## Example: D = decoders(A, X^2, noise: 0.1)
+fn decoders(A, F, noise = 0.1) {
+  A = population_tensor(A)
+  F = population_tensor(F)
+  if len(A.shape) != 2 { error("decoders: A must be P x N activities, got shape {A.shape}") }
+  if len(F) != A.shape[0] { error("decoders: F has {len(F)} rows for {A.shape[0]} rows of activities") }
+  if noise < 0 { error("decoders: noise must be ≥ 0, got {noise}") }
+  if noise == 0 { return lstsq(A, F) }
+  sigma = noise * max(A)
+  lstsq(A, F, reg: A.shape[0] * sigma^2)
+}
+
+## Root-mean-square decoding error sqrt(mean((A·D − F)²)) of decoders D on activities A.
+## Example: decoding_error(A, decoders(A, X), X)
+fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A @ D).shape))^2))
+
+## Connection weights W = D·E_B (N_A x N_B) that make population B represent f(x).
+## x is the value in A: D decodes f from A's rates at `samples` random points of A's
+## range (or at the points X), E_B is B's encoders times gains. f = nil is the
+## identity; connect(A, A) is the recurrent identity connection of an integrator.
+## The drive into B is then A's rates·W + B.bias.
+## Example: W = connect(A, B, fn(x) = x^3)
+fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
+  X = population_rows(if X == nil { population_sample(A, samples) } else { X }, A.dim)
+  Xf = if A.dim == 1 { X[:, 0] } else { X }
+  F = if f == nil { X } else { f(Xf) }
+  F = reshape(population_tensor(F), len(X), -1)
+  if F.shape[1] != B.dim { error("connect: f gives {F.shape[1]} values per point, B represents {B.dim}") }
+  decoders(population_rates(A, X), F, noise: noise) @ B.E
+}
+
+## The input of a run as a steps x dim matrix.
+## A number or (in n-D) a dim-vector is held; a tensor with one row (or value) per step; or a function of t (s).
+fn population_input(input, steps, dim, dt) {
+  if type(input) == "function" or type(input) == "builtin" {
+    U = zeros(steps, dim)
+    for k in 0..<steps { U[k, :] = reshape(population_tensor(input(k * dt)), dim) }
+    return U
+  }
+  if type(input) == "number" { return full([steps, dim], input) }
+  U = population_tensor(input)
+  if dim > 1 and len(U.shape) == 1 and len(U) == dim { return repeat(reshape(U, 1, dim), steps, axis: 0) }
+  U = reshape(U, len(U), -1)
+  if U.shape[1] != dim or len(U) < steps { error("simulate: input must give {steps} rows of {dim} values") }
+  U[:steps, :]
+}
+
+## Simulates a population with recurrent weights W, rate-based or spiking.
+## W is N x N or nil; the input is a number, a steps x dim tensor or a function of t,
+## run for T seconds (default: one step per input row), as the notes' network dynamics:
+##   τs dJ/dt = −J + v·W + β + scale·u·E
+## scale defaults to τs (the notes' integrator input, so W = D·E integrates u); with
+## scale: 1 and no W the population settles to representing u. Win: W_in (N_in x N)
+## makes the input presynaptic activity instead (steps x N_in rates, or the spike
+## trains of `spike_trains`), entering as input·Win (a connection from another
+## population). Rate mode: v = G(J) (tau_m: 0), or τm dv/dt = −v + G(J). spiking: true
+## drives LIF neurons (the population's τm, τref) with J; each spike adds W[j,:]/τs (an
+## exponential PSC) and v is the spike train filtered by the same PSC. v0: initial
+## activities (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D.
+## Returns {t, rates (steps x N unless record: false), x, spikes (spiking only)}.
+## The loop runs in Swift (population_run); simulate_steps is the same loop in Soma.
+## Example: r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 1s, decoders: D)
+fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = nil, decoders = nil,
+            spiking = false, record = true, scale = nil, Win = nil) {
+  steps = if T != nil { round(T / dt) } else if type(input) == "number" or type(input) == "function" {
+    error("simulate: give T: for a number or function input")
+  } else { len(population_tensor(input)) }
+  if steps < 1 { error("simulate: T/dt must give at least one step") }
+  s = if scale == nil { tau_s } else { scale }
+  U = nil
+  E = pop.E
+  if Win == nil {
+    U = population_input(input, steps, pop.dim, dt) * (s / tau_s)
+  } else {
+    Win = population_tensor(Win)
+    if len(Win.shape) != 2 or Win.shape[1] != pop.N { error("simulate: Win must be N_in x {pop.N}, got shape {Win.shape}") }
+    U = population_input(input, steps, Win.shape[0], dt) @ Win
+    E = eye(pop.N) / tau_s
+  }
+  v0 = if v0 == nil { population_rates(pop, zeros(pop.dim))[0] } else { reshape(population_tensor(v0), pop.N) }
+  D = if decoders == nil { nil } else { reshape(population_tensor(decoders), pop.N, -1) }
+  volt = if spiking { rand(pop.N) } else { nil }
+  r = population_run(E, pop.bias, W, U, v0, dt: dt, tau_s: tau_s, tau_r: tau_m, tau_m: pop.tau_m,
+                     tau_ref: pop.tau_ref, spiking: spiking, decoders: D, voltage0: volt, record: record)
+  {t: arange(1, steps + 1) * dt, rates: r.rates, x: r.x, spikes: r.spikes}
+}
+
+## Spike trains as a steps x N matrix, 1/dt in the step of each spike.
+## As `spike_train`, for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
+## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
+fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
+
+## The loop of `simulate` written out in Soma tensor operations.
+## Slower; the reference the Swift loop is tested against. Same arguments with U a steps x dim input and v0 rates;
+## in spiking mode volt holds the initial membrane voltages. Returns {rates, x}.
+fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = nil, spiking = false,
+                  volt = nil) {
+  steps = len(U)
+  v = v0
+  J = if W == nil { pop.bias } else { v @ W + pop.bias }
+  rates = zeros(steps, pop.N)
+  x = if decoders == nil { nil } else { zeros(steps, decoders.shape[1]) }
+  vm = if volt == nil { zeros(pop.N) } else { volt }
+  refr = zeros(pop.N)
+  full_gain = 1 - exp(-dt / pop.tau_m)
+  for k in 0..<steps {
+    drive = tau_s * (U[k, :] @ pop.E)
+    if spiking {
+      # The LIF step of `lif`: exact between spikes, spike time inside the step.
+      ref = refr - dt
+      gain = where(ref <= 0, full_gain, 1 - exp(-clip(dt - ref, 0, dt) / pop.tau_m))
+      vm = vm + (J - vm) * gain
+      fired = vm > 1
+      tsp = dt + pop.tau_m * log(1 - (vm - 1) / where(fired, J - 1, 1))
+      vm = where(fired, 0, vm)
+      refr = where(fired, pop.tau_ref + tsp, ref)
+      s = fired / dt
+      rec = if W == nil { 0 } else { s @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      v = v + dt / tau_s * (-v + s)
+    } else {
+      rec = if W == nil { 0 } else { v @ W }
+      J = J + dt / tau_s * (-J + rec + pop.bias + drive)
+      g = lif_rate(J, tau_m: pop.tau_m, tau_ref: pop.tau_ref)
+      v = if tau_m == 0 { g } else { v + dt / tau_m * (-v + g) }
+    }
+    rates[k, :] = v
+    if decoders != nil { x[k, :] = v @ decoders }
+  }
+  {rates: rates, x: x}
+}
+
+## Stable and unstable fixed points of a 1-D recurrent population.
+## From its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
+## (stable); from − to +, away (unstable). Crossings are interpolated linearly.
+## Returns {stable, unstable} (tensors of x values, possibly empty).
+## Example: fp = fixed_points(X, A @ D)
+fn fixed_points(X, Xhat) {
+  X = reshape(population_tensor(X), -1)
+  e = reshape(population_tensor(Xhat), -1) - X
+  if len(e) != len(X) { error("fixed_points: X and Xhat must have the same length") }
+  stable = []
+  unstable = []
+  for i in 1..<len(X) {
+    if (e[i - 1] > 0 and e[i] <= 0) or (e[i - 1] < 0 and e[i] >= 0) {
+      if not (e[i] == 0 and i + 1 < len(X) and sign(e[i + 1]) == sign(e[i - 1])) {
+        x0 = X[i - 1] + (X[i] - X[i - 1]) * e[i - 1] / (e[i - 1] - e[i])
+        if e[i - 1] > 0 { stable = push(stable, x0) } else { unstable = push(unstable, x0) }
+      }
+    }
+  }
+  {stable: population_vector(stable), unstable: population_vector(unstable)}
+}
+
+## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D).
+## Gradient descent on the squared decoding error: each iteration draws `batch` random values in the
+## population's range, takes their rates A and moves D. D0 is the start (N, or N x k);
+## f = nil decodes x. test: X evaluates the RMSE on fixed points X after every
+## iteration (default: the batch's own error before the update).
+## Returns {D, error}: the learned decoders and the error history (one per iteration).
+## Example: r = learn_decoders(pop, D0, iters: 1000, kappa: 1e-7)
+fn learn_decoders(pop, D0, f = nil, iters = 1000, batch = 50, kappa = 1e-7, test = nil) {
+  if iters < 1 or batch < 1 or kappa <= 0 { error("learn_decoders: iters, batch and kappa must be positive") }
+  D = population_tensor(D0)
+  history = zeros(iters)
+  At = if test == nil { nil } else { population_rates(pop, test) }
+  Ft = if test == nil { nil } else { reshape(if f == nil { population_tensor(test) } else { f(population_tensor(test)) }, len(At), -1) }
+  for it in 0..<iters {
+    Xb = population_sample(pop, batch)
+    Fb = if f == nil { Xb } else { f(Xb) }
+    A = population_rates(pop, Xb)
+    err = reshape(population_tensor(Fb), (A @ D).shape) - A @ D
+    D = D + kappa * (A.T @ err)
+    history[it] = if test == nil { sqrt(mean(err^2)) } else { sqrt(mean((reshape(At @ D, Ft.shape) - Ft)^2)) }
+  }
+  {D: D, error: history}
+}
+
+"""#),
         ("neural/predictive_coding.soma", #"""
 # Predictive coding after Whittington & Bogacz (2017), "An approximation of the
 # error backpropagation algorithm in a predictive coding network with local
@@ -370,6 +960,14 @@ fn pc_phi(self, l, x) = if l == 0 and not self.input_act { x } else { pc_f(self.
 fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else { pc_df(self.act, x, fx) }
 
 fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
+
+# Rows of X at the positions idx; X[idx] alone would read a 0/1 index of X's
+# length (one or two samples) as a mask, one extra position rules that out.
+fn pc_take(X, idx) {
+  n = len(idx)
+  if n == X.shape[0] { return X[concat([idx, [0]])][0:n] }
+  X[idx]
+}
 
 ## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
 ## The last is the network's prediction when the output is free (it is then at equilibrium).
@@ -502,7 +1100,9 @@ fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0
     start = 0
     while start < n {
       idx = order[start:min(start + batch, n)]
-      g = if rule == "pc" { pc_updates(self, X[idx], T[idx], steps: steps, gamma: gamma) } else { pc_backprop(self, X[idx], T[idx]) }
+      Xb = pc_take(X, idx)
+      Tb = pc_take(T, idx)
+      g = if rule == "pc" { pc_updates(self, Xb, Tb, steps: steps, gamma: gamma) } else { pc_backprop(self, Xb, Tb) }
       for l in 0..<L {
         self.W[l] = self.W[l] + lr * g.W[l]
         self.b[l] = self.b[l] + lr * g.b[l]
@@ -904,19 +1504,22 @@ fn rows_at(A, idx) {
 ## epochs, keeping the best parameters. grad_scale: a record or list of numbers
 ## (keys as params, missing keys 1) multiplying each parameter's gradient
 ## before the step: 0.5 turns the summed gradient of a parameter used twice
-## (tied weights) into the average of its two uses. Returns {params, loss, val_loss, grad_norm}:
-## the trained parameters and per-epoch histories.
+## (tied weights) into the average of its two uses. on_batch, when given, is
+## called as on_batch(params, Xb, Tb) once per minibatch, with the parameters
+## the gradient was taken at, before the update (batch norm updates its running
+## statistics there). Returns {params, loss, val_loss, grad_norm}: the trained
+## parameters and per-epoch histories.
 ## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
 fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
          clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999,
-         grad_scale = nil) {
+         grad_scale = nil, on_batch = nil) {
   if optimizer != "sgd" and optimizer != "adam" {
     error("train: optimizer must be \"sgd\" or \"adam\", got {optimizer}")
   }
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
   size = if batch == 0 or batch > n { n } else { batch }
-  dloss = grad(loss)
+  dloss = value_and_grad(loss)
   ks = param_keys(params)
   m = params
   v = params
@@ -936,8 +1539,9 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
       idx = order[start:min(start + size, n)]
       Xb = rows_at(X, idx)
       Tb = rows_at(T, idx)
-      total += loss(params, Xb, Tb) * len(idx)
-      g = dloss(params, Xb, Tb)
+      value, g = dloss(params, Xb, Tb)
+      total += value * len(idx)
+      if on_batch != nil { on_batch(params, Xb, Tb) }
       if grad_scale != nil {
         for k in param_keys(grad_scale) { g[k] = g[k] * grad_scale[k] }
       }
@@ -997,6 +1601,17 @@ fn w2v_reseed(n) {
   if n != nil { seed(n) }
 }
 
+# Rows of A at the positions idx (a vector, or a matrix of positions when A is
+# a matrix). A[idx] alone would read a 0/1 index of A's length as a mask (two
+# words, one pair, ...); one extra position rules that out.
+fn w2v_take(A, idx) {
+  flat = reshape(idx, -1)
+  n = len(flat)
+  rows = if n == A.shape[0] { A[concat([flat, [0]])][0:n] } else { A[flat] }
+  if len(idx.shape) == 1 { return rows }
+  reshape(rows, idx.shape[0], idx.shape[1], A.shape[1])
+}
+
 ## The skip-gram negative-sampling loss of a batch, summed over its pairs:
 ## −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
 ## c and o are index tensors of centre and context words (length b), n a b × k
@@ -1005,12 +1620,23 @@ fn w2v_reseed(n) {
 fn sgns_loss(params, c, o, n) {
   E = params[0]
   U = params[1]
-  vc = E[c]
+  vc = w2v_take(E, c)
   b = vc.shape[0]
   d = vc.shape[1]
-  so = sum(vc * U[o], axis: 1)
-  sn = sum(reshape(vc, b, 1, d) * U[n], axis: 2)
+  so = sum(vc * w2v_take(U, o), axis: 1)
+  sn = sum(reshape(vc, b, 1, d) * w2v_take(U, n), axis: 2)
   -(sum(log(logistic(so) + 1e-12)) + sum(log(1 - logistic(sn) + 1e-12)))
+}
+
+# Reverse mode of a row gather adds each row of G at its index (repeats add up).
+w2v_gather_grad = grad(fn(Z, idx, G) = sum(Z[idx] * G))
+
+## The rows of G added up into a V-row matrix at positions idx: row idx[i] gets
+## G[i], and a position that repeats gets the sum (numpy's add.at).
+## Example: scatter_rows([0, 2, 0], [[1], [2], [3]], 3) gives [[4], [0], [2]]
+fn scatter_rows(idx, G, V) {
+  if V <= 300 { return onehot(idx, V).T @ G }
+  w2v_gather_grad(zeros(V, G.shape[1]), idx, G)
 }
 
 ## The gradient of sgns_loss with respect to [E, U], written out as word2vec
@@ -1023,9 +1649,9 @@ fn sgns_grad(params, c, o, n) {
   E = params[0]
   U = params[1]
   V = E.shape[0]
-  vc = E[c]
-  uo = U[o]
-  un = U[n]
+  vc = w2v_take(E, c)
+  uo = w2v_take(U, o)
+  un = w2v_take(U, n)
   b = vc.shape[0]
   d = vc.shape[1]
   k = n.shape[1]
@@ -1036,8 +1662,8 @@ fn sgns_grad(params, c, o, n) {
   gn = reshape(sn, b, k, 1)
   gvc = go * uo + sum(gn * un, axis: 1)
   gun = reshape(gn * reshape(vc, b, 1, d), b * k, d)
-  dE = onehot(c, V).T @ gvc
-  dU = onehot(o, V).T @ (go * vc) + onehot(reshape(n, b * k), V).T @ gun
+  dE = scatter_rows(c, gvc, V)
+  dU = scatter_rows(o, go * vc, V) + scatter_rows(reshape(n, b * k), gun, V)
   [dE, dU, loss]
 }
 
@@ -1064,11 +1690,17 @@ fn skipgram_pairs(tokens, sentence, window) {
   [concat(centre), concat(context)]
 }
 
+# The row of a word: binary search in the sorted vocabulary.
 fn w2v_index(self, word) {
   if type(word) != "string" { error("Word2Vec: a word is a string, got {type(word)}") }
-  i = get(self.index, word)
-  if i == nil { error("Word2Vec: '{word}' is not in the vocabulary") }
-  i
+  lo = 0
+  hi = len(self.vocab)
+  while lo < hi {
+    mid = floor((lo + hi) / 2)
+    if self.vocab[mid] < word { lo = mid + 1 } else { hi = mid }
+  }
+  if lo == len(self.vocab) or self.vocab[lo] != word { error("Word2Vec: '{word}' is not in the vocabulary") }
+  lo
 }
 
 ## The embedding (row of E) of a word.
@@ -1164,7 +1796,7 @@ fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
       idx = order[start:min(start + batch, P)]
       b = len(idx)
       noise = self.table[randint(0, T, [b, k])]
-      dE, dU, L = sgns_grad([self.E, self.U], self.centre[idx], self.context[idx], noise)
+      dE, dU, L = sgns_grad([self.E, self.U], w2v_take(self.centre, idx), w2v_take(self.context, idx), noise)
       self.E = self.E - rate * dE
       self.U = self.U - rate * dU
       total += L
@@ -1194,37 +1826,41 @@ fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.0
     error("Word2Vec: dim ≥ 1, window ≥ 1, negative ≥ 0 and min_count ≥ 1 needed")
   }
   w2v_reseed(seed)
-  seen = {}
-  for s in sentences {
-    if type(s) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(s)}") }
-    for w in s {
+  words = []
+  sentence = []
+  for si in 0..<len(sentences) {
+    if type(sentences[si]) != "list" { error("Word2Vec: each sentence must be a list of words, got {type(sentences[si])}") }
+    for w in sentences[si] {
       if type(w) != "string" { error("Word2Vec: words must be strings, got {type(w)}") }
-      seen[w] = get(seen, w, 0) + 1
+      words = push(words, w)
+      sentence = push(sentence, si)
     }
   }
+  # The vocabulary from the sorted tokens (no dictionary needed): each run of
+  # equal words is one entry; ids[t] is token t's row, −1 when it is too rare.
+  N = len(words)
+  order = sorted(arange(N), key: fn(t) = words[t])
+  ids = full(N, -1)
   vocab = []
-  for w in sorted(keys(seen)) {
-    if seen[w] >= min_count { vocab = push(vocab, w) }
+  counts = []
+  i = 0
+  while i < N {
+    w = words[order[i]]
+    j = i + 1
+    while j < N and words[order[j]] == w { j += 1 }
+    if j - i >= min_count {
+      for t in i..<j { ids[order[t]] = len(vocab) }
+      vocab = push(vocab, w)
+      counts = push(counts, j - i)
+    }
+    i = j
   }
   V = len(vocab)
   if V < 2 { error("Word2Vec: the vocabulary needs at least 2 words, got {V}") }
-  index = {}
-  counts = zeros(V)
-  for i in 0..<V {
-    index[vocab[i]] = i
-    counts[i] = seen[vocab[i]]
-  }
-  tokens = []
-  sentence = []
-  for si in 0..<len(sentences) {
-    for w in sentences[si] {
-      i = get(index, w)
-      if i != nil {
-        tokens = push(tokens, i)
-        sentence = push(sentence, si)
-      }
-    }
-  }
+  counts = reshape(counts, -1)
+  keep = ids >= 0
+  tokens = ids[keep]
+  sentence = reshape(sentence, -1)[keep]
   pairs = skipgram_pairs(tokens, sentence, window)
   # Noise words as in word2vec: a table with each word repeated in proportion
   # to count^0.75, drawn from uniformly.
@@ -1233,7 +1869,7 @@ fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.0
   reps = max(round(p * 10000), 1)
   table = []
   for i in 0..<V { table = push(table, full(reps[i], i)) }
-  model = object("Word2Vec", {vocab: vocab, index: index, counts: counts, E: (rand(V, dim) - 0.5) / dim,
+  model = object("Word2Vec", {vocab: vocab, counts: counts, E: (rand(V, dim) - 0.5) / dim,
                              U: zeros(V, dim), centre: pairs[0], context: pairs[1], table: concat(table),
                              negative: negative, window: window, pairs: len(pairs[0]), loss: []},
                  {vector: w2v_vector, similar: w2v_similar, analogy: w2v_analogy, learn: w2v_learn},

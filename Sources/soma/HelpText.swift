@@ -44,6 +44,9 @@ enum HelpText {
       soma run --dpi 200 NB.md       crisper figures for a projector
       soma run --param n=20 NB.md    overrides the #| parameters cell
       soma convert NB.ipynb          back to Markdown
+    Files: a notebook reads its own folder and the Stdlib and writes only its output
+    folder (relative paths land there); --allow-read DIR, --allow-write DIR and
+    --trust widen that. A refused path is error[permission]. `soma help run` has more.
 
     """
 }

@@ -12,11 +12,26 @@ struct RunCommand: ParsableCommand {
         Each notebook runs top to bottom in its own session and writes \
         <out>/<name>/<name>.md, .html and .ipynb plus its figures (cellN-figK.png, \
         or <cell name>-figK.png). The source notebook is never modified. Progress, \
-        one line per cell, goes to standard error.
+        one line per cell, goes to standard error. With several notebooks, each \
+        runs in its own process: one that crashes loses only its own output.
+
+        The output folder is replaced whole at the end of a run (a killed run \
+        leaves the previous output as it was); files in it that soma did not \
+        write are kept. Two runs cannot write one folder at once: the second \
+        stops with status 2.
+
+        Files: a notebook's code may read files in the notebook's folder and the \
+        Stdlib, and write only in its output folder (a relative path given to \
+        save, write_csv or write_idx lands there). A refused path is \
+        error[permission]. Widen the limits with --allow-read DIR and \
+        --allow-write DIR (repeatable), or lift them with --trust for a notebook \
+        you trust. See Docs/FILE-POLICY.md.
 
         Exit status: 0 when every cell ran, 1 when a cell failed or timed out, \
-        2 for bad usage or a notebook that cannot be read, 130 after Ctrl-C \
-        (the cells that ran are still written).
+        n when a cell called exit(n) (later cells are not run), 2 for bad usage \
+        or a notebook that cannot run (unreadable, not Markdown, an output \
+        folder that would overwrite it or cannot be written), found before any \
+        cell runs; 130 after Ctrl-C (the cells that ran are still written).
         """)
 
     @ArgumentParser.Argument(help: "Notebook files (Markdown with ```soma cells).")
@@ -44,6 +59,19 @@ struct RunCommand: ParsableCommand {
             help: ArgumentHelp("Override a value of the notebook's `#| parameters` cell; the value is a Soma literal. Repeatable.",
                                valueName: "name=value"))
     var parameters: [String] = []
+
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let the notebooks read files under PATH too. Repeatable.", valueName: "path"))
+    var allowRead: [String] = []
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the notebooks write files under PATH too. Repeatable.", valueName: "path"))
+    var allowWrite: [String] = []
+
+    @Flag(name: .long, help: "Lift the file limits: the notebooks may read and write any file you can.")
+    var trust = false
+
+    /// Set on the processes a batch starts, one per notebook: no live progress line.
+    @Flag(name: .customLong("batch-child"), help: .hidden)
+    var batchChild = false
 
     func run() throws {
         let settings: RunSettings
@@ -76,10 +104,19 @@ struct RunCommand: ParsableCommand {
         }
         let terminal = isatty(STDERR_FILENO) != 0
         // A live "running" line only makes sense when one notebook's lines come at a time.
-        let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && (jobCount == 1 || notebooks.count == 1))
+        let log = ProgressLog(color: Terminal.colorOnStderr, live: terminal && !batchChild && notebooks.count == 1)
         let writer = NotebookOutputWriter(root: URL(fileURLWithPath: out, isDirectory: true), formats: formats)
+        let limits = FileLimits(allowRead: allowRead, allowWrite: allowWrite, trust: trust)
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
-                                  makeKernel: { _ in SessionKernel(dpi: figureDPI) })
+                                  makeKernel: { notebook, output in
+                                      SessionKernel(policy: limits.notebookPolicy(notebook: notebook.path, output: output.staging),
+                                                    shownPaths: (output.staging.path, output.target.path), dpi: figureDPI)
+                                  })
+        if notebooks.count > 1 {
+            // Everything is checked here first, so a bad path fails before any notebook runs.
+            guard !batch.check(paths: notebooks).contains(where: { $0.problem != nil }) else { throw ExitCode(2) }
+            throw ExitCode(runChildren(jobs: jobCount, log: log))
+        }
         // First Ctrl-C: interrupt the running cells and write what ran; a second one quits at once.
         signal(SIGINT, SIG_IGN)
         let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -95,5 +132,27 @@ struct RunCommand: ParsableCommand {
         }
         let outcomes = batch.run(paths: notebooks)
         throw ExitCode(batch.wasCancelled ? 130 : NotebookBatch.exitStatus(outcomes))
+    }
+
+    /// Runs each notebook in its own `soma run` process (see `ChildBatch`).
+    private func runChildren(jobs: Int, log: ProgressLog) -> Int32 {
+        var common = ["run", "--batch-child", "--out", out, "--format", format]
+        if let timeout { common += ["--timeout", timeout] }
+        if keepGoing { common.append("--keep-going") }
+        common += ["--dpi", dpi]
+        for parameter in parameters { common += ["--param", parameter] }
+        for path in allowRead { common += ["--allow-read", path] }
+        for path in allowWrite { common += ["--allow-write", path] }
+        if trust { common.append("--trust") }
+        let children = ChildBatch(jobs: jobs, log: log, arguments: { common + ["--", $0] })
+        // Ctrl-C: no new notebooks, the running ones are interrupted and write what ran;
+        // a second Ctrl-C makes them quit at once.
+        signal(SIGINT, SIG_IGN)
+        let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        // Each notebook's process says what it does with the interrupt.
+        interrupts.setEventHandler { children.stop() }
+        interrupts.resume()
+        defer { interrupts.cancel() }
+        return children.run(notebooks)
     }
 }

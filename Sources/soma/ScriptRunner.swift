@@ -3,10 +3,11 @@ import SomaLibrary
 
 /// Runs `soma script.soma`, `soma -e EXPR` and `soma --dump-ast FILE`.
 enum ScriptRunner {
-    /// Runs a script file; returns the process exit status.
-    static func run(path: String) -> Int32 {
+    /// Runs a script file under a file policy (nil: no limits); returns the process exit status.
+    static func run(path: String, policy: FilePolicy?) -> Int32 {
         guard let source = Terminal.readSource(path) else { return 2 }
         let session = Session(output: Terminal.writeOut)
+        session.filePolicy = policy
         session.setFigureDelivery(.files(directory: FileManager.default.currentDirectoryPath, preview: false))
         let result = session.run(source)
         Terminal.report(result.diagnostics, source: source)
@@ -25,7 +26,7 @@ enum ScriptRunner {
     }
 
     /// The process status a run ends with: the code given to `exit(code)`
-    /// (modulo 256, as the system keeps it), else 0 when it ran and 1 when it failed.
+    /// (0...255; the builtin refuses others), else 0 when it ran and 1 when it failed.
     static func status(of result: RunResult) -> Int32 {
         if let code = result.exitCode { return status(exit: code) }
         return result.succeeded ? 0 : 1
@@ -33,7 +34,7 @@ enum ScriptRunner {
 
     /// The process status for `exit(code)`.
     static func status(exit code: Int) -> Int32 {
-        Int32(truncatingIfNeeded: code & 0xFF)
+        Int32(clamping: code)
     }
 
     /// Prints the syntax tree of a file (and its syntax errors).

@@ -34,8 +34,20 @@ struct Soma: ParsableCommand {
     @ArgumentParser.Argument(help: "A Soma script to run (.soma).")
     var script: String?
 
+    @Option(name: .customLong("allow-read"), help: ArgumentHelp("Let SCRIPT read files under PATH too (it may read its own folder and the Stdlib). Repeatable.", valueName: "path"))
+    var allowRead: [String] = []
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let SCRIPT write files under PATH too (it may write the working folder). Repeatable.", valueName: "path"))
+    var allowWrite: [String] = []
+
+    @Flag(name: .long, help: "Lift the file limits on SCRIPT: it may read and write any file you can.")
+    var trust = false
+
     mutating func run() throws {
         if let expression {
+            if !allowRead.isEmpty || !allowWrite.isEmpty || trust {
+                throw ValidationError("--allow-read, --allow-write and --trust apply to a SCRIPT (-e has no file limits)")
+            }
             if script != nil { throw ValidationError("give -e EXPRESSION or a SCRIPT, not both") }
             if dumpAST { throw ValidationError("--dump-ast takes a SCRIPT, not -e") }
             throw ExitCode(ScriptRunner.evaluate(expression))
@@ -45,7 +57,11 @@ struct Soma: ParsableCommand {
                 throw ValidationError("\(script) is a notebook; run it with: soma run \(script)")
             }
             if dumpAST { throw ExitCode(ScriptRunner.dumpAST(path: script)) }
-            throw ExitCode(ScriptRunner.run(path: script))
+            let limits = FileLimits(allowRead: allowRead, allowWrite: allowWrite, trust: trust)
+            throw ExitCode(ScriptRunner.run(path: script, policy: limits.scriptPolicy(script: script)))
+        }
+        if !allowRead.isEmpty || !allowWrite.isEmpty || trust {
+            throw ValidationError("--allow-read, --allow-write and --trust apply to a SCRIPT (the REPL and -e have no file limits)")
         }
         if dumpAST { throw ValidationError("--dump-ast needs a SCRIPT") }
         throw ExitCode(REPL().run())
@@ -56,6 +72,7 @@ struct Soma: ParsableCommand {
     /// a script), and routes `soma help TOPIC` to Soma's own help
     /// (ArgumentParser's built-in `help` only knows subcommands).
     static func main() {
+        Allocator.keepLargeBlocks()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let rest = Array(arguments.dropFirst())
         switch arguments.first {

@@ -15,6 +15,12 @@ import Testing
         #expect(!html.contains("src=\"cell3-fig1.png\""), "figures must not be linked as files")
     }
 
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        #expect(SHA256.base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        #expect(SHA256.base64(String(repeating: "a", count: 1000)) == "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=")
+    }
+
     @Test func isOnePageWithTitleStyleAndMath() throws {
         let html = try renderSample()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -22,10 +28,17 @@ import Testing
         #expect(html.contains("<style>"))
         // Math typesets offline: KaTeX is inlined when the system has it, and nothing is fetched.
         #expect(!html.contains("src=\"http"), "the page must load nothing from the network")
+        #expect(html.contains("Content-Security-Policy"))
         if MathTypesetting.system != nil {
             #expect(html.contains("renderMathInElement"))
             #expect(html.contains("url(data:font/woff2;base64,"))
             #expect(!html.contains("url(fonts/"), "every font must be inlined")
+            // Only the page's own scripts may run: each is named by its hash in the policy.
+            for script in HTMLRenderer.inlineScripts(in: html) {
+                #expect(html.contains("'sha256-\(SHA256.base64(script))'"))
+            }
+        } else {
+            #expect(!html.contains("<script"))
         }
         // TeX is left for KaTeX: no emphasis inside it, only HTML escaping.
         #expect(html.contains("$$\\tau_m \\frac{dv}{dt} = -v + v_{in}$$"))

@@ -8,7 +8,7 @@ import Testing
                        formats: [OutputFormat] = OutputFormat.allCases, log: LogCapture,
                        steps: @escaping () -> [ScriptedKernel.Step]) -> NotebookBatch {
         NotebookBatch(settings: settings, writer: NotebookOutputWriter(root: out, formats: formats), jobs: jobs,
-                      log: ProgressLog(color: false, write: log.append), makeKernel: { _ in ScriptedKernel(steps()) })
+                      log: ProgressLog(color: false, write: log.append), makeKernel: { _, _ in ScriptedKernel(steps()) })
     }
 
     private func copySample(to folder: URL, as name: String) throws -> String {
@@ -27,7 +27,7 @@ import Testing
         let outcomes = batch(out: out, log: log, steps: { Sample.steps }).run(paths: [path])
         #expect(NotebookBatch.exitStatus(outcomes) == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("03-lif").path).sorted()
-        #expect(files == ["03-lif.html", "03-lif.ipynb", "03-lif.md", "cell3-fig1.png", "cell3-fig2.png"])
+        #expect(files == [".soma-manifest", "03-lif.html", "03-lif.ipynb", "03-lif.md", "cell3-fig1.png", "cell3-fig2.png"])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == source, "the source notebook must not change")
         #expect(log.lines.count == 5)
         #expect(log.lines[1].hasPrefix("[03-lif.md] 2/4 cell 2 (inputs): ok ("))
@@ -129,9 +129,49 @@ import Testing
         try Data().write(to: stale)
         let mine = out.appendingPathComponent("nb/my-notes.png")
         try Data().write(to: mine)
+        try "# written by soma\ncell9-fig1.png\n".write(to: out.appendingPathComponent("nb/.soma-manifest"), atomically: true, encoding: .utf8)
         _ = batch(out: out, formats: [.markdown], log: LogCapture(), steps: { Sample.steps }).run(paths: [path])
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(FileManager.default.fileExists(atPath: mine.path))
+    }
+
+    @Test func aFolderWithoutManifestIsSomasOnlyWhenEveryFileLooksLikeSomas() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("nb")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        for name in ["nb.md", "nb.html", "cell2-fig1.png"] { try Data().write(to: old.appendingPathComponent(name)) }
+        #expect(OutputFolder.userFiles(in: old, stem: "nb") == [])
+        try Data().write(to: old.appendingPathComponent("notes.txt"))
+        #expect(OutputFolder.userFiles(in: old, stem: "nb") == ["cell2-fig1.png", "nb.html", "nb.md", "notes.txt"])
+    }
+
+    @Test func exitInACellStopsTheRunWithItsStatusAndNamesTheCell() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("e.md").path
+        try "```soma\nx = 1\n```\n\n```soma\nexit(4)\n```\n\n```soma\nnever\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let log = LogCapture()
+        let outcomes = batch(out: folder.appendingPathComponent("out"), log: log, steps: {
+            [.output(CellOutput()), .output(CellOutput(exitCode: 4)), .output(CellOutput(value: "ran"))]
+        }).run(paths: [path])
+        #expect(NotebookBatch.exitStatus(outcomes) == 4)
+        #expect(outcomes[0].executed?.results.map(\.result.status) == [.succeeded, .failed, .notRun])
+        #expect(log.text.contains("stopped by exit(4) in cell 2"))
+    }
+
+    @Test func refusesInputThatIsNotAMarkdownNotebookBeforeRunning() throws {
+        let folder = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, hint) in [("x.ipynb", "soma convert"), ("x.soma", "run it with: soma"), ("x.txt", "not a Markdown notebook")] {
+            let path = folder.appendingPathComponent(name).path
+            try "```soma\n1\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+            let log = LogCapture()
+            let outcomes = batch(out: folder.appendingPathComponent("out"), log: log, steps: { [] }).run(paths: [path])
+            #expect(NotebookBatch.exitStatus(outcomes) == 2)
+            #expect(log.text.contains(hint), "\(name): \(log.text)")
+            #expect(outcomes[0].executed == nil)
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 /// The kind of an error, shown as `error[kind]` and exposed to scripts as `e.kind`.
 public enum ErrorKind: String, Equatable, Hashable, Sendable, CaseIterable {
-    case syntax, name, type, shape, index, value, io, interrupt, limit, user
+    case syntax, name, type, shape, index, value, io, interrupt, limit, user, permission
 }
 
 /// One error as data: what went wrong, where, and optional notes.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Interpreter {
     /// Parses, compiles and runs one source in the global scope (on the
     /// large-stack thread), then runs the end-of-run hooks.
@@ -49,15 +51,34 @@ extension Interpreter {
         let names = path.hasSuffix(".soma") ? [path] : [path, path + ".soma"]
         var candidates: [String] = []
         for name in names {
-            if name.hasPrefix("/") {
-                candidates.append(name)
+            let expanded = RealPath.expandingTilde(name)
+            if expanded.hasPrefix("/") {
+                candidates.append(expanded)
             } else {
-                candidates.append(currentDirectory.map { $0 + "/" + name } ?? name)
-                if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + name) }
+                candidates.append(currentDirectory.map { $0 + "/" + expanded } ?? expanded)
+                if let stdlib = stdlibDirectory { candidates.append(stdlib + "/" + expanded) }
             }
         }
-        let found = candidates.lazy.compactMap({ c in readTextFile(c).map { (c, $0) } }).first
-            ?? names.lazy.compactMap({ name in self.embeddedStdlib[name].map { ("<stdlib>/" + name, $0) } }).first
+        var found: (String, String)?
+        for candidate in candidates {
+            if let policy = filePolicy {
+                // A refused file is never opened, so its content cannot show up in an error.
+                let real = RealPath.resolveIfPossible(candidate)
+                guard let real, policy.allows(real, .read, stdlib: stdlibDirectory) else {
+                    if real == nil || FileManager.default.fileExists(atPath: candidate) {
+                        throw policy.refusal("use", path, real: real, .read).located(span)
+                    }
+                    continue
+                }
+            }
+            if let text = readTextFile(candidate) {
+                found = (candidate, text)
+                break
+            }
+        }
+        if found == nil {
+            found = names.lazy.compactMap({ name in self.embeddedStdlib[name].map { ("<stdlib>/" + name, $0) } }).first
+        }
         guard let (file, text) = found else {
             throw SomaError(.io, "cannot find '\(path)' to use (or it is not a readable text file of at most 64 MB)", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])

@@ -34,6 +34,8 @@ public final class Interpreter {
     /// Stdlib files built into the binary (name → source), used by `use` when
     /// no file of that name is found on disk.
     public var embeddedStdlib: [String: String] = [:]
+    /// Which files code may read and write (nil: any, as in the REPL); see `FilePolicy`.
+    public var filePolicy: FilePolicy?
     /// Deepest nesting of Soma calls before `error[limit]`.
     public var maxCallDepth: Int {
         get { depthLimit.pointee }

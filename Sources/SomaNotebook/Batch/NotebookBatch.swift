@@ -12,14 +12,16 @@ public final class NotebookBatch {
     private let writer: NotebookOutputWriter
     private let jobs: Int
     private let log: ProgressLog
-    private let makeKernel: (Notebook) -> CellKernel
+    private let makeKernel: (Notebook, OutputFolder) -> CellKernel
     private let active = ActiveRunners()
 
     /// - Parameters:
     ///   - jobs: notebooks run side by side (at least 1).
-    ///   - makeKernel: a fresh kernel per notebook, since a notebook's cells share one scope.
+    ///   - makeKernel: a fresh kernel per notebook, since a notebook's cells share one scope;
+    ///     it gets the notebook and its output folder (files the code writes land in
+    ///     `staging`, which becomes the output folder).
     public init(settings: RunSettings, writer: NotebookOutputWriter, jobs: Int, log: ProgressLog,
-                makeKernel: @escaping (Notebook) -> CellKernel) {
+                makeKernel: @escaping (Notebook, OutputFolder) -> CellKernel) {
         self.settings = settings
         self.writer = writer
         self.jobs = max(1, jobs)
@@ -27,11 +29,13 @@ public final class NotebookBatch {
         self.makeKernel = makeKernel
     }
 
-    /// Reads and checks every notebook, then runs them and writes their outputs.
-    ///
-    /// Notebooks that cannot be read or parsed are reported before anything
-    /// runs, so a typo in one path does not cost a long run of the others.
-    public func run(paths: [String]) -> [NotebookOutcome] {
+    /// Reads and checks every notebook without running any: the outcomes
+    /// hold a problem (logged) for each one that cannot run.
+    public func check(paths: [String]) -> [NotebookOutcome] {
+        prepare(paths).0
+    }
+
+    private func prepare(_ paths: [String]) -> ([NotebookOutcome], [(Int, Notebook)]) {
         var outcomes = paths.map { NotebookOutcome(path: $0) }
         var notebooks: [(Int, Notebook)] = []
         for (index, path) in paths.enumerated() {
@@ -39,6 +43,7 @@ public final class NotebookBatch {
                 let notebook = try Self.load(path)
                 // Check the parameters now: a bad --param is a usage error, not a failed cell.
                 _ = try notebook.injecting(settings.parameters)
+                try OutputFolder.check(root: writer.root, stem: notebook.stem, source: path)
                 notebooks.append((index, notebook))
             } catch {
                 outcomes[index].problem = .unusable("\(error)")
@@ -56,8 +61,16 @@ public final class NotebookBatch {
                 firstWithStem[notebook.stem] = notebook.path
             }
         }
-        guard notebooks.count == paths.count, !outcomes.contains(where: { $0.problem != nil }) else { return outcomes }
+        return (outcomes, notebooks)
+    }
 
+    /// Reads and checks every notebook, then runs them and writes their outputs.
+    ///
+    /// Notebooks that cannot be read or parsed are reported before anything
+    /// runs, so a typo in one path does not cost a long run of the others.
+    public func run(paths: [String]) -> [NotebookOutcome] {
+        let (outcomes, notebooks) = prepare(paths)
+        guard notebooks.count == paths.count, !outcomes.contains(where: { $0.problem != nil }) else { return outcomes }
         let queue = WorkQueue(notebooks)
         let results = ResultStore(outcomes)
         let done = DispatchGroup()
@@ -88,7 +101,12 @@ public final class NotebookBatch {
     public var wasCancelled: Bool { active.isCancelled }
 
     /// Reads and parses one notebook.
+    ///
+    /// - Throws: `NotebookError` for a file that cannot be read, is not
+    ///   UTF-8, or is not a Markdown notebook (a Jupyter notebook or a Soma
+    ///   script is named as such, with the command that handles it).
     public static func load(_ path: String) throws -> Notebook {
+        try checkKind(path)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -101,38 +119,77 @@ public final class NotebookBatch {
         return try Notebook(parsing: text, path: path)
     }
 
+    /// Refuses files that are not Markdown notebooks by their extension.
+    static func checkKind(_ path: String) throws {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = name.lowercased()
+        if lower.hasSuffix(".ipynb") {
+            throw NotebookError(path: path, message: "is a Jupyter notebook; soma run takes Markdown notebooks: convert it first with: soma convert \(path)")
+        }
+        if lower.hasSuffix(".soma") {
+            throw NotebookError(path: path, message: "is a Soma script, not a notebook; run it with: soma \(path)")
+        }
+        guard [".md", ".markdown", ".qmd"].contains(where: { lower.hasSuffix($0) }) else {
+            throw NotebookError(path: path, message: "is not a Markdown notebook (.md); soma run takes Markdown files with ```soma cells")
+        }
+    }
+
     private func runOne(_ notebook: Notebook, path: String) -> NotebookOutcome {
         var outcome = NotebookOutcome(path: path)
         let clock = ContinuousClock()
         let start = clock.now
-        let runner = NotebookRunner(kernel: makeKernel(notebook), settings: settings,
+        // Take the output folder before any cell runs: a folder that cannot be
+        // written, or that another run holds, stops the notebook here.
+        let folder: OutputFolder
+        do {
+            folder = try writer.open(notebook)
+        } catch {
+            outcome.problem = .unusable("\(error)")
+            log.note("error: \(error)")
+            return outcome
+        }
+        defer { folder.discard() }
+        let runner = NotebookRunner(kernel: makeKernel(notebook, folder), settings: settings,
                                     progress: { [log] in log.cellFinished($0) },
                                     started: { [log] in log.cellStarted($0) })
         active.add(runner)
         defer { active.remove(runner) }
+        let executed: ExecutedNotebook
         do {
-            let executed = try runner.run(notebook)
-            outcome.executed = executed
-            outcome.written = try writer.write(executed)
-            let results = executed.results.map(\.result.status)
-            let failed = results.filter(\.isFailure).count
-            let seconds = start.duration(to: clock.now).seconds
-            let formats = writer.formats.map(\.rawValue).joined(separator: ", ")
-            log.note("[\(notebook.stem)] \(failed == 0 ? "ok" : "\(failed) failed"): \(results.count) cells in \(ProgressLog.duration(seconds)); wrote \(writer.folder(for: notebook).path)/ (\(formats))")
-        } catch let error as NotebookError {
+            executed = try runner.run(notebook)
+        } catch {
             outcome.problem = .unusable("\(error)")
             log.note("error: \(error)")
+            return outcome
+        }
+        outcome.executed = executed
+        do {
+            outcome.written = try writer.write(executed, into: folder)
         } catch {
             outcome.problem = .notWritten("\(error)")
             log.note("error: \(error)")
+            return outcome
         }
+        let results = executed.results.map(\.result.status)
+        let failed = results.filter(\.isFailure).count
+        let seconds = start.duration(to: clock.now).seconds
+        let formats = writer.formats.map(\.rawValue).joined(separator: ", ")
+        var summary = failed == 0 ? "ok" : "\(failed) failed"
+        if let (cell, code) = executed.exit {
+            outcome.exitCode = code
+            summary = "stopped by exit(\(code)) in \(cell.label)"
+                + (failed > 0 && code == 0 ? ", \(failed) failed" : "")
+        }
+        log.note("[\(notebook.stem)] \(summary): \(results.count) cells in \(ProgressLog.duration(seconds)); wrote \(folder.target.path)/ (\(formats))")
         return outcome
     }
 
-    /// The process exit status for a batch: 0 all ran, 1 a cell failed or
-    /// output could not be written, 2 a notebook was unusable.
+    /// The process exit status for a batch: 2 a notebook was unusable, else
+    /// the status a cell gave to `exit(n)` (the first such notebook's), else
+    /// 1 a cell failed or output could not be written, else 0.
     public static func exitStatus(_ outcomes: [NotebookOutcome]) -> Int32 {
         if outcomes.contains(where: { if case .unusable = $0.problem { return true } else { return false } }) { return 2 }
+        if let code = outcomes.lazy.compactMap(\.exitCode).first { return Int32(clamping: code) }
         if outcomes.contains(where: { $0.problem != nil || $0.executed?.hasFailure != false }) { return 1 }
         return 0
     }
@@ -151,6 +208,8 @@ public struct NotebookOutcome: Sendable {
     public var executed: ExecutedNotebook?
     public var written: [URL] = []
     public var problem: Problem?
+    /// The status a cell gave to `exit(n)`, which stopped the notebook.
+    public var exitCode: Int?
 
     public init(path: String) { self.path = path }
 }

@@ -14,7 +14,8 @@ extension Notebook {
         var prose = ""
         var cellCount = 0
         var names: [String: Int] = [:]
-        let lines = text.linesKeepingBreaks()
+        // Old Mac files end lines with a lone CR: read them as line breaks too.
+        let lines = (text.utf8.contains(UInt8(ascii: "\r")) ? text.normalizingLoneCarriageReturns() : text).linesKeepingBreaks()
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -138,6 +139,22 @@ extension StringProtocol {
         }
         if start != utf8.endIndex { lines.append(string[start..<utf8.endIndex]) }
         return lines
+    }
+
+    /// The text with each CR that is not followed by LF turned into LF
+    /// (CRLF is kept), so CR-only files split into their lines.
+    func normalizingLoneCarriageReturns() -> String {
+        var bytes: [UInt8] = []
+        let utf8 = Array(String(self).utf8)
+        bytes.reserveCapacity(utf8.count)
+        for (index, byte) in utf8.enumerated() {
+            if byte == UInt8(ascii: "\r"), index + 1 == utf8.count || utf8[index + 1] != UInt8(ascii: "\n") {
+                bytes.append(UInt8(ascii: "\n"))
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text without a trailing `\n` or `\r\n`.

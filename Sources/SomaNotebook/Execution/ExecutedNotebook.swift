@@ -20,6 +20,14 @@ public struct ExecutedNotebook: Equatable, Sendable {
         }
     }
 
+    /// The cell that called `exit(n)` and n, when one did (the run stopped there).
+    public var exit: (cell: NotebookCell, code: Int)? {
+        for (cell, result) in results {
+            if let code = result.output.exitCode { return (cell, code) }
+        }
+        return nil
+    }
+
     /// True when a cell failed or timed out; the run's exit status is then 1.
     public var hasFailure: Bool {
         results.contains { $0.result.status.isFailure }

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Writes a run's renderings and figures into `<out>/<stem>/`.
+/// Writes a run's renderings and figures into `<out>/<stem>/`, whole: the
+/// files go to the run's `OutputFolder` staging folder, which then replaces
+/// the old output folder in one rename.
 ///
-///     let files = try NotebookOutputWriter(root: URL(fileURLWithPath: "out"), formats: OutputFormat.allCases)
-///         .write(executed)   // out/03-lif/03-lif.md, .html, .ipynb, cell2-fig1.png ...
+///     let writer = NotebookOutputWriter(root: URL(fileURLWithPath: "out"), formats: OutputFormat.allCases)
+///     let folder = try writer.open(notebook)    // before any cell runs
+///     let files = try writer.write(executed, into: folder)   // out/03-lif/03-lif.md, .html, .ipynb, cell2-fig1.png ...
 public struct NotebookOutputWriter {
     public var root: URL
     public var formats: [OutputFormat]
@@ -18,48 +21,47 @@ public struct NotebookOutputWriter {
         root.appendingPathComponent(notebook.stem, isDirectory: true)
     }
 
-    /// Writes figures first, then each rendering, every file atomically.
-    ///
-    /// Figures left from an earlier run of the same notebook that this run
-    /// did not produce are removed, so the folder matches the renderings.
-    ///
-    /// - Returns: the files written.
-    @discardableResult
-    public func write(_ executed: ExecutedNotebook) throws -> [URL] {
-        let folder = folder(for: executed.notebook)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: folder.path, message: "cannot create the output folder")
-        }
-        var written: [URL] = []
-        var figureNames: Set<String> = []
-        for (_, result) in executed.results {
-            for figure in result.figures {
-                let url = folder.appendingPathComponent(figure.fileName)
-                try AtomicFile.write(figure.png, to: url)
-                written.append(url)
-                figureNames.insert(figure.fileName)
-            }
-        }
-        removeStaleFigures(in: folder, keeping: figureNames)
-        for format in formats {
-            let url = folder.appendingPathComponent("\(executed.notebook.stem).\(format.rawValue)")
-            try AtomicFile.write(Data(format.render(executed).utf8), to: url)
-            written.append(url)
-        }
-        return written
+    /// Checks the notebook's output folder and takes it for this run (see `OutputFolder.open`).
+    public func open(_ notebook: Notebook) throws -> OutputFolder {
+        try OutputFolder.open(root: root, stem: notebook.stem, source: notebook.path, formats: formats)
     }
 
-    /// Removes `*-figN.png` files this run did not write.
-    private func removeStaleFigures(in folder: URL, keeping names: Set<String>) {
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for file in files where file.hasSuffix(".png") && !names.contains(file) {
-            let stem = file.dropLast(4)
-            guard let dash = stem.range(of: "-fig", options: .backwards),
-                  !stem[dash.upperBound...].isEmpty,
-                  stem[dash.upperBound...].allSatisfy(\.isNumber) else { continue }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+    /// Writes figures, then each rendering, into the staging folder and swaps it in.
+    ///
+    /// Files the notebook's code wrote into the output folder (`save`,
+    /// `write_csv`) are part of the run's output and kept (a figure passed to
+    /// `save` is also shown in the renderings, as every figure a cell touched
+    /// is); files of earlier
+    /// runs that this run did not write again are gone; files the user put in
+    /// the folder are kept.
+    ///
+    /// - Returns: the files written, at their final places.
+    @discardableResult
+    public func write(_ executed: ExecutedNotebook, into folder: OutputFolder) throws -> [URL] {
+        for (_, result) in executed.results {
+            for figure in result.figures {
+                try write(figure.png, folder.staging.appendingPathComponent(figure.fileName))
+            }
+        }
+        for format in formats {
+            let url = folder.staging.appendingPathComponent("\(executed.notebook.stem).\(format.rawValue)")
+            try write(Data(format.render(executed).utf8), url)
+        }
+        return try folder.commit()
+    }
+
+    /// Opens the folder, writes and commits in one step (for callers that
+    /// ran the notebook without writing files from its cells).
+    @discardableResult
+    public func write(_ executed: ExecutedNotebook) throws -> [URL] {
+        try write(executed, into: open(executed.notebook))
+    }
+
+    private func write(_ data: Data, _ url: URL) throws {
+        do {
+            try data.write(to: url)
+        } catch {
+            throw OutputError(path: url.path, message: "cannot write the file: \(error.localizedDescription)")
         }
     }
 }

@@ -4,7 +4,11 @@ import Foundation
 ///
 /// Figures are inlined as `data:` URIs, the stylesheet is embedded and math is
 /// typeset by KaTeX inlined with its fonts (see `MathTypesetting`), so the
-/// file reads offline and loads nothing from the network.
+/// file reads offline and loads nothing from the network. The page holds no
+/// active content from the notebook: raw HTML in the prose goes through
+/// `HTMLSanitizer`, and a Content-Security-Policy lets only the page's own
+/// KaTeX scripts run (by their hashes) and forbids frames, forms and remote
+/// loads should anything slip through.
 public struct HTMLRenderer {
     public init() {}
 
@@ -17,6 +21,7 @@ public struct HTMLRenderer {
             }
         }
         let title = executed.notebook.firstHeading ?? executed.notebook.stem
+        let math = MathTypesetting.hasMath(body) ? MathTypesetting.system?.head ?? "" : ""
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -24,11 +29,12 @@ public struct HTMLRenderer {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="soma run">
+        <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy(allowingScriptsIn: math))">
         <title>\(title.htmlEscaped)</title>
         <style>
         \(Self.stylesheet)
         </style>
-        \(MathTypesetting.hasMath(body) ? MathTypesetting.system?.head ?? "" : "")
+        \(math)
         </head>
         <body>
         <main>
@@ -78,6 +84,26 @@ public struct HTMLRenderer {
         case .skipped: return "skipped"
         case .notRun: return "not-run"
         }
+    }
+
+    /// No plugins, frames or forms; images only from the page's own folder
+    /// or inline, fonts inline, styles from the page itself; scripts only
+    /// those in `head` (the page's own KaTeX), each allowed by its SHA-256.
+    static func contentSecurityPolicy(allowingScriptsIn head: String) -> String {
+        let scripts = inlineScripts(in: head).map { "'sha256-\(SHA256.base64($0))'" }
+        return "default-src 'none'; script-src \(scripts.isEmpty ? "'none'" : scripts.joined(separator: " ")); "
+            + "img-src 'self' data:; font-src data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
+    }
+
+    /// The text of each `<script>` element in `html`, exactly as the browser hashes it.
+    static func inlineScripts(in html: String) -> [String] {
+        var scripts: [String] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<script>"), let close = rest[open.upperBound...].range(of: "</script>") {
+            scripts.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return scripts
     }
 
     /// Plain, readable styling: a centred column, light code boxes, red errors.

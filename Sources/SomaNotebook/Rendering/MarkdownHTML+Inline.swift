@@ -46,7 +46,9 @@ extension MarkdownHTML {
                 }
             case "!" where i + 1 < chars.count && chars[i + 1] == "[":
                 if let (label, target, end) = link(at: i + 1) {
-                    out += "<img src=\"\(target.htmlEscaped)\" alt=\"\(label.htmlEscaped)\">"
+                    // A remote or scripted image would load or run something: keep its alt text only.
+                    out += HTMLSanitizer.isSafeImage(target)
+                        ? "<img src=\"\(target.htmlEscaped)\" alt=\"\(label.htmlEscaped)\">" : label.htmlEscaped
                     i = end
                 } else {
                     out += "!"
@@ -54,7 +56,9 @@ extension MarkdownHTML {
                 }
             case "[":
                 if let (label, target, end) = link(at: i) {
-                    out += "<a href=\"\(target.htmlEscaped)\">\(inline(label, depth: depth + 1))</a>"
+                    out += HTMLSanitizer.isSafeLink(target)
+                        ? "<a href=\"\(target.htmlEscaped)\">\(inline(label, depth: depth + 1))</a>"
+                        : inline(label, depth: depth + 1)
                     i = end
                 } else {
                     out += "["
@@ -69,7 +73,7 @@ extension MarkdownHTML {
                         continue
                     }
                     if let first = inner.first, first.isLetter || first == "/", !inner.contains("\n") {
-                        out += "<\(inner)>"
+                        out += HTMLSanitizer.clean("<\(inner)>")
                         i = end + 1
                         continue
                     }

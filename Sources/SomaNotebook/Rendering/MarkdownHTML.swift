@@ -70,10 +70,13 @@ enum MarkdownHTML {
                 out += table(lines[i..<end])
                 i = end
             } else if isHTMLStart(trimmed) {
+                var block = ""
                 while i < lines.endIndex, !lines[i].trimmingWhitespace().isEmpty {
-                    out += lines[i] + "\n"
+                    block += lines[i] + "\n"
                     i += 1
                 }
+                // Raw HTML keeps only allowlisted tags; the rest shows as text.
+                out += HTMLSanitizer.clean(block)
             } else {
                 var paragraph: [String] = []
                 while i < lines.endIndex {

@@ -10,14 +10,22 @@ public final class SessionKernel: CellKernel {
     private let session: Session
     private let printed: TextBuffer
     private var reportedStartup = false
+    private let shownPaths: (from: String, to: String)?
     /// Resolution of figures whose cell sets no `#| fig-dpi:` (`soma run --dpi`).
     private let defaultDPI: Double
 
-    public init(dpi: Double = 100) {
+    /// - Parameters:
+    ///   - policy: which files the cells may read and write (nil: any).
+    ///   - shownPaths: a folder whose name errors show as another: the run's
+    ///     staging folder as the output folder it becomes.
+    ///   - dpi: resolution of figures whose cell sets no `#| fig-dpi:`.
+    public init(policy: FilePolicy? = nil, shownPaths: (from: String, to: String)? = nil, dpi: Double = 100) {
+        self.shownPaths = shownPaths
         defaultDPI = dpi
         let printed = TextBuffer()
         self.printed = printed
         session = Session(output: { printed.append($0) })
+        session.filePolicy = policy
     }
 
     public func execute(_ request: CellRequest) -> CellOutput {
@@ -44,9 +52,14 @@ public final class SessionKernel: CellKernel {
         output.exitCode = result.exitCode
         if let first = diagnostics.first {
             let rendered = diagnostics.map { renderDiagnostic($0.0, source: $0.1) }.joined(separator: "\n\n")
-            output.error = CellFailure(kind: first.0.kind.rawValue, message: first.0.message, rendered: rendered)
+            output.error = CellFailure(kind: first.0.kind.rawValue, message: shown(first.0.message), rendered: shown(rendered))
         }
         return output
+    }
+
+    private func shown(_ text: String) -> String {
+        guard let (from, to) = shownPaths else { return text }
+        return text.replacingOccurrences(of: from, with: to)
     }
 
     public func interrupt() {
