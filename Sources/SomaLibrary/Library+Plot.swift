@@ -68,12 +68,18 @@ extension Library {
     /// Titles, labels, legend, grid, limits and scales of the current axes.
     static var plotLabels: [Builtin] {
         [
-            textSetter("title", "Sets the title of the current axes.") { $0.title = $1 },
+            textSetter("title", """
+                Sets the title of the current axes. Any label may hold math between dollars:
+                Greek letters, sub- and superscripts, \\frac (braces doubled inside a string).
+                    title("membrane time constant $\\\\tau_m$"); xlabel("$v_{{in}}$"); ylabel("$x^2$")
+                """) { $0.title = $1 },
             textSetter("xlabel", "Labels the x axis of the current axes.") { $0.xlabel = $1 },
             textSetter("ylabel", "Labels the y axis of the current axes.") { $0.ylabel = $1 },
             Builtin("legend(loc?)", doc: """
                 Shows a legend of the labelled series; "best" places it where it covers the least
-                data, or pass "upper right", "lower left", "center", ...
+                data (right of the plot when every spot inside covers some), or pass "upper right",
+                "lower left", "center", ..., or "outside".
+                    legend(loc: "upper left")
                 """) { args in
                 let text = try args.optional(0, "loc").map { _ in try args.string(0, "loc") } ?? "best"
                 let location = try plotCall("legend") { try Axes.LegendLocation(parsing: text) }

@@ -6,10 +6,12 @@ extension Library {
     /// Matrix pictures: images, heatmaps, image grids and contour lines.
     static var plotImages: [Builtin] {
         [
-            Builtin("imshow(M, cmap: \"viridis\", colorbar: false, vmin:, vmax:, aspect: \"equal\")", doc: """
+            Builtin("imshow(M, cmap: \"viridis\", colorbar: false, vmin:, vmax:, aspect: \"equal\", labels: false)", doc: """
                 Shows a matrix as an image, row 0 on top, through a colormap (viridis, gray,
-                coolwarm). `aspect: "auto"` stretches it to the axes (heatmaps).
+                coolwarm). `aspect: "auto"` stretches it to the axes (heatmaps). `labels: true`
+                writes each value in its cell, black or white against the cell's colour.
                     imshow(W, cmap: "coolwarm", colorbar: true)
+                    imshow(confusion, labels: true)
                 """) { args in
                 let m = try args.tensor(0, "M")
                 let (rows, cols) = try matrixShape(m, "imshow")
@@ -20,10 +22,12 @@ extension Library {
                     throw SomaError.value("imshow: aspect must be \"equal\" or \"auto\"")
                 }
                 let vmin = try args.keywordNumber("vmin"), vmax = try args.keywordNumber("vmax")
+                let labels = try args.keywordBool("labels", default: false)
                 try plots(args).withAxes { axes in
                     try plotCall("imshow") {
                         try axes.imshow(m.data, rows: rows, columns: cols, colormap: cmap, vmin: vmin, vmax: vmax,
                                         colorbar: colorbar, equalAspect: aspect == "equal")
+                        if labels { try axes.labelCells() }
                     }
                 }
                 return .nil

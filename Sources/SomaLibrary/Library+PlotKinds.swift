@@ -141,6 +141,6 @@ extension Library {
                 }
                 return .nil
             },
-        ] + plotImages + [plotColorbar]
+        ] + plotImages + [plotColorbar] + plotFilled
     }
 }

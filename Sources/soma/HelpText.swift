@@ -38,9 +38,10 @@ enum HelpText {
     static let notebooks = """
     A notebook is a Markdown file; ```soma fenced blocks are cells, all else is prose.
     Options at a cell's top: #| name: x, #| echo: false, #| skip: true, #| timeout: 60,
-    #| fig-width: 900, #| fig-height: 400, #| error: expected, #| parameters.
+    #| fig-width: 900, #| fig-height: 400, #| fig-dpi: 200, #| error: expected, #| parameters.
       soma run NB.md                 writes out/NB/NB.md, NB.html, NB.ipynb and PNGs
       soma run --format md --keep-going --timeout 60 -j 2 Notebooks/*.md
+      soma run --dpi 200 NB.md       crisper figures for a projector
       soma run --param n=20 NB.md    overrides the #| parameters cell
       soma convert NB.ipynb          back to Markdown
     Files: a notebook reads its own folder and the Stdlib and writes only its output

@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds each cell may run; a cell's `#| timeout:` overrides it.", valueName: "seconds"))
     var timeout: String?
 
+    @Option(name: .long, help: ArgumentHelp("Resolution of figures (100 = the figure's size in pixels; 200 for a projector); a cell's `#| fig-dpi:` overrides it.", valueName: "dpi"))
+    var dpi: String = "100"
+
     @Flag(name: .long, help: "Run the remaining cells after a cell fails (default: stop at it).")
     var keepGoing = false
 
@@ -82,6 +85,7 @@ struct RunCommand: ParsableCommand {
         let settings: RunSettings
         let formats: [OutputFormat]
         let jobCount: Int
+        let figureDPI: Double
         do {
             formats = try OutputFormat.list(format)
             let parsed = try parameters.map { argument throws(NotebookError) in try NotebookParameter(argument: argument) }
@@ -97,6 +101,10 @@ struct RunCommand: ParsableCommand {
                 throw NotebookError(path: "-j", message: "needs a number of notebooks from 1 to 64, not '\(jobs)'")
             }
             jobCount = count
+            guard let resolution = Double(dpi), resolution.isFinite, (10...600).contains(resolution) else {
+                throw NotebookError(path: "--dpi", message: "needs dots per inch from 10 to 600, not '\(dpi)'")
+            }
+            figureDPI = resolution
             settings = RunSettings(timeout: seconds, keepGoing: keepGoing, parameters: parsed)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -111,7 +119,7 @@ struct RunCommand: ParsableCommand {
         let batch = NotebookBatch(settings: settings, writer: writer, jobs: jobCount, log: log,
                                   makeKernel: { notebook, output in
                                       SessionKernel(policy: limits.notebookPolicy(notebook: notebook.path, output: output.staging),
-                                                    shownPaths: (output.staging.path, output.target.path))
+                                                    shownPaths: (output.staging.path, output.target.path), dpi: figureDPI)
                                   })
         if notebooks.count > 1 {
             // Everything is checked here first, so a bad path fails before any notebook runs.
@@ -140,6 +148,7 @@ struct RunCommand: ParsableCommand {
         var common = ["run", "--batch-child", "--out", out, "--format", format]
         if let timeout { common += ["--timeout", timeout] }
         if keepGoing { common.append("--keep-going") }
+        common += ["--dpi", dpi]
         for parameter in parameters { common += ["--param", parameter] }
         for path in allowRead { common += ["--allow-read", path] }
         for path in allowWrite { common += ["--allow-write", path] }

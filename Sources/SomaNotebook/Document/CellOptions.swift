@@ -2,6 +2,7 @@
 ///
 ///     #| name: tuning
 ///     #| fig-width: 600
+///     #| fig-dpi: 150
 ///     #| error: expected
 public struct CellOptions: Equatable, Sendable {
     /// Names the cell in progress lines and its figures (`name-fig1.png`).
@@ -15,6 +16,8 @@ public struct CellOptions: Equatable, Sendable {
     /// Default size, in pixels, of figures the cell creates.
     public var figureWidth: Int?
     public var figureHeight: Int?
+    /// Resolution of the cell's figures (100 gives the figure's size in pixels; 200 doubles it).
+    public var figureDPI: Int?
     /// Alt text for the cell's figures in Markdown and HTML.
     public var figureCaption: String?
     /// The cell must fail (teaching an error); it is a failure if it runs cleanly.
@@ -26,7 +29,7 @@ public struct CellOptions: Equatable, Sendable {
 
     /// Every key a cell may set, listed in the error for an unknown key.
     public static let knownKeys = ["name", "label", "echo", "skip", "timeout", "fig-width",
-                                   "fig-height", "fig-cap", "error", "parameters"]
+                                   "fig-height", "fig-dpi", "fig-cap", "error", "parameters"]
 
     /// Applies one option line's key and value.
     ///
@@ -53,6 +56,12 @@ public struct CellOptions: Equatable, Sendable {
         case "timeout": timeout = try positiveNumber(key, value)
         case "fig-width": figureWidth = try pixels(key, value)
         case "fig-height": figureHeight = try pixels(key, value)
+        case "fig-dpi":
+            let text = try required(key, value)
+            guard let dpi = Int(text), (10...600).contains(dpi) else {
+                throw OptionProblem("cell option 'fig-dpi' takes dots per inch from 10 to 600, not '\(text)'")
+            }
+            figureDPI = dpi
         case "fig-cap": figureCaption = try required(key, value)
         case "error":
             switch try required(key, value) {
@@ -116,6 +125,7 @@ extension CellOptions {
         if let timeout { lines.append("#| timeout: \(formatSeconds(timeout))") }
         if let figureWidth { lines.append("#| fig-width: \(figureWidth)") }
         if let figureHeight { lines.append("#| fig-height: \(figureHeight)") }
+        if let figureDPI { lines.append("#| fig-dpi: \(figureDPI)") }
         if let figureCaption { lines.append("#| fig-cap: \(figureCaption)") }
         if expectsError { lines.append("#| error: expected") }
         return lines

@@ -27,15 +27,18 @@ public struct CellRequest: Equatable, Sendable {
     /// Default figure size for figures the cell creates, in pixels.
     public var figureWidth: Int?
     public var figureHeight: Int?
+    /// Resolution of the cell's figures; nil leaves the kernel's default.
+    public var figureDPI: Int?
 
     public init(code: String, path: String, firstLine: Int, cell: Int?,
-                figureWidth: Int? = nil, figureHeight: Int? = nil) {
+                figureWidth: Int? = nil, figureHeight: Int? = nil, figureDPI: Int? = nil) {
         self.code = code
         self.path = path
         self.firstLine = firstLine
         self.cell = cell
         self.figureWidth = figureWidth
         self.figureHeight = figureHeight
+        self.figureDPI = figureDPI
     }
 }
 

@@ -116,7 +116,8 @@ public final class NotebookRunner {
                                   firstLine: injected ? 1 : cell.firstLine,
                                   cell: injected ? nil : cell.number,
                                   figureWidth: cell.options.figureWidth,
-                                  figureHeight: cell.options.figureHeight)
+                                  figureHeight: cell.options.figureHeight,
+                                  figureDPI: cell.options.figureDPI)
         let limit = cell.options.timeout ?? settings.timeout
         let clock = ContinuousClock()
         let start = clock.now

@@ -12,13 +12,17 @@ public final class SessionKernel: CellKernel {
     private let printed: TextBuffer
     private var reportedStartup = false
     private let shownPaths: (from: String, to: String)?
+    /// Resolution of figures whose cell sets no `#| fig-dpi:` (`soma run --dpi`).
+    private let defaultDPI: Double
 
     /// - Parameters:
     ///   - policy: which files the cells may read and write (nil: any).
     ///   - shownPaths: a folder whose name errors show as another: the run's
     ///     staging folder as the output folder it becomes.
-    public init(policy: FilePolicy? = nil, shownPaths: (from: String, to: String)? = nil) {
+    ///   - dpi: resolution of figures whose cell sets no `#| fig-dpi:`.
+    public init(policy: FilePolicy? = nil, shownPaths: (from: String, to: String)? = nil, dpi: Double = 100) {
         self.shownPaths = shownPaths
+        defaultDPI = dpi
         let printed = TextBuffer()
         self.printed = printed
         session = Session(output: { printed.append($0) })
@@ -42,7 +46,7 @@ public final class SessionKernel: CellKernel {
         if let value = result.value { output.value = session.display(value) }
         // Taken even after an error, so a half-drawn figure is shown with it and not carried into the next cell.
         do {
-            output.figures = try session.takeFigures()
+            output.figures = try session.takeFigures(dpi: request.figureDPI.map(Double.init) ?? defaultDPI)
         } catch {
             diagnostics.append((Diagnostic(kind: .io, message: "cannot encode the cell's figures: \(error)"), nil))
         }

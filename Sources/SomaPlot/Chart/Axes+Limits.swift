@@ -39,7 +39,8 @@ extension Axes {
                 ey.add([-0.5, Double(max(trains.count, 1)) - 0.5], scale: yscale)
                 ey.sticky += [-0.5, Double(max(trains.count, 1)) - 0.5]
             case .image(let image):
-                let xr = [-0.5, Double(image.columns) - 0.5], yr = [-0.5, Double(image.rows) - 0.5]
+                let e = image.edges
+                let xr = [e.x0, e.x1], yr = [e.y0, e.y1]
                 ex.add(xr, scale: xscale); ey.add(yr, scale: yscale)
                 ex.sticky += xr; ey.sticky += yr
             case .text:

@@ -1,17 +1,21 @@
 /// One plot area: its series, labels, limits and scales.
 public struct Axes {
-    /// Legend positions; `best` picks the corner covering the fewest data points.
+    /// Legend positions; `best` picks the spot covering the least data, or goes outside
+    /// the plot on the right when every spot inside would cover some.
     public enum LegendLocation: String, CaseIterable, Sendable {
         case best
         case upperRight = "upper right", upperLeft = "upper left"
         case lowerLeft = "lower left", lowerRight = "lower right"
         case centerRight = "center right", centerLeft = "center left"
         case lowerCenter = "lower center", upperCenter = "upper center", center
+        /// Right of the plot, top-aligned; the plot narrows to make room.
+        case outsideRight = "outside right"
 
         /// Parses a location as matplotlib writes it ("upper left", "best").
         public init(parsing text: String) throws {
-            guard let location = LegendLocation(rawValue: text.lowercased()) else {
-                throw PlotError.badArgument("unknown legend location '\(text)'; use 'best', 'upper right', 'lower left', ...")
+            let key = text.lowercased()
+            guard let location = LegendLocation(rawValue: key == "outside" ? "outside right" : key) else {
+                throw PlotError.badArgument("unknown legend location '\(text)'; use 'best', 'upper right', 'lower left', 'outside', ...")
             }
             self = location
         }

@@ -2,6 +2,8 @@
 struct AxesLayout {
     var plot: Rect
     var colorbar: Rect?
+    /// Whether the legend goes right of the plot, in the space `reserveRight` kept.
+    var legendOutside = false
     let xLimits: (Double, Double)
     let yLimits: (Double, Double)
     var xTicks: TickSet
@@ -18,7 +20,7 @@ struct AxesLayout {
     var transform: Transform
 
     /// Lays `axes` out in `cell`, measuring text on `surface`.
-    init<S: Surface>(_ axes: Axes, cell: Rect, surface: S, metrics m: Metrics) {
+    init<S: Surface>(_ axes: Axes, cell: Rect, surface: S, metrics m: Metrics, reserveRight: Double = 0) {
         let (xl, yl) = axes.viewLimits()
         xLimits = xl
         yLimits = yl
@@ -48,7 +50,7 @@ struct AxesLayout {
             left += widest + m.px(m.theme.tickLength + m.theme.tickPad)
         }
         if let ylabel = axes.ylabel { left += surface.measure(ylabel, size: m.font).height + m.px(m.theme.labelPad) }
-        var right = m.px(m.theme.cellPad) + (hidden ? 0 : fontH)
+        var right = m.px(m.theme.cellPad) + (hidden ? 0 : fontH) + max(0, reserveRight)
         var colorbarWidth = 0.0
         if let bar = axes.colorbar {
             let labels = AxesLayout.ticks((bar.vmin, bar.vmax), scale: .linear, length: plotHeight,

@@ -1,7 +1,12 @@
 /// Draws one axes: grid, series, spines, ticks, labels, title, legend and colorbar.
 enum AxesRenderer {
     static func draw<S: Surface>(_ axes: Axes, in cell: Rect, on surface: inout S, metrics m: Metrics) {
-        let layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m)
+        var layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m)
+        let reserve = Legend.outsideWidth(axes, layout: layout, cell: cell, on: surface, metrics: m)
+        if reserve > 0 {
+            layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: reserve)
+            layout.legendOutside = true
+        }
         let t = layout.transform
         if axes.grid && !axes.axisHidden { drawGrid(layout, on: &surface, metrics: m) }
         for s in axes.series { SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m) }

@@ -46,11 +46,41 @@ public struct ImageData {
     public var colormap: Colormap
     public var vmin: Double
     public var vmax: Double
+    /// Where the picture sits in data coordinates; nil puts cell (r, c) centred on (c, r).
+    public var extent: ImageExtent? = nil
+    /// Opacity of every cell (filled contours under scatter points).
+    public var alpha: Double = 1
 
     /// The colour of each cell, row by row; NaN cells are clear.
     func colors() -> [Color] {
         let span = vmax > vmin ? vmax - vmin : 1
-        return values.map { v in v.isFinite ? colormap.color(at: (v - vmin) / span) : .clear }
+        let opacity = min(1, max(0, alpha))
+        return values.map { v in
+            guard v.isFinite else { return .clear }
+            let c = colormap.color(at: (v - vmin) / span)
+            return opacity < 1 ? c.withAlpha(c.a * opacity) : c
+        }
+    }
+
+    /// Left, right, bottom and top edges in data coordinates (first row at `y0`).
+    var edges: (x0: Double, x1: Double, y0: Double, y1: Double) {
+        if let extent { return (extent.x0, extent.x1, extent.y0, extent.y1) }
+        return (-0.5, Double(columns) - 0.5, -0.5, Double(rows) - 0.5)
+    }
+}
+
+/// The data rectangle a resampled picture covers: x0...x1 across, y0 (first row) to y1.
+public struct ImageExtent: Sendable {
+    public var x0: Double
+    public var x1: Double
+    public var y0: Double
+    public var y1: Double
+
+    public init(x0: Double, x1: Double, y0: Double, y1: Double) {
+        self.x0 = x0
+        self.x1 = x1
+        self.y0 = y0
+        self.y1 = y1
     }
 }
 

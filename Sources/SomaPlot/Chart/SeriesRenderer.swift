@@ -7,7 +7,7 @@ enum SeriesRenderer {
             let w = m.px(width)
             if dash != .none {
                 let style = StrokeStyle(color: s.color, width: w, dashes: dash.pattern(width: w))
-                for run in t.polylines(x, y) { surface.stroke(run, style: style, clip: clip) }
+                for run in t.polylines(x, y) { surface.stroke(Decimate.columns(run), style: style, clip: clip) }
             }
             if let marker {
                 let centers = t.polylines(x, y).flatMap { $0 }
@@ -69,8 +69,9 @@ enum SeriesRenderer {
             }
             surface.fill(ticks, color: s.color, clip: clip)
         case .image(let image):
-            let xa = t.x(-0.5), xb = t.x(Double(image.columns) - 0.5)
-            let ya = t.y(-0.5), yb = t.y(Double(image.rows) - 0.5)
+            let e = image.edges
+            let xa = t.x(e.x0), xb = t.x(e.x1)
+            let ya = t.y(e.y0), yb = t.y(e.y1)
             guard xa.isFinite, xb.isFinite, ya.isFinite, yb.isFinite else { return }
             var colors = image.colors()
             let rect = Rect(x: min(xa, xb), y: min(ya, yb), width: abs(xb - xa), height: abs(yb - ya))

@@ -32,6 +32,16 @@ public struct RasterSurface: Surface {
     public mutating func markers(_ centers: [Point], marker: Marker, size: Double, color: Color,
                                  edge: Color?, clip: Rect?) {
         let area = clip ?? bounds
+        // Many markers: stamp one pre-rasterised sprite instead of filling a polygon each.
+        if centers.count >= MarkerSprite.minimumCount, edge == nil, size > 0, size <= 200 {
+            let sprite = MarkerSprite(marker: marker, size: size)
+            for c in centers where c.x.isFinite && c.y.isFinite {
+                guard c.x > area.minX - size, c.x < area.maxX + size,
+                      c.y > area.minY - size, c.y < area.maxY + size else { continue }
+                sprite.stamp(at: c, color: color, clip: area, on: &canvas)
+            }
+            return
+        }
         // Batch markers into one fill per few hundred so each buffer stays small.
         var batch: [[Point]] = []
         var outlines: [[Point]] = []
@@ -97,11 +107,11 @@ public struct RasterSurface: Surface {
     }
 
     public func measure(_ string: String, size: Double) -> TextExtent {
-        let metrics = glyphs.lineMetrics(size: size)
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
-        let width = lines.map { glyphs.layout(String($0), size: size).width }.max() ?? 0
+        let extents = lines.map { TextMask.extent(MathText.runs(String($0)), size: size, source: glyphs) }
+        let width = extents.map(\.width).max() ?? 0
         let extra = Double(lines.count - 1) * lineHeight(size)
-        return TextExtent(width: width, ascent: metrics.ascent, descent: metrics.descent + extra)
+        return TextExtent(width: width, ascent: extents.first?.ascent ?? 0, descent: (extents.last?.descent ?? 0) + extra)
     }
 
     /// Distance between baselines of consecutive lines (matplotlib's 1.2 line spacing).

@@ -43,7 +43,7 @@ public struct RecordingSurface: Surface {
 
     /// Approximate metrics (0.6 em per character) so layout runs without fonts.
     public func measure(_ string: String, size: Double) -> TextExtent {
-        TextExtent(width: Double(string.count) * size * 0.6, ascent: size * 0.93, descent: size * 0.24)
+        TextExtent(width: Double(MathText.plain(string).count) * size * 0.6, ascent: size * 0.93, descent: size * 0.24)
     }
 
     public mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?) {
