@@ -1,4 +1,5 @@
 import SomaCore
+import SomaLang
 import SomaPlot
 
 extension Library {
