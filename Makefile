@@ -44,6 +44,7 @@ fuzz: setup
 	@Scripts/fuzz $(FUZZ_SECONDS)
 
 bench: release
+	@Scripts/setup --bench
 	@Benchmarks/run
 
 clean:
