@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"], exclude: ["References"]),
         .testTarget(name: "SomaLangTests", dependencies: ["SomaLang"]),
         .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLang", "SomaLibrary"]),
-        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaNotebook"], exclude: ["Fixtures"], swiftSettings: swift5),
+        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"], exclude: ["Fixtures"], swiftSettings: swift5),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,10 @@ extension Library {
                 The items of xs for which f is true (a tensor stays a tensor).
                 Example: filter(fn(x) = x > 1, [1, 2, 3]) gives [2, 3]
                 """) { args in
+                if case .tensor = try args.value(0, "f") {
+                    throw SomaError(.type, "filter(f, xs) keeps the items of xs for which the function f is true",
+                                    notes: ["to pass a signal through a kernel (a spike train through a PSC), use convolve(x, kernel, dt:)"])
+                }
                 let f = try args.function(0, "f")
                 let xs = try args.value(1, "xs")
                 let kept = try xs.items().filter { item in

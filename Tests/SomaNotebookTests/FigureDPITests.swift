@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SomaNotebook
+import SomaLang
 
 @Suite struct FigureDPITests {
     /// Width and height from a PNG's IHDR chunk.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SomaNotebook
 import SomaLibrary
+import SomaLang
 
 /// The file policy of `soma run`, through a real session: the path-escape
 /// corpus is refused with error[permission] and never read.

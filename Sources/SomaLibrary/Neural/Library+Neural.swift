@@ -6,12 +6,13 @@ extension Library {
     /// Neuron models and synapses (course unit 1).
     static var neural: LibrarySection {
         refusingTrackedArguments(LibrarySection(name: "neural", builtins: [
-            Builtin("hh(current, T:, dt: 1e-5, method: \"euler\")", doc: """
+            Builtin("hh(current, T:, dt: 1e-5, method: \"euler\", threshold: -20)", doc: """
                 Simulates a Hodgkin-Huxley neuron with the course demo's parameters.
                 `current` (demo units) is a number, a tensor with one value per step, or a
                 function of t in seconds. `method` is "euler" (as the demo) or "rk4".
                 Returns {t, v, m, h, n, spikes}: times (s), voltage (mV), the gates, and
-                the times of upward crossings of 0 mV.
+                the spike times: each peak of v above `threshold` mV (-20: strong input
+                makes spikes peak below 0 mV, and they still count).
                     r = hh(fn(t) = if t < 0.4 { 0.07 } else { 0 }, T: 0.8)
                 """) { args in
                 let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "hh")
@@ -21,8 +22,11 @@ extension Library {
                     throw SomaError.value("hh: method must be \"euler\" or \"rk4\", got \"\(methodName)\"")
                 }
                 let current = try timeSignal(args, 0, "current", dt: dt)
+                var neuron = HodgkinHuxley()
+                neuron.spikeThreshold = try args.keywordNumber("threshold", default: -20)
+                guard neuron.spikeThreshold.isFinite else { throw SomaError.value("hh: threshold must be a finite voltage in mV") }
                 let trace = try neuralCall("hh") {
-                    try HodgkinHuxley().simulate(duration: duration, dt: dt, method: method, current: current)
+                    try neuron.simulate(duration: duration, dt: dt, method: method, current: current)
                 }
                 return Value(Record([
                     "t": vectorValue(trace.t), "v": vectorValue(trace.v), "m": vectorValue(trace.m),
@@ -47,10 +51,11 @@ extension Library {
             Builtin("lif(vin, T:, dt: 1ms, tau_m: 20ms, tau_ref: 2ms, voltage: true)", doc: """
                 Simulates leaky integrate-and-fire neurons (threshold 1, reset 0) with
                 spike times placed inside the step. `vin` is a number (one neuron), a
-                vector with one value per step (one neuron over time), any other vector
-                (one neuron per entry, constant input), a steps x N matrix, or a function
-                of t giving a number or a vector. Returns {t, v, spikes}; for a population
-                v is steps x N and spikes a list of tensors, one per neuron.
+                vector (always a population: one neuron per entry, constant input, whatever
+                its length), a steps x N matrix (time-varying input to N neurons; a steps x 1
+                matrix drives one neuron over time), or a function of t giving a number or a
+                vector. Returns {t, v, spikes}; for a population v is steps x N and spikes a
+                list of tensors, one per neuron.
                     r = lif(1.5, T: 1s)      # len(r.spikes) ≈ lif_rate(1.5)
                 """) { args in
                 let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "lif")
@@ -128,34 +133,22 @@ extension Library {
                     "s": tensorValue(shape: [run.trace.t.count, n], run.currents),
                 ]))
             },
-        ]), except: ["filter"])  // filter(f, xs) is also the core list filter
+        ]))
     }
 }
 
 extension Library {
-    /// `filter` serves two meanings in Soma: `filter(f, xs)` keeps the items
-    /// for which f is true (the core builtin), `filter(x, kernel, dt:)`
-    /// convolves a signal. A function as first argument picks the former.
+    /// `convolve(x, kernel, dt:)`: a signal through a kernel (a spike train
+    /// through a PSC). It has its own name: `filter(f, xs)` is the list filter.
     static var signalFilter: Builtin {
-        let listFilter = coreFunctional.first { $0.name == "filter" }
-        let doc = """
-            filter(x, kernel, dt:) is the causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a
-            signal with a kernel sampled at the same dt: filtering a spike train with a PSC
-            gives the post-synaptic current. filter(f, xs) keeps the items of xs for which f
-            is true.
-                current = filter(spike_train(s, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
-            """
-        return Builtin("filter(x, kernel, dt:)", doc: doc) { args in
-            if let listFilter, let first = args.positional.first {
-                switch first {
-                case .function: return try listFilter.body(args)
-                case .object(let o) where o.callable != nil: return try listFilter.body(args)
-                default: break
-                }
-            }
+        Builtin("convolve(x, kernel, dt:)", doc: """
+            The causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a signal with a kernel sampled at the
+            same dt: a spike train convolved with a PSC kernel gives the post-synaptic current.
+            Example: current = convolve(spike_train(s, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
+            """) { args in
             let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
             let x = try args.tensor(0, "x"), kernel = try args.tensor(1, "kernel")
-            return vectorValue(try neuralCall("filter") { try filter(x.data, kernel: kernel.data, dt: dt) })
+            return vectorValue(try neuralCall("convolve") { try filter(x.data, kernel: kernel.data, dt: dt) })
         }
     }
 }
@@ -232,12 +225,6 @@ private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double,
             return (n, false, { k, _, drive in
                 if k & 1023 == 0 { try context.checkInterrupt() }
                 for i in 0..<n { drive[i] = v.data[k * n + i] }
-            })
-        }
-        if v.rank == 1 && v.count == steps && forceNeurons == nil {
-            return (1, true, { k, _, drive in
-                if k & 1023 == 0 { try context.checkInterrupt() }
-                drive[0] = v.data[k]
             })
         }
         guard v.rank <= 1 else { throw SomaError.shape("\(args.callee): vin must be a number, vector or matrix") }

@@ -18,8 +18,11 @@ public struct HodgkinHuxley {
     public var eL = -54.387, eK = -77.0, eNa = 50.0
     /// Starting state; the demo's resting point near -53 mV.
     public var initial = HHState(v: -53.14669365, m: 0.18920957, h: 0.21004222, n: 0.50796341)
-    /// Voltage an upward crossing of which counts as a spike (mV).
-    public var spikeThreshold = 0.0
+    /// A spike is a peak of V above this voltage (mV), counted once V has
+    /// crossed it upwards and timed at the peak. -20 mV counts what a person
+    /// sees in the trace: under strong input the spikes shrink and peak below
+    /// 0 mV, while sub-threshold bumps stay far below -20 mV.
+    public var spikeThreshold = -20.0
 
     /// Integration scheme for `simulate`.
     public enum Method: String { case euler, rk4 }
@@ -62,6 +65,7 @@ public struct HodgkinHuxley {
         var trace = HHTrace(capacity: steps + 1)
         var s = initial
         trace.append(t: 0, s)
+        var peak: (v: Double, t: Double)? = initial.v >= spikeThreshold ? (initial.v, 0) : nil
         for k in 0..<steps {
             let t = Double(k) * dt
             switch method {
@@ -75,14 +79,18 @@ public struct HodgkinHuxley {
                 let k4 = derivative(s + k3 * h, current: try current(t + dt))
                 s = s + (k1 + k2 * 2 + k3 * 2 + k4) * (h / 6)
             }
-            let previous = trace.v[trace.v.count - 1]
-            trace.append(t: Double(k + 1) * dt, s)
-            if previous < spikeThreshold && s.v >= spikeThreshold {
-                // Linear interpolation of the crossing gives sub-step spike times.
-                let frac = (spikeThreshold - previous) / (s.v - previous)
-                trace.spikes.append(t + frac * dt)
+            let now = Double(k + 1) * dt
+            trace.append(t: now, s)
+            if s.v >= spikeThreshold {
+                // Above threshold: follow the peak of this spike.
+                if peak == nil || s.v > peak!.v { peak = (s.v, now) }
+            } else if let top = peak {
+                // Back below: the spike is over; it happened at its peak.
+                trace.spikes.append(top.t)
+                peak = nil
             }
         }
+        if let top = peak { trace.spikes.append(top.t) }
         return trace
     }
 }
@@ -104,7 +112,7 @@ public struct HHState: Equatable {
 /// A simulated Hodgkin-Huxley run: one sample per step, times in seconds.
 public struct HHTrace {
     public var t: [Double] = [], v: [Double] = [], m: [Double] = [], h: [Double] = [], n: [Double] = []
-    /// Times (s) at which V crossed the spike threshold upwards.
+    /// Times (s) of the spikes: the peaks of V above the spike threshold.
     public var spikes: [Double] = []
 
     init(capacity: Int) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SomaNotebook
+import SomaLang
 
 /// Errors in a function defined in one cell and called from a later cell
 /// are drawn in the defining cell, with the calling cell in a note.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SomaNotebook
+import SomaLang
 
 /// The notebook runner over a real Soma session.
 @Suite struct SessionKernelTests {
