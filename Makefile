@@ -30,6 +30,10 @@ unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/CLI/run-cli-tests $(SOMA_DEBUG)
+	@# Users run the release build: the command line and REPL are tested on it
+	@# too (a SIGINT latch duplicated only in release once hid behind debug).
+	$(SWIFT) build -c release --product soma
+	Tests/CLI/run-cli-tests $(SOMA_RELEASE)
 
 # The fuzz run goes first so the test runner's summary is the last thing printed.
 test: fuzz unit

@@ -28,11 +28,14 @@ let package = Package(
         .target(name: "SomaNotebook", dependencies: ["SomaLibrary"], swiftSettings: release),
         .executableTarget(
             name: "soma",
-            dependencies: ["SomaNotebook", "CEditLine",
+            dependencies: ["SomaNotebook", "CEditLine", "CInterrupt",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: release),
         // libFuzzer entry point over parse + evaluate (see Makefile `fuzz`).
         .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary"]),
+
+        // The process's SIGINT latch: one C file, so the process holds one copy.
+        .target(name: "CInterrupt"),
 
         // MARK: system libraries
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -1,4 +1,5 @@
 @preconcurrency import CEditLine
+import CInterrupt
 import Foundation
 
 /// Line input for the REPL: libedit (emacs keys, history, tab completion) on a
