@@ -22,7 +22,7 @@ let package = Package(
         // MARK: public modules
         .target(name: "SomaCore", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: release),
         .target(name: "SomaNeural", dependencies: ["SomaCore"], swiftSettings: release),
-        .target(name: "SomaPlot", dependencies: ["CPNG", "CFreeType"], swiftSettings: release),
+        .target(name: "SomaPlot", dependencies: ["SomaCore", "CPNG", "CFreeType"], swiftSettings: release),
         .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
         .target(name: "SomaLibrary", dependencies: ["SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
         .target(name: "SomaNotebook", dependencies: ["SomaLibrary"], swiftSettings: release),

@@ -109,7 +109,8 @@ extension Library {
                 let xs = try args.value(0, "xs")
                 let x = try args.value(1, "x")
                 switch (xs, x) {
-                case (.string(let s), .string(let part)): return .bool(s.contains(part))
+                // Every string contains the empty string (Foundation's contains says no).
+                case (.string(let s), .string(let part)): return .bool(part.isEmpty || s.contains(part))
                 case (.record(let r), .string(let key)): return .bool(r[key] != nil)
                 default: return .bool(try iterationItems(xs).contains { $0.equals(x) })
                 }

@@ -65,7 +65,8 @@ final class FigureObject: SomaObject {
             }
         case "preview":
             return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { args in
-                let columns = try args.keywordInt("columns", default: 60), rows = try args.keywordInt("rows", default: 15)
+                let columns = try countKeyword(args, "columns", default: 60, in: 10...1000) ?? 60
+                let rows = try countKeyword(args, "rows", default: 15, in: 3...1000) ?? 15
                 return Value(self.figure.preview(columns: columns, rows: rows))
             }
         default:

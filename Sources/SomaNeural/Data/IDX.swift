@@ -8,6 +8,7 @@ public enum IDX {
     /// Reads an IDX file (optionally gzip-compressed is not supported: gunzip
     /// it first) into a tensor of its shape.
     public static func read(path: String) throws -> Tensor {
+        try checkBudget(path: path, "read_idx")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NeuralError.io("read_idx: cannot read \(path)")
         }
@@ -33,14 +34,15 @@ public enum IDX {
         }
         guard bytes.count >= 4 + 4 * rank else { throw NeuralError.io("read_idx: \(name) is truncated in its header") }
         var shape: [Int] = []
-        var count = 1
         for d in 0..<rank {
             let o = 4 + 4 * d
-            let size = Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3])
-            shape.append(size)
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, product <= 1 << 31 else { throw NeuralError.io("read_idx: \(name) declares too many values") }
-            count = product
+            shape.append(Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]))
+        }
+        // The limits of every constructor (rank, elements, memory), so a
+        // 16-byte file cannot declare a shape no tensor could have.
+        let count: Int
+        do { count = try Shape.checkedCount(shape) } catch let e as TensorError {
+            throw NeuralError.io("read_idx: \(name) declares shape \(shape): \(e.message)")
         }
         let start = 4 + 4 * rank
         guard bytes.count >= start + count * width else {
@@ -90,7 +92,7 @@ public enum IDX {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw NeuralError.io("write_idx: cannot write \(path): \(error.localizedDescription)")
+            throw NeuralError.io("write_idx: cannot write \(path): \(IOFailure.writing(path, error))")
         }
     }
 }

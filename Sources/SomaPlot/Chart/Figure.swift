@@ -100,6 +100,12 @@ public struct Figure {
     /// Writes the figure as a PNG file.
     /// - Throws: `PlotError.badArgument` for a bad dpi, `PlotError.io` when writing fails.
     public func save(to path: String, dpi: Double = 100) throws {
+        // Only PNG is written: another extension would name PNG bytes as
+        // something they are not (a viewer then refuses the file).
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].lowercased() != "png" {
+            throw PlotError.badArgument("save writes PNG images only; give the file a .png name, not '\(name)'")
+        }
         try PNGCodec.write(render(dpi: try checked(dpi)), to: path)
     }
 

@@ -113,8 +113,8 @@ public struct RasterSurface: Surface {
     public mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?) {
         guard columns > 0, rows > 0, colors.count == columns * rows, rect.width > 0, rect.height > 0,
               let area = (clip ?? bounds).intersection(bounds).flatMap({ $0.intersection(rect) }) else { return }
-        let x0 = Int(area.minX.rounded()), x1 = Int(area.maxX.rounded())
-        let y0 = Int(area.minY.rounded()), y1 = Int(area.maxY.rounded())
+        let x0 = Int(saturating: area.minX.rounded()), x1 = Int(saturating: area.maxX.rounded())
+        let y0 = Int(saturating: area.minY.rounded()), y1 = Int(saturating: area.maxY.rounded())
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
             let row = cellIndex((Double(y) + 0.5 - rect.minY) / rect.height, count: rows)

@@ -33,13 +33,13 @@ struct TextMask {
         let glyphs = text.unicodeScalars.map { source.glyph(for: $0, size: size) }
         let (positions, total) = source.layout(text, size: size)
         let pad = 2
-        width = max(1, Int(total.rounded(.up)) + 2 * pad)
-        let ascent = Int(metrics.ascent.rounded(.up)), descent = Int(metrics.descent.rounded(.up))
+        width = max(1, Int(saturating: total.rounded(.up)) + 2 * pad)
+        let ascent = Int(saturating: metrics.ascent.rounded(.up)), descent = Int(saturating: metrics.descent.rounded(.up))
         height = max(1, ascent + descent)
         baseline = Double(ascent)
         var mask = [UInt8](repeating: 0, count: width * height)
         for (g, position) in zip(glyphs, positions) {
-            let originX = Int((Double(pad) + position).rounded()) + g.left
+            let originX = Int(saturating: (Double(pad) + position).rounded()) + g.left
             let originY = ascent - g.top
             for row in 0..<g.height {
                 let y = originY + row
@@ -79,7 +79,7 @@ struct TextMask {
         let px = p.x + dx, py = p.y + dy, qx = p.x + dy, qy = p.y - dx
         guard [px, py, qx, qy].allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { return }
         if !rotated {
-            let x0 = Int(px.rounded()), y0 = Int(py.rounded())
+            let x0 = Int(saturating: px.rounded()), y0 = Int(saturating: py.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
@@ -88,7 +88,7 @@ struct TextMask {
             }
         } else {
             // Text coordinate (u, v) lands at (p.x + v, p.y - u) when turned counter-clockwise.
-            let x0 = Int(qx.rounded()), y0 = Int(qy.rounded())
+            let x0 = Int(saturating: qx.rounded()), y0 = Int(saturating: qy.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
