@@ -33,6 +33,8 @@ let package = Package(
             swiftSettings: release),
         // libFuzzer entry point over parse + evaluate (see Makefile `fuzz`).
         .executableTarget(name: "FuzzSoma", dependencies: ["SomaLibrary"]),
+        // libFuzzer entry point calling builtins with extreme arguments.
+        .executableTarget(name: "FuzzBuiltins", dependencies: ["SomaLibrary"]),
 
         // The process's SIGINT latch: one C file, so the process holds one copy.
         .target(name: "CInterrupt"),

@@ -58,7 +58,7 @@ extension Library {
                 }
                 let path = plotPath(try args.string(pathIndex, "path"), args.context)
                 let dpi = try args.keywordNumber("dpi", default: 100)
-                try figure.save(to: path, dpi: dpi)
+                try figure.save(to: path, dpi: dpi, context: args.context)
                 return .nil
             },
         ]

@@ -57,6 +57,8 @@ extension Library {
                 """) { args in
                 let (x, y, z) = try contourArguments(args)
                 let (rows, cols) = try matrixShape(z, "contour")
+                // Tracing numbers every grid edge (two 4-byte entries each, about 2 per point).
+                try imageBudget(rows * cols, "contour")
                 var levels: [Double]?
                 if let value = args.keyword("levels"), !value.isNil {
                     if let n = value.numberValue {
@@ -78,7 +80,7 @@ extension Library {
                 try plots(args).withAxes { axes in
                     try plotCall("contour") {
                         try axes.contour(z: z.data, rows: rows, columns: cols, x: x, y: y, levels: levels, color: color,
-                                         colormap: cmap, width: width, label: label)
+                                         colormap: cmap, width: width, label: label) { try args.context.checkInterrupt() }
                     }
                 }
                 return .nil

@@ -19,8 +19,8 @@ final class FigureObject: SomaObject {
     }
 
     /// Writes the figure as a PNG file at `path`.
-    func save(to path: String, dpi: Double) throws {
-        try plotCall("save") { try figure.save(to: path, dpi: dpi) }
+    func save(to path: String, dpi: Double, context: Context) throws {
+        try plotCall("save") { try figure.save(to: path, dpi: dpi) { context.isInterrupted } }
         savedSinceChange = true
     }
 
@@ -60,7 +60,7 @@ final class FigureObject: SomaObject {
         case "save":
             return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
                 let path = plotPath(try args.string(0, "path"), args.context)
-                try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100))
+                try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100), context: args.context)
                 return .nil
             }
         case "preview":
@@ -130,7 +130,7 @@ public final class PlotState {
         touched = []
         for object in figures {
             let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
-            try plotCall("figure") { try object.figure.save(to: path) }
+            try plotCall("figure") { try object.figure.save(to: path) { context.isInterrupted } }
             var text = "[figure \(object.number): \(path)]\n"
             if preview { text += object.figure.preview() + "\n" }
             context.output.write(text)
@@ -152,7 +152,10 @@ extension Session {
         let figures = state.touched.filter { !$0.figure.isBlank }
         state.touched = []
         state.current = nil
-        return try figures.map { object in Data(try plotCall("figure") { try object.figure.png(dpi: dpi) }) }
+        let context = self.context
+        return try figures.map { object in
+            Data(try plotCall("figure") { try object.figure.png(dpi: dpi) { context.isInterrupted } })
+        }
     }
 
     /// Sets the size new figures get (notebook `fig-width` / `fig-height`), in pixels.
@@ -175,6 +178,7 @@ func plotCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
         case .badData: return .shape
         case .badArgument: return .value
         case .io: return .io
+        case .interrupted: return .interrupt
         }
     }
 }

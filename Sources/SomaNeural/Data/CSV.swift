@@ -11,7 +11,8 @@ public enum CSV {
     }
 
     /// Reads a numeric CSV file.
-    public static func read(path: String) throws -> Table {
+    /// `poll` is called every few thousand lines; throwing stops the read (Ctrl-C).
+    public static func read(path: String, poll: () throws -> Void = {}) throws -> Table {
         try checkBudget(path: path, "read_csv")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NeuralError.io("read_csv: cannot read \(path)")
@@ -19,11 +20,11 @@ public enum CSV {
         guard let text = String(data: data, encoding: .utf8) else {
             throw NeuralError.io("read_csv: \(path) is not UTF-8 text")
         }
-        return try parse(text, name: path)
+        return try parse(text, name: path, poll: poll)
     }
 
     /// Parses CSV text.
-    public static func parse(_ text: String, name: String = "input") throws -> Table {
+    public static func parse(_ text: String, name: String = "input", poll: () throws -> Void = {}) throws -> Table {
         // A NUL byte means a binary file, not text with a stray character.
         guard !text.utf8.contains(0) else { throw NeuralError.io("read_csv: \(name) holds NUL bytes; it is not a text file") }
         var header: [String] = []
@@ -31,6 +32,7 @@ public enum CSV {
         var cols = -1
         var rows = 0
         for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if number % 4096 == 0 { try poll() }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)

@@ -3,6 +3,17 @@ public struct RasterSurface: Surface {
     public private(set) var canvas: Canvas
     private let glyphs: GlyphSource
 
+    /// Asked before each drawing call; once it answers yes the remaining
+    /// calls draw nothing, so a large figure stops soon on Ctrl-C.
+    public var shouldStop: (() -> Bool)?
+    /// Whether drawing was stopped (the canvas is then incomplete).
+    public private(set) var stopped = false
+
+    private mutating func stopping() -> Bool {
+        if !stopped, let shouldStop, shouldStop() { stopped = true }
+        return stopped
+    }
+
     public var width: Int { canvas.width }
     public var height: Int { canvas.height }
 
@@ -21,12 +32,32 @@ public struct RasterSurface: Surface {
     private var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
 
     public mutating func fill(_ contours: [[Point]], color: Color, clip: Rect?) {
+        guard !stopping() else { return }
         CoverageRasterizer.fill(contours, color: color, clip: clip ?? bounds, on: &canvas)
     }
 
     public mutating func stroke(_ points: [Point], style: StrokeStyle, clip: Rect?) {
+        guard !stopping() else { return }
         let polygons = Stroker(style: style).polygons(points)
         CoverageRasterizer.fill(polygons, color: style.color, clip: clip ?? bounds, on: &canvas)
+    }
+
+    public mutating func strokeLines(_ lines: [[Point]], style: StrokeStyle, clip: Rect?) {
+        guard !stopping() else { return }
+        // Overlapping stroke polygons already share one fill within a line
+        // (nonzero coverage), so lines of one style can too; a few thousand
+        // polygons a pass keep each pass's buffers small.
+        let stroker = Stroker(style: style)
+        var batch: [[Point]] = []
+        for line in lines {
+            batch.append(contentsOf: stroker.polygons(line))
+            if batch.count >= 4096 {
+                CoverageRasterizer.fill(batch, color: style.color, clip: clip ?? bounds, on: &canvas)
+                batch.removeAll(keepingCapacity: true)
+                guard !stopping() else { return }
+            }
+        }
+        if !batch.isEmpty { CoverageRasterizer.fill(batch, color: style.color, clip: clip ?? bounds, on: &canvas) }
     }
 
     public mutating func markers(_ centers: [Point], marker: Marker, size: Double, color: Color,
@@ -36,6 +67,7 @@ public struct RasterSurface: Surface {
         var batch: [[Point]] = []
         var outlines: [[Point]] = []
         let edgeStroker = edge.map { Stroker(style: StrokeStyle(color: $0, width: max(0.5, size / 10))) }
+        guard !stopping() else { return }
         for c in centers where c.x.isFinite && c.y.isFinite {
             guard c.x > area.minX - size, c.x < area.maxX + size,
                   c.y > area.minY - size, c.y < area.maxY + size else { continue }
@@ -111,6 +143,7 @@ public struct RasterSurface: Surface {
     }
 
     public mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?) {
+        guard !stopping() else { return }
         guard columns > 0, rows > 0, colors.count == columns * rows, rect.width > 0, rect.height > 0,
               let area = (clip ?? bounds).intersection(bounds).flatMap({ $0.intersection(rect) }) else { return }
         let x0 = Int(saturating: area.minX.rounded()), x1 = Int(saturating: area.maxX.rounded())
