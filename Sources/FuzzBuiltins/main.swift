@@ -5,6 +5,7 @@
 // earlier results. Built and run by Scripts/fuzz beside FuzzSoma; any trap,
 // crash or sanitizer report is a bug (no arguments may crash Soma).
 import Dispatch
+import Foundation
 import SomaLibrary
 
 /// Values a call may receive, as Soma source.
@@ -33,6 +34,8 @@ let keywords: [String] = [
 /// Names that stop or slow the process for reasons that are not bugs.
 let skipped: Set<String> = ["exit", "input", "sleep", "read_line"]
 
+let echo = ProcessInfo.processInfo.environment["FUZZ_ECHO"] != nil
+
 /// Reads choices from the fuzzer's bytes (zeros once they run out).
 struct Choices {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -46,12 +49,25 @@ struct Choices {
     }
 }
 
-/// Builtin names, read once from a session.
-let builtins: [String] = {
-    let names = Session(output: { _ in }).completions(prefix: "")
+/// Builtin names with the keywords their signatures name, read once from a session.
+let builtins: [(name: String, keywords: [String])] = {
+    let session = Session(output: { _ in })
+    // Native builtins and the Soma-written prelude functions.
+    let names = Set(session.interpreter.builtinNames + session.globalNames)
     return names.filter { name in
         !skipped.contains(name) && name.first.map { $0.isLetter } == true
-    }.sorted()
+    }.sorted().map { name in
+        // The signature is the doc's first line: `plot(x, y?, label:, width:)`.
+        let signature = session.doc(name)?.split(separator: "\n").first.map(String.init) ?? ""
+        var named: [String] = []
+        var word = ""
+        for c in signature {
+            if c.isLetter || c.isNumber || c == "_" { word.append(c); continue }
+            if c == ":", !word.isEmpty { named.append(word) }
+            word = ""
+        }
+        return (name, named)
+    }
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -61,7 +77,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var lines: [String] = []
     let calls = 1 + choices.next(3)
     for call in 0..<calls {
-        let name = builtins[choices.next(builtins.count)]
+        let (name, ownKeywords) = builtins[choices.next(builtins.count)]
         var arguments: [String] = []
         func argument() -> String {
             // Earlier results (v0, v1) are arguments too.
@@ -71,7 +87,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for _ in 0..<choices.next(4) { arguments.append(argument()) }
         var used: Set<String> = []
         for _ in 0..<choices.next(3) {
-            let keyword = keywords[choices.next(keywords.count)]
+            // Mostly the builtin's own keywords; sometimes any (unknown keywords are errors too).
+            let pool = ownKeywords.isEmpty || choices.next(8) == 0 ? keywords : ownKeywords
+            let keyword = pool[choices.next(pool.count)]
             if used.insert(keyword).inserted { arguments.append("\(keyword): \(argument())") }
         }
         // One failing call should not hide the next: each runs in its own try.
@@ -81,6 +99,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Drawing is where sizes and coordinates become pixels: render what the calls drew.
     lines.append("try { save(\"fuzz-builtins.png\", dpi: 20) } catch e { nil }")
     let text = lines.joined(separator: "\n") + "\nv\(calls - 1)\n"
+    // FUZZ_ECHO=1 shows each generated program (to check what the fuzzer tries).
+    if echo { FileHandle.standardError.write(Data((text + "----\n").utf8)) }
     let session = Session(output: { _ in })
     // Calls may run long (training, simulation); stop each run after a short budget, as Ctrl-C would.
     let watchdog = DispatchWorkItem { [weak session] in session?.interrupt() }

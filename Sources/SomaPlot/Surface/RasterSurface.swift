@@ -45,17 +45,27 @@ public struct RasterSurface: Surface {
     public mutating func strokeLines(_ lines: [[Point]], style: StrokeStyle, clip: Rect?) {
         guard !stopping() else { return }
         // Overlapping stroke polygons already share one fill within a line
-        // (nonzero coverage), so lines of one style can too; a few thousand
-        // polygons a pass keep each pass's buffers small.
+        // (nonzero coverage), so neighbouring lines of one style can too. A
+        // fill works in the window around its polygons, so a pass ends when
+        // the window would grow large (lines come in row order from the
+        // tracer, so a pass covers a band) or holds a few thousand polygons.
         let stroker = Stroker(style: style)
         var batch: [[Point]] = []
+        var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         for line in lines {
-            batch.append(contentsOf: stroker.polygons(line))
-            if batch.count >= 4096 {
+            let polygons = stroker.polygons(decimated(line))
+            guard let box = boundingBox(polygons) else { continue }
+            let nx0 = min(x0, box.x), ny0 = min(y0, box.y)
+            let nx1 = max(x1, box.x + box.width), ny1 = max(y1, box.y + box.height)
+            if !batch.isEmpty && (batch.count >= 4096 || (nx1 - nx0) * (ny1 - ny0) > 32_768) {
                 CoverageRasterizer.fill(batch, color: style.color, clip: clip ?? bounds, on: &canvas)
                 batch.removeAll(keepingCapacity: true)
                 guard !stopping() else { return }
+                (x0, y0, x1, y1) = (box.x, box.y, box.x + box.width, box.y + box.height)
+            } else {
+                (x0, y0, x1, y1) = (nx0, ny0, nx1, ny1)
             }
+            batch.append(contentsOf: polygons)
         }
         if !batch.isEmpty { CoverageRasterizer.fill(batch, color: style.color, clip: clip ?? bounds, on: &canvas) }
     }
@@ -78,6 +88,7 @@ public struct RasterSurface: Surface {
             }
             if batch.count >= 64 {
                 flushMarkers(&batch, &outlines, color: color, edge: edge, clip: area)
+                guard !stopping() else { return }
             }
         }
         flushMarkers(&batch, &outlines, color: color, edge: edge, clip: area)
@@ -164,4 +175,20 @@ public struct RasterSurface: Surface {
 func cellIndex(_ t: Double, count: Int) -> Int {
     guard t.isFinite else { return 0 }
     return Int(min(Double(count - 1), max(0, (t * Double(count)).rounded(.down))))
+}
+
+/// `line` without points closer than a quarter pixel to the last one kept
+/// (the last point always stays): dense contour lines of noisy data put
+/// several crossings in one pixel, and each would cost a join.
+func decimated(_ line: [Point]) -> [Point] {
+    guard line.count > 2 else { return line }
+    var out: [Point] = [line[0]]
+    out.reserveCapacity(line.count)
+    for p in line.dropFirst().dropLast() {
+        guard let last = out.last else { continue }
+        let dx = p.x - last.x, dy = p.y - last.y
+        if dx * dx + dy * dy >= 0.0625 { out.append(p) }
+    }
+    if let end = line.last { out.append(end) }
+    return out
 }
