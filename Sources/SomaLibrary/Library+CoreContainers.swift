@@ -140,7 +140,8 @@ extension Library {
 /// `n` when its size keeps integer arithmetic on it exact (|n| < 2^53, as
 /// for every whole number a Soma number holds exactly).
 func exactInteger(_ n: Int) throws -> Int {
-    guard abs(n) < 1 << 53 else { throw SomaError.value("\(n) is too large for an exact whole number") }
+    // A range check, not abs(n): abs(-2^63) traps (found by FuzzBuiltins).
+    guard n > -(1 << 53), n < 1 << 53 else { throw SomaError.value("\(n) is too large for an exact whole number") }
     return n
 }
 
