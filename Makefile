@@ -2,7 +2,8 @@
 #   make run     build (release) and run every notebook in Notebooks/ into out/
 #   make test    the whole test suite (fuzz, unit, language scripts, notebooks, CLI)
 #   make bench   benchmarks against the reference scripts, ratios printed
-#   make fuzz    fuzz parse+evaluate for FUZZ_SECONDS (default 45)
+#   make fuzz    fuzz parse+evaluate, then builtins with extreme arguments,
+#                each for FUZZ_SECONDS (default 45)
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 FUZZ_SECONDS ?= 45
 SOMA_RELEASE = .build/release/soma

@@ -27,17 +27,22 @@ let package = Package(
         // MARK: public modules
         .target(name: "SomaCore", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: release),
         .target(name: "SomaNeural", dependencies: ["SomaCore"], swiftSettings: release),
-        .target(name: "SomaPlot", dependencies: ["CPNG", "CFreeType"], swiftSettings: release),
+        .target(name: "SomaPlot", dependencies: ["SomaCore", "CPNG", "CFreeType"], swiftSettings: release),
         .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
         .target(name: "SomaLibrary", dependencies: ["SomaCore", "SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
         .target(name: "SomaNotebook", dependencies: ["SomaLang", "SomaLibrary"], swiftSettings: release + swift5),
         .executableTarget(
             name: "soma",
-            dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook", "CEditLine",
+            dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook", "CEditLine", "CInterrupt",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: release + swift5),
         // libFuzzer entry point over parse + evaluate, and the notebook parser and renderers (see Makefile `fuzz`).
         .executableTarget(name: "FuzzSoma", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"]),
+        // libFuzzer entry point calling builtins with extreme arguments.
+        .executableTarget(name: "FuzzBuiltins", dependencies: ["SomaLang", "SomaLibrary"]),
+
+        // The process's SIGINT latch: one C file, so the process holds one copy.
+        .target(name: "CInterrupt"),
 
         // MARK: system libraries
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -197,8 +197,11 @@ enum Primitives {
 
     /// `d = det(A)`: gA = g d A⁻ᵀ (fails, like `inv`, where A is singular).
     static func det(_ a: Tensor, _ d: Tensor) -> Pullback {
-        let (a, d) = (a.detached, d.detached)
-        return { g in [try a.inv().T * (g * d)] }
+        let a = a.detached
+        _ = d
+        // The cofactor matrix (adjugate transposed), which is det(A) A^-T
+        // where A is invertible and stays exact where it is singular.
+        return { g in [try a.cofactors() * g] }
     }
 
     /// `conv2d(x, w)` through the patch matrix `cols` (im2col of x):

@@ -14,21 +14,55 @@ public enum Shape {
 
     /// Element count of `shape`, checked against `maxElements` without overflowing.
     ///
-    /// - Throws: `TensorError.shape` for negative dimensions or too many elements.
+    /// Dimensions other than zero must fit the limit too, even when a zero
+    /// axis makes the tensor empty (numpy's rule): a reduction, transpose or
+    /// slice of a valid shape drops or reorders axes, so with this rule every
+    /// shape derived from a valid one is valid. Without it `zeros(0, 2^31,
+    /// 2^31)` summed over axis 0 named 2^62 elements it did not have.
+    ///
+    /// Every shape a tensor is made with from user input passes here, so
+    /// this is also where the memory budget is checked.
+    ///
+    /// - Throws: `TensorError.shape` for negative dimensions or too many
+    ///   axes, `TensorError.limit` for too many elements or too little memory.
     public static func checkedCount(_ shape: [Int]) throws -> Int {
         guard shape.count <= maxRank else {
             throw TensorError.shape("a tensor may have at most \(maxRank) axes, got \(shape.count)")
         }
-        var total = 1
+        var total = 1, empty = false
         for d in shape {
             guard d >= 0 else { throw TensorError.shape("dimensions must not be negative, got \(shape)") }
+            if d == 0 { empty = true; continue }
             let (p, overflow) = total.multipliedReportingOverflow(by: d)
             guard !overflow, p <= maxElements else {
-                throw TensorError.shape("a tensor of shape \(shape) would be too large (the limit is \(maxElements) elements)")
+                throw TensorError.limit("a tensor of shape \(shape) would be too large (the limit is \(maxElements) elements)")
             }
             total = p
         }
-        return total
+        let count = empty ? 0 : total
+        try MemoryBudget.check(count: count, "a tensor of shape \(shape)")
+        return count
+    }
+
+    /// Whether `shape` is valid (as `checkedCount`) and names exactly `count`
+    /// elements: the invariant every tensor keeps between shape and storage.
+    public static func holds(_ shape: [Int], count: Int) -> Bool {
+        validCount(shape) == count
+    }
+
+    /// The element count of a valid shape (as `checkedCount`, without the
+    /// memory budget); nil for an invalid one.
+    public static func validCount(_ shape: [Int]) -> Int? {
+        guard shape.count <= maxRank else { return nil }
+        var total = 1, empty = false
+        for d in shape {
+            guard d >= 0 else { return nil }
+            if d == 0 { empty = true; continue }
+            let (p, overflow) = total.multipliedReportingOverflow(by: d)
+            guard !overflow, p <= maxElements else { return nil }
+            total = p
+        }
+        return empty ? 0 : total
     }
 
     /// The most multiply-adds one matrix product or factorisation may take
@@ -72,7 +106,11 @@ public enum Shape {
     ///
     /// - Parameter verb: names the operation in the message ("add").
     public static func broadcast(_ a: [Int], _ b: [Int], verb: String = "combine") throws -> [Int] {
-        if a == b { return a }
+        if a == b {
+            // The result is new memory of the same size.
+            try MemoryBudget.check(count: validCount(a) ?? 0, "a tensor of shape \(a)")
+            return a
+        }
         let n = max(a.count, b.count)
         var out = Array(repeating: 1, count: n)
         for i in 0..<n {
@@ -82,6 +120,8 @@ public enum Shape {
                 throw TensorError.shape("cannot \(verb) tensors of shape \(a) and \(b)")
             }
         }
+        // Two valid shapes can broadcast to one past the element limit ([n, 1] and [1, n]).
+        _ = try checkedCount(out)
         return out
     }
 

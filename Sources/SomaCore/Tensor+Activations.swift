@@ -24,7 +24,10 @@ extension Tensor {
 
     /// `log(sum(exp(x)))` along `axis`, computed without overflow.
     public func logsumexp(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
-        let shift = try detached.max(axis: axis, keepdims: true)
+        // An infinite maximum shifts by 0 instead (as scipy): inf - inf would
+        // make [inf, 0] NaN instead of inf, and [-inf, -inf] NaN instead of -inf.
+        var shift = try detached.max(axis: axis, keepdims: true)
+        shift.data = shift.data.map { $0.isFinite ? $0 : 0 }
         let s = try (self - shift).exp().sum(axis: axis, keepdims: true).log() + shift
         return keepdims ? s : try s.reshaped(try reductionLayout(axis, keepdims: false).shape)
     }

@@ -43,8 +43,9 @@ extension Tensor {
         }
         let n = Swift.max(0, Foundation.ceil((stop - start) / step))
         guard n <= Double(Shape.maxElements) else {
-            throw TensorError.shape("arange would hold \(n) elements (the limit is \(Shape.maxElements))")
+            throw TensorError.limit("arange would hold \(n) elements (the limit is \(Shape.maxElements))")
         }
+        _ = try Shape.checkedCount([Int(n)])
         return Tensor((0..<Int(n)).map { start + Double($0) * step })
     }
 

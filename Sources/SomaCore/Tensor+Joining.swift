@@ -52,7 +52,7 @@ extension Tensor {
         if source.rank == 0 { return try source.reshaped([1]).repeated(times, axis: 0) }
         let n = source.shape[a]
         let (total, overflow) = n.multipliedReportingOverflow(by: times)
-        guard !overflow else { throw TensorError.shape("repeating \(n) elements \(times) times is too large") }
+        guard !overflow else { throw TensorError.limit("repeating \(n) elements \(times) times is too large") }
         _ = try Shape.checkedCount([total])
         let picks = Tensor((0..<total).map { Double($0 / Swift.max(times, 1)) })
         return try source.get(Array(repeating: .all, count: a) + [.indices(picks)])
@@ -67,7 +67,7 @@ extension Tensor {
         for (axis, times) in r.enumerated() where times != 1 {
             let n = x.shape[axis]
             let (total, overflow) = n.multipliedReportingOverflow(by: times)
-            guard !overflow else { throw TensorError.shape("tiling \(n) elements \(times) times is too large") }
+            guard !overflow else { throw TensorError.limit("tiling \(n) elements \(times) times is too large") }
             _ = try Shape.checkedCount([total])
             let picks = Tensor((0..<total).map { Double($0 % Swift.max(n, 1)) })
             x = try x.get(Array(repeating: .all, count: axis) + [.indices(picks)])

@@ -49,6 +49,32 @@ extension Tensor {
         return Tensor.record(out, [self], Primitives.det(self, out))
     }
 
+    /// The cofactor matrix `C` (the adjugate transposed): the gradient of
+    /// `det`. From the SVD `A = U S Vt`, `C = det(U) det(Vt) U diag(c) Vt`
+    /// with `c_i` the product of the other singular values, so it needs no
+    /// inverse and is exact at singular matrices (rank n-1 gives one
+    /// non-zero `c_i`, lower rank none).
+    public func cofactors() throws -> Tensor {
+        let n = try squareSide("det")
+        if n == 0 { return self }
+        if n == 1 { return Tensor(shape: [1, 1], data: [1]) }
+        let r = try LAPACK.gesdd(data, m: n, n: n)
+        var c = [Double](repeating: 1, count: n)
+        var before = 1.0
+        for i in 0..<n { c[i] = before; before *= r.s[i] }
+        var after = 1.0
+        for i in stride(from: n - 1, through: 0, by: -1) { c[i] *= after; after *= r.s[i] }
+        func sign(_ m: [Double]) throws -> Double {
+            let f = try LAPACK.getrf(m, n: n)
+            var d = f.flips ? -1.0 : 1.0
+            for i in 0..<n { d *= f.lu[i * n + i] }
+            return d < 0 ? -1 : 1
+        }
+        let s = try sign(r.u) * sign(r.vt)
+        let u = Tensor(shape: [n, n], data: r.u), vt = Tensor(shape: [n, n], data: r.vt)
+        return try (u * Tensor(c.map { $0 * s })).matmul(vt)
+    }
+
     /// Thin singular value decomposition `[U, S, Vt]` with `A = U diag(S) Vt`,
     /// singular values descending (numpy's `full_matrices=False`).
     public func svd() throws -> (u: Tensor, s: Tensor, vt: Tensor) {

@@ -27,7 +27,11 @@ extension Tensor {
             if other.rank == 1 { out = try out.reshaped(Array(out.shape.dropLast())) }
             return out
         }
-        let batch = try Shape.broadcast(batchA, batchB, verb: "matrix-multiply")
+        // The message names the operands, not just their batch axes.
+        let batch: [Int]
+        do { batch = try Shape.broadcast(batchA, batchB, verb: "matrix-multiply") } catch TensorError.shape {
+            throw TensorError.shape("cannot matrix-multiply tensors of shape \(shape) and \(other.shape): batch axes \(batchA) and \(batchB) do not broadcast")
+        }
         let fa = batch == batchA ? a : try a.broadcast(to: batch + Array(a.shape.suffix(2)))
         let fb = batch == batchB ? b : try b.broadcast(to: batch + Array(b.shape.suffix(2)))
         var out = try batchedMatmul(fa, fb)

@@ -37,7 +37,8 @@ extension Tensor {
         guard ddof >= 0 else { throw TensorError.value("ddof must not be negative, got \(ddof)") }
         let l = try reductionLayout(axis, keepdims: keepdims)
         let centred = try self - mean(axis: axis, keepdims: true)
-        return try (centred * centred).sum(axis: axis, keepdims: keepdims) / Double(l.n - ddof)
+        // As numpy, ddof >= n divides by 0 (NaN or inf), not by a negative count.
+        return try (centred * centred).sum(axis: axis, keepdims: keepdims) / Double(Swift.max(l.n - ddof, 0))
     }
 
     /// Standard deviation, the square root of `variance`.

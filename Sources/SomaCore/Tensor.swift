@@ -16,9 +16,13 @@ public struct Tensor {
     /// Autodiff record (nil for constants). See `Autodiff.swift`.
     public var node: Node?
 
-    /// Wraps `data` as a tensor of `shape`. The caller guarantees the counts agree.
+    /// Wraps `data` as a tensor of `shape`. The caller guarantees the counts
+    /// agree and the shape is valid (`Shape.checkedCount`); shapes from user
+    /// input go through `init(validating:data:)` or a throwing constructor.
+    /// The invariant is checked here, so no tensor's shape ever names
+    /// elements its storage does not hold.
     public init(shape: [Int], data: [Double], node: Node? = nil) {
-        precondition(Shape.count(shape) == data.count, "Tensor: shape \(shape) does not hold \(data.count) elements")
+        precondition(Shape.holds(shape, count: data.count), "Tensor: shape \(shape) does not hold \(data.count) elements")
         self.shape = shape
         self.data = data
         self.node = node
@@ -46,7 +50,7 @@ public struct Tensor {
 
     /// A tensor of `shape` filled with `value`.
     public init(repeating value: Double, shape: [Int]) {
-        self.init(shape: shape, data: Array(repeating: value, count: Shape.count(shape)))
+        self.init(shape: shape, data: Array(repeating: value, count: Shape.validCount(shape) ?? 0))
     }
 
     /// Number of elements.
@@ -58,7 +62,7 @@ public struct Tensor {
 
     /// Changes the shape in place; the element count must not change.
     public mutating func setShape(_ newShape: [Int]) {
-        precondition(Shape.count(newShape) == data.count, "Tensor.setShape: count mismatch")
+        precondition(Shape.holds(newShape, count: data.count), "Tensor.setShape: count mismatch")
         shape = newShape
     }
 

@@ -1,7 +1,7 @@
 /// Why a tensor operation refused its inputs.
 ///
-/// The language maps the three cases onto `error[shape]`, `error[index]` and
-/// `error[value]`; the message always says what was expected.
+/// The language maps the cases onto `error[shape]`, `error[index]`,
+/// `error[value]` and `error[limit]`; the message always says what was expected.
 public enum TensorError: Error, Equatable, CustomStringConvertible {
     /// Shapes that do not fit together ("cannot add tensors of shape [3, 4] and [5]").
     case shape(String)
@@ -9,11 +9,13 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case index(String)
     /// An argument whose value is unusable (NaN where an integer is needed, a singular matrix, ...).
     case value(String)
+    /// A request past a limit: too many elements, or more memory than the budget.
+    case limit(String)
 
     /// The human-readable explanation, without the kind.
     public var message: String {
         switch self {
-        case .shape(let m), .index(let m), .value(let m): return m
+        case .shape(let m), .index(let m), .value(let m), .limit(let m): return m
         }
     }
 

@@ -110,7 +110,8 @@ extension Library {
                 let xs = try args.value(0, "xs")
                 let x = try args.value(1, "x")
                 switch (xs, x) {
-                case (.string(let s), .string(let part)): return .bool(s.contains(part))
+                // Every string contains the empty string (Foundation's contains says no).
+                case (.string(let s), .string(let part)): return .bool(part.isEmpty || s.contains(part))
                 case (.record(let r), .string(let key)): return .bool(r[key] != nil)
                 default: return .bool(try iterationItems(xs).contains { $0.equals(x) })
                 }
@@ -140,7 +141,8 @@ extension Library {
 /// `n` when its size keeps integer arithmetic on it exact (|n| < 2^53, as
 /// for every whole number a Soma number holds exactly).
 func exactInteger(_ n: Int) throws -> Int {
-    guard abs(n) < 1 << 53 else { throw SomaError.value("\(n) is too large for an exact whole number") }
+    // A range check, not abs(n): abs(-2^63) traps (found by FuzzBuiltins).
+    guard n > -(1 << 53), n < 1 << 53 else { throw SomaError.value("\(n) is too large for an exact whole number") }
     return n
 }
 

@@ -55,9 +55,10 @@ extension Library {
                 let items = try xs.items()
                 let keys = try items.map { item in try key.map { k in try args.context.call(k, [item]) } ?? item }
                 var failure: SomaError?
+                // NaN stays last when reversed too (a missing value, not a large one).
                 let order = items.indices.sorted { i, j in
                     do {
-                        return try reverse ? lessThan(keys[j], keys[i]) : lessThan(keys[i], keys[j])
+                        return try reverse ? lessThanReversed(keys[i], keys[j]) : lessThan(keys[i], keys[j])
                     } catch {
                         failure = failure ?? (error as? SomaError)
                         return false
@@ -70,12 +71,20 @@ extension Library {
     }
 }
 
-/// The order `sorted` uses: numbers by value, strings by text.
+/// The order `sorted` uses: numbers by value with NaN after every number
+/// (as numpy; `<` alone is not an order with NaN, and the sort scrambled
+/// the numbers around one), strings by text.
 private func lessThan(_ a: Value, _ b: Value) throws -> Bool {
     switch (a, b) {
-    case (.number(let x), .number(let y)): return x < y
+    case (.number(let x), .number(let y)): return y.isNaN ? !x.isNaN : x < y
     case (.string(let x), .string(let y)): return x < y
     case (.bool(let x), .bool(let y)): return !x && y
     default: throw SomaError.type("sorted: cannot order \(a.typeName) and \(b.typeName)")
     }
+}
+
+/// The reversed order of `lessThan`, NaN still last.
+private func lessThanReversed(_ a: Value, _ b: Value) throws -> Bool {
+    if case .number(let x) = a, case .number(let y) = b, x.isNaN || y.isNaN { return y.isNaN && !x.isNaN }
+    return try lessThan(b, a)
 }

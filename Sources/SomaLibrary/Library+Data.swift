@@ -61,7 +61,7 @@ extension Library {
             },
             Builtin("read_idx(path)", doc: "Reads an IDX file (the MNIST format; gunzip first) into a tensor of its shape.") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_idx")
-                return Value(try neuralCall("read_idx") { try IDX.read(path: path) })
+                return Value(try neuralCall("read_idx") { try IDX.read(path: path) { try args.context.checkInterrupt() } })
             },
             Builtin("write_idx(path, x)", doc: "Writes a tensor as an IDX file (unsigned bytes when all values are 0..255 integers).") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "write_idx")
@@ -74,7 +74,7 @@ extension Library {
                 is not numbers is skipped as a header.
                 """) { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .read, caller: "read_csv")
-                return Value(try neuralCall("read_csv") { try CSV.read(path: path) }.values)
+                return Value(try neuralCall("read_csv") { try CSV.read(path: path) { try args.context.checkInterrupt() } }.values)
             },
             Builtin("write_csv(path, x, header:)", doc: "Writes a matrix (or vector, one value per line) as CSV, with an optional list of column names.") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "write_csv")

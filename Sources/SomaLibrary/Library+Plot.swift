@@ -59,7 +59,7 @@ extension Library {
                 }
                 let path = try args.context.resolvePath(try args.string(pathIndex, "path"), for: .write, caller: "save")
                 let dpi = try args.keywordNumber("dpi", default: 100)
-                try figure.save(to: path, dpi: dpi)
+                try figure.save(to: path, dpi: dpi, context: args.context)
                 return .nil
             },
         ]

@@ -104,6 +104,26 @@ func markerKeyword(_ args: Arguments, default fallback: Marker) throws -> Marker
     return marker
 }
 
+/// A line width in points (`width:`): finite and 0...100. It becomes pixel
+/// sizes and polygon sides, so NaN, inf or 1e20 must stop here.
+func lineWidthKeyword(_ args: Arguments, default fallback: Double) throws -> Double {
+    let v = try args.keywordNumber("width", default: fallback)
+    guard v.isFinite, v >= 0, v <= 100 else {
+        throw SomaError.value("\(args.callee): width must be a line width from 0 to 100 points, got \(formatNumber(v))")
+    }
+    return v
+}
+
+/// A whole-number keyword that becomes a count or a size, in `range`.
+func countKeyword(_ args: Arguments, _ name: String, default fallback: Int? = nil, in range: ClosedRange<Int>) throws -> Int? {
+    guard args.keyword(name).map({ !$0.isNil }) ?? false else { return fallback }
+    let v = try args.keywordNumber(name, default: Double(fallback ?? 0))
+    guard let n = Int(exactly: v), range.contains(n) else {
+        throw SomaError.value("\(args.callee): \(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(formatNumber(v))")
+    }
+    return n
+}
+
 /// A keyword in 0...1 such as `alpha:`.
 func unitKeyword(_ args: Arguments, _ name: String, default fallback: Double) throws -> Double {
     let v = try args.keywordNumber(name, default: fallback)

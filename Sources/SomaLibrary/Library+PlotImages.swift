@@ -23,6 +23,7 @@ extension Library {
                 }
                 let vmin = try args.keywordNumber("vmin"), vmax = try args.keywordNumber("vmax")
                 let labels = try args.keywordBool("labels", default: false)
+                try imageBudget(rows * cols, "imshow")
                 try plots(args).withAxes { axes in
                     try plotCall("imshow") {
                         try axes.imshow(m.data, rows: rows, columns: cols, colormap: cmap, vmin: vmin, vmax: vmax,
@@ -40,7 +41,8 @@ extension Library {
                 """) { args in
                 let w = try args.tensor(0, "W")
                 let (count, height, width) = try tileShape(w, args)
-                let rows = try args.keywordInt("rows"), cols = try args.keywordInt("cols")
+                let rows = try countKeyword(args, "rows", in: 1...10_000), cols = try countKeyword(args, "cols", in: 1...10_000)
+                try imageBudget(w.count, "imgrid")
                 let cmap = try colormapKeyword(args, default: "gray")
                 let normalize = try args.keywordString("normalize", default: "all")
                 guard normalize == "all" || normalize == "each" else {
@@ -60,6 +62,8 @@ extension Library {
                 """) { args in
                 let (x, y, z) = try contourArguments(args)
                 let (rows, cols) = try matrixShape(z, "contour")
+                // Tracing numbers every grid edge (two 4-byte entries each, about 2 per point).
+                try imageBudget(rows * cols, "contour")
                 var levels: [Double]?
                 if let value = args.keyword("levels"), !value.isNil {
                     if let n = value.numberValue {
@@ -71,22 +75,31 @@ extension Library {
                         levels = (1...count).map { lo + (hi - lo) * Double($0) / Double(count + 1) }
                     } else {
                         levels = try args.convertedTensor(value, "levels").data
+                        guard levels?.count ?? 0 <= 1000 else { throw SomaError.value("contour: at most 1000 levels") }
                     }
                 }
                 let color = try colorKeyword(args)
                 let cmap = try colormapKeyword(args, default: "viridis")
-                let width = try args.keywordNumber("width", default: 1.5)
+                let width = try lineWidthKeyword(args, default: 1.5)
                 let label = try args.keywordString("label")
                 try plots(args).withAxes { axes in
                     try plotCall("contour") {
                         try axes.contour(z: z.data, rows: rows, columns: cols, x: x, y: y, levels: levels, color: color,
-                                         colormap: cmap, width: width, label: label)
+                                         colormap: cmap, width: width, label: label) { try args.context.checkInterrupt() }
                     }
                 }
                 return .nil
             },
         ]
     }
+}
+
+/// Throws `error[limit]` unless an image of `pixels` fits the memory budget:
+/// a figure keeps the values (8 bytes a pixel) and draws them through a
+/// colour buffer (32 bytes a pixel).
+func imageBudget(_ pixels: Int, _ callee: String) throws {
+    do { try MemoryBudget.check(count: pixels, elementBytes: 40, "\(callee): an image of \(pixels) pixels") }
+    catch let e as TensorError { throw SomaError(e) }
 }
 
 /// Rows and columns of a matrix argument.
@@ -106,7 +119,7 @@ func tileShape(_ w: Tensor, _ args: Arguments) throws -> (Int, Int, Int) {
     let size = w.shape[1]
     if let shape = try args.keywordTensor("shape") {
         guard shape.count == 2, let h = Int(exactly: shape.data[0]), let wd = Int(exactly: shape.data[1]),
-              h > 0, wd > 0, h * wd == size else {
+              h > 0, wd > 0, h <= size, wd <= size, h * wd == size else {
             throw SomaError.shape("imgrid: shape must be [h, w] with h * w = \(size)")
         }
         return (w.shape[0], h, wd)

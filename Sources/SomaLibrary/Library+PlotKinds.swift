@@ -17,7 +17,7 @@ extension Library {
                 fmt = try args.keywordString("style") ?? fmt
                 fmt = try styleKeywords(args, fmt)
                 let color = try colorKeyword(args)
-                let width = try args.keywordNumber("width", default: 1.5)
+                let width = try lineWidthKeyword(args, default: 1.5)
                 let labels = try labelList(args, count: y.count)
                 try plots(args).withAxes { axes in
                     for (i, column) in y.enumerated() {
@@ -34,7 +34,7 @@ extension Library {
                 let x = try numbers(args, 0, "x"), y = try numbers(args, 1, "y")
                 let position = try args.keywordString("where", default: "pre")
                 let color = try colorKeyword(args), label = try args.keywordString("label")
-                let width = try args.keywordNumber("width", default: 1.5)
+                let width = try lineWidthKeyword(args, default: 1.5)
                 try plots(args).withAxes { axes in
                     try plotCall("step") { try axes.step(x: x, y: y, where: position, color: color, width: width, label: label) }
                 }
@@ -77,6 +77,7 @@ extension Library {
             Builtin("bar(x, height, width: 0.8, color:, alpha:, label:)", doc: "Draws a bar of the given height centred on each x.") { args in
                 let x = try numbers(args, 0, "x"), height = try numbers(args, 1, "height")
                 let width = try args.keywordNumber("width", default: 0.8)
+                guard width.isFinite, width > 0 else { throw SomaError.value("bar: width must be a positive number, got \(formatNumber(width))") }
                 let alpha = try unitKeyword(args, "alpha", default: 1)
                 let color = try colorKeyword(args), label = try args.keywordString("label")
                 try plots(args).withAxes { axes in
@@ -98,7 +99,7 @@ extension Library {
                 }
                 var range: (Double, Double)?
                 if let r = try args.keywordTensor("range") {
-                    guard r.count == 2 else { throw SomaError.value("hist: range must be [lo, hi]") }
+                    guard r.count == 2, r.data.allSatisfy(\.isFinite) else { throw SomaError.value("hist: range must be [lo, hi] of finite numbers") }
                     range = (r.data[0], r.data[1])
                 }
                 let density = try args.keywordBool("density", default: false)

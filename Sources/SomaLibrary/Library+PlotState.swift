@@ -20,8 +20,8 @@ final class FigureObject: SomaObject {
     }
 
     /// Writes the figure as a PNG file at `path`.
-    func save(to path: String, dpi: Double) throws {
-        try plotCall("save") { try figure.save(to: path, dpi: dpi) }
+    func save(to path: String, dpi: Double, context: Context) throws {
+        try plotCall("save") { try figure.save(to: path, dpi: dpi) { context.isInterrupted } }
         savedSinceChange = true
     }
 
@@ -61,12 +61,13 @@ final class FigureObject: SomaObject {
         case "save":
             return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "save")
-                try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100))
+                try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100), context: args.context)
                 return .nil
             }
         case "preview":
             return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { args in
-                let columns = try args.keywordInt("columns", default: 60), rows = try args.keywordInt("rows", default: 15)
+                let columns = try countKeyword(args, "columns", default: 60, in: 10...1000) ?? 60
+                let rows = try countKeyword(args, "rows", default: 15, in: 3...1000) ?? 15
                 return Value(self.figure.preview(columns: columns, rows: rows))
             }
         default:
@@ -130,7 +131,7 @@ public final class PlotState {
         touched = []
         for object in figures {
             let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
-            try plotCall("figure") { try object.figure.save(to: path) }
+            try plotCall("figure") { try object.figure.save(to: path) { context.isInterrupted } }
             var text = "[figure \(object.number): \(path)]\n"
             if preview { text += object.figure.preview() + "\n" }
             context.output.write(text)
@@ -152,7 +153,10 @@ extension Session {
         let figures = state.touched.filter { !$0.figure.isBlank }
         state.touched = []
         state.current = nil
-        return try figures.map { object in Data(try plotCall("figure") { try object.figure.png(dpi: dpi) }) }
+        let context = self.context
+        return try figures.map { object in
+            Data(try plotCall("figure") { try object.figure.png(dpi: dpi) { context.isInterrupted } })
+        }
     }
 
     /// Sets the size new figures get (notebook `fig-width` / `fig-height`), in pixels.
@@ -175,6 +179,7 @@ func plotCall<T>(_ callee: String, _ body: () throws -> T) throws -> T {
         case .badData: return .shape
         case .badArgument: return .value
         case .io: return .io
+        case .interrupted: return .interrupt
         }
     }
 }

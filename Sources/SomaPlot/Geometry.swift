@@ -61,3 +61,13 @@ func boundingBox(_ contours: [[Point]]) -> Rect? {
     guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite else { return nil }
     return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
 }
+
+extension Int {
+    /// `value` rounded toward zero and clamped to ±2^52, NaN as 0: pixel
+    /// arithmetic on user coordinates, line widths and sizes (1e20, inf)
+    /// must never trap, and no canvas is anywhere near 2^52 pixels.
+    @inlinable init(saturating value: Double) {
+        let limit = 4_503_599_627_370_496.0
+        self = value.isNaN ? 0 : Int(Swift.min(limit, Swift.max(-limit, value)))
+    }
+}

@@ -6,11 +6,15 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     case badArgument(String)
     /// PNG encoding, decoding or file writing failed.
     case io(String)
+    /// Drawing was stopped by the host (Ctrl-C) before it finished.
+    case interrupted
 
     public var description: String {
         switch self {
         case .badData(let message), .badArgument(let message), .io(let message):
             return message
+        case .interrupted:
+            return "interrupted"
         }
     }
 }

@@ -1,4 +1,5 @@
 @preconcurrency import CEditLine
+import CInterrupt
 import Foundation
 import SomaLang
 

@@ -32,6 +32,13 @@ struct Soma: ParsableCommand {
     @Flag(name: .customLong("dump-ast"), help: "Print the syntax tree of SCRIPT instead of running it.")
     var dumpAST = false
 
+    // Read in main() before dispatch, so it applies to every subcommand too;
+    // declared here for the help text.
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp(
+        "The most memory Soma may use, as 2G, 512M or bytes (default: half of physical memory); larger allocations are error[limit].",
+        valueName: "size"))
+    var maxMemory: String?
+
     @ArgumentParser.Argument(help: "A Soma script to run (.soma).")
     var script: String?
 
@@ -74,7 +81,11 @@ struct Soma: ParsableCommand {
     /// (ArgumentParser's built-in `help` only knows subcommands).
     static func main() {
         Allocator.keepLargeBlocks()
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let failure = MemoryOption.apply(&arguments) {
+            Terminal.writeErr("Error: \(failure)\n")
+            Foundation.exit(2)
+        }
         let rest = Array(arguments.dropFirst())
         switch arguments.first {
         case "run": dispatch(RunCommand.self, rest)

@@ -13,6 +13,15 @@ enum LAPACK {
 
     static func char(_ c: Character) -> CChar { CChar(bitPattern: c.asciiValue ?? 0) }
 
+    /// Refuses NaN and infinity before LAPACK sees them: LAPACKE rejects NaN
+    /// (printing "Wrong parameter" to stderr) but lets infinity through to
+    /// answers such as inv([[inf, 1], [1, 1]]) = [[0, 0], [0, 1]].
+    static func finite(_ values: [Double], _ what: String) throws {
+        guard values.allSatisfy(\.isFinite) else {
+            throw TensorError.value("\(what): the input contains NaN or infinity")
+        }
+    }
+
     static func check(_ info: LapackInt, _ what: String, singular: String) throws {
         if info < 0 { throw TensorError.value("\(what): the input contains NaN or infinity, or is malformed (argument \(-info))") }
         if info > 0 { throw TensorError.value("\(what): \(singular)") }
@@ -20,6 +29,7 @@ enum LAPACK {
 
     /// Solves `A X = B` for square `A` (`n x n`) and `B` (`n x nrhs`), by LU with pivoting.
     static func gesv(_ a: [Double], _ b: [Double], n: Int, nrhs: Int, what: String) throws -> [Double] {
+        try finite(a, what); try finite(b, what)
         var a = a, b = b
         var ipiv = [LapackInt](repeating: 0, count: Swift.max(n, 1))
         let info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, try int(n), try int(nrhs), &a, try int(Swift.max(n, 1)),
@@ -30,6 +40,7 @@ enum LAPACK {
 
     /// LU factors of a square matrix and whether the row swaps flip the sign.
     static func getrf(_ a: [Double], n: Int) throws -> (lu: [Double], flips: Bool, singular: Bool) {
+        try finite(a, "det")
         var a = a
         var ipiv = [LapackInt](repeating: 0, count: Swift.max(n, 1))
         let info = LAPACKE_dgetrf(LAPACK_ROW_MAJOR, try int(n), try int(n), &a, try int(Swift.max(n, 1)), &ipiv)
@@ -41,6 +52,7 @@ enum LAPACK {
 
     /// Thin SVD `A = U diag(S) Vt` of an `m x n` matrix (divide and conquer).
     static func gesdd(_ a: [Double], m: Int, n: Int) throws -> (u: [Double], s: [Double], vt: [Double]) {
+        try finite(a, "svd")
         let k = Swift.min(m, n)
         var a = a
         var s = [Double](repeating: 0, count: k)
@@ -54,6 +66,7 @@ enum LAPACK {
 
     /// Minimum-norm least squares `min ‖A X − B‖` by SVD (`dgelsd`).
     static func gelsd(_ a: [Double], _ b: [Double], m: Int, n: Int, nrhs: Int) throws -> [Double] {
+        try finite(a, "lstsq"); try finite(b, "lstsq")
         var a = a
         let rows = Swift.max(m, n)
         // dgelsd writes X over B, which must have room for max(m, n) rows.
@@ -71,6 +84,7 @@ enum LAPACK {
     /// Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix,
     /// read from its lower triangle.
     static func syevd(_ a: [Double], n: Int) throws -> (w: [Double], v: [Double]) {
+        try finite(a, "eigh")
         var a = a
         var w = [Double](repeating: 0, count: n)
         let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, char("V"), char("L"), try int(n), &a, try int(Swift.max(n, 1)), &w)

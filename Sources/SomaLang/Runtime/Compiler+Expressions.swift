@@ -251,7 +251,7 @@ func makeRange(_ a: Value, _ b: Value, inclusive: Bool) throws -> Value {
     guard case .number(let x) = a, case .number(let y) = b else {
         throw SomaError.type("a range needs two numbers, got \(a.typeName) and \(b.typeName)")
     }
-    guard let start = Int(exactly: x), let end = Int(exactly: y), abs(start) < 1 << 53, abs(end) < 1 << 53 else {
+    guard let start = Int(exactly: x), let end = Int(exactly: y), start > -(1 << 53), start < 1 << 53, end > -(1 << 53), end < 1 << 53 else {
         throw SomaError.value("a range needs whole numbers, got \(formatNumber(x)) and \(formatNumber(y))")
     }
     return .range(SomaRange(start: start, end: inclusive ? end + 1 : end))

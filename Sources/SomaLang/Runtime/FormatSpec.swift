@@ -27,14 +27,19 @@ struct FormatSpec {
         var digits = ""
         while let c = chars.first, c.isASCII, c.isNumber { digits.append(chars.removeFirst()) }
         if !digits.isEmpty {
-            guard let w = Int(digits), w <= 1000 else { throw bad() }
+            guard let w = Int(digits), w <= 1000 else {
+                throw SomaError.limit("format spec '\(text)': the width \(digits) is over the limit of 1000")
+            }
             width = w
         }
         if chars.first == "." {
             chars.removeFirst()
             var p = ""
             while let c = chars.first, c.isASCII, c.isNumber { p.append(chars.removeFirst()) }
-            guard let n = Int(p), n <= 100 else { throw bad() }
+            guard !p.isEmpty else { throw bad() }
+            guard let n = Int(p), n <= 100 else {
+                throw SomaError.limit("format spec '\(text)': the precision \(p) is over the limit of 100")
+            }
             precision = n
         }
         if let c = chars.first {

@@ -73,6 +73,7 @@ extension SomaError {
         case .shape(let m): self.init(.shape, m)
         case .index(let m): self.init(.index, m)
         case .value(let m): self.init(.value, m)
+        case .limit(let m): self.init(.limit, m)
         }
     }
 

@@ -4,6 +4,9 @@ import SomaCore
 private let summaryThreshold = 1000
 private let edgeItems = 3
 private let lineWidth = 75
+/// The most elements one tensor display writes out (a 2^20-element tensor
+/// of 20 axes of extent 2 is not summarised, as in numpy, but is not shown).
+private let maxShownElements = 1 << 16
 
 /// A tensor laid out like numpy's repr: aligned columns, one bracket level
 /// per axis, `...` in place of the middle of large axes.
@@ -11,18 +14,27 @@ public func formatTensor(_ t: Tensor) -> String {
     if t.shape.isEmpty { return t.data.first.map(formatNumber) ?? "nil" }
     if t.count == 0 { return t.rank == 1 ? "[]" : "tensor(shape \(t.shape))" }
     let summarize = t.count > summaryThreshold
-    let style = ElementStyle(t.data)
-    var cells: [Int: String] = [:]
+    // Many short axes ([2, 2, ..., 2]) are not summarised but would still
+    // show millions of elements: past the cap only the shape is shown.
+    var shownCount = 1
+    for d in t.shape {
+        shownCount = shownCount.multipliedReportingOverflow(by: summarize ? Swift.min(d, 2 * edgeItems) : d).partialValue
+        if shownCount > maxShownElements { return "tensor(shape \(t.shape))" }
+    }
     let strides = t.strides
-    // Format only the elements that will be shown.
+    // Only the elements that will be shown are looked at: their style (as
+    // numpy, which styles a summarised array by its edges) and their text.
+    // Styling all of `rand(3000, 3000)` took 30 s.
+    var offsets: [Int] = []
+    offsets.reserveCapacity(shownCount)
     func visit(_ axis: Int, _ offset: Int) {
-        if axis == t.rank {
-            cells[offset] = style.format(t.data[offset])
-            return
-        }
+        if axis == t.rank { offsets.append(offset); return }
         for i in shownIndices(t.shape[axis], summarize) { visit(axis + 1, offset + i * strides[axis]) }
     }
     visit(0, 0)
+    let style = ElementStyle(offsets.map { t.data[$0] })
+    var cells: [Int: String] = [:]
+    for offset in offsets { cells[offset] = style.format(t.data[offset]) }
     let width = cells.values.map(\.count).max() ?? 1
     func render(_ axis: Int, _ offset: Int, _ indent: Int) -> String {
         let indices = shownIndices(t.shape[axis], summarize)

@@ -9,13 +9,14 @@ extension Parser {
         try nested { parser in
             var left = try parser.parsePrefix()
             // Each operator in a chain (`a + b + c ...`) deepens the tree by
-            // one level, so it counts toward the nesting limit like a bracket.
-            let outerDepth = parser.depth
-            defer { parser.depth = outerDepth }
+            // one level: it counts toward the chain limit, not the nesting
+            // limit (a flat chain of 200 additions is not deep nesting).
+            let outerChain = parser.chain
+            defer { parser.chain = outerChain }
             while true {
                 if parser.current.kind == .newline { parser.skipLineContinuation(minimum) }
                 guard let (precedence, rule) = parser.infixRule(for: parser.current), precedence >= minimum else { break }
-                try parser.deepen()
+                try parser.lengthenChain()
                 left = try parser.parseInfix(left, precedence, rule)
             }
             return left

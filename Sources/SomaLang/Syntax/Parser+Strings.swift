@@ -30,6 +30,7 @@ extension Parser {
         defer { depth = outerDepth }
         try deepen(); try deepen(); try deepen()
         var inner = Parser(bytes: bytes, lexed: lexed, depth: depth)
+        inner.chain = chain
         defer {
             diagnostics.append(contentsOf: inner.diagnostics)
             if inner.hitLimit { hitLimit = true }

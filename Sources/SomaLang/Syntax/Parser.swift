@@ -21,6 +21,11 @@ public struct Parser {
     /// Deepest nesting of expressions and blocks before the parser gives up
     /// with a `limit` error instead of exhausting the native stack.
     public static let maxDepth = 200
+    /// Most operators in chains (`1 + 1 + ... + 1`) along one path of the
+    /// tree. A chain is flat to read but builds a left-deep tree that the
+    /// compiler and the release of the tree walk recursively, so it has a
+    /// limit of its own, far above any real program, apart from nesting.
+    public static let maxChain = 4096
     /// Most diagnostics one parse reports; the rest are summed up in one line.
     public static let maxDiagnostics = 50
 
@@ -29,6 +34,8 @@ public struct Parser {
     var position = 0
     var diagnostics: [Diagnostic] = []
     var depth: Int
+    /// Operators in chains along the current path (see `maxChain`).
+    var chain = 0
     /// Set when an error was reported at the end of the input.
     var errorAtEnd = false
     /// Set when an error was reported anywhere before the end of the input.
@@ -205,6 +212,20 @@ public struct Parser {
     mutating func deepen() throws {
         depth += 1
         if depth > Parser.maxDepth { throw tooDeep() }
+    }
+
+    /// Adds one operator to the current chain, failing with a `limit` error past `maxChain`.
+    mutating func lengthenChain() throws {
+        chain += 1
+        if chain > Parser.maxChain {
+            if !hitLimit {
+                hitLimit = true
+                diagnostics.append(Diagnostic(
+                    kind: .limit, message: "expression has too many operators in a row (more than \(Parser.maxChain))",
+                    span: current.span))
+            }
+            throw Failure()
+        }
     }
 
     @inline(never)

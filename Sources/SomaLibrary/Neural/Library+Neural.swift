@@ -79,7 +79,11 @@ extension Library {
                     lif_rate(1.5)     # 41.7 (Hz)
                 """) { args in
                 let tauM = try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_rate")
+                // The refractory period lif accepts: finite and not negative.
                 let tauRef = try args.keywordNumber("tau_ref", default: 0.002)
+                guard tauRef.isFinite, tauRef >= 0 else {
+                    throw SomaError.value("lif_rate: tau_ref must be a finite time of 0 or more, got \(formatNumber(tauRef))")
+                }
                 let v = try args.tensor(0, "v")
                 return Value(Tensor(shape: v.shape, data: v.data.map { lifRate($0, tauM: tauM, tauRef: tauRef) }))
             },

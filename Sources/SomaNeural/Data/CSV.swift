@@ -11,26 +11,31 @@ public enum CSV {
     }
 
     /// Reads a numeric CSV file.
-    public static func read(path: String) throws -> Table {
+    /// `poll` is called every few thousand lines; throwing stops the read (Ctrl-C).
+    public static func read(path: String, poll: () throws -> Void = {}) throws -> Table {
+        try checkBudget(path: path, "read_csv")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NeuralError.io("read_csv: cannot read \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw NeuralError.io("read_csv: \(path) is not UTF-8 text")
         }
-        return try parse(text, name: path)
+        return try parse(text, name: path, poll: poll)
     }
 
     /// Parses CSV text.
-    public static func parse(_ text: String, name: String = "input") throws -> Table {
+    public static func parse(_ text: String, name: String = "input", poll: () throws -> Void = {}) throws -> Table {
+        // A NUL byte means a binary file, not text with a stray character.
+        guard !text.utf8.contains(0) else { throw NeuralError.io("read_csv: \(name) holds NUL bytes; it is not a text file") }
         var header: [String] = []
         var values: [Double] = []
         var cols = -1
         var rows = 0
-        for (number, rawFields) in records(text) {
+        for (count, (number, rawFields)) in records(text).enumerated() {
+            if count % 4096 == 0 { try poll() }
             let fields = rawFields.map { $0.trimmingCharacters(in: .whitespaces) }
             if fields.allSatisfy(\.isEmpty) { continue }
-            let numbers = fields.map { Double($0) }
+            let numbers = fields.map { CSV.number($0) }
             if numbers.contains(where: { $0 == nil }) {
                 if rows == 0 && header.isEmpty {
                     header = fields
@@ -45,6 +50,10 @@ public enum CSV {
             }
             values += numbers.compactMap { $0 }
             rows += 1
+            // The limits of every constructor (elements, memory).
+            if values.count > Shape.maxElements {
+                throw NeuralError.io("read_csv: \(name) holds more than \(Shape.maxElements) numbers (the tensor limit)")
+            }
         }
         return Table(header: header, values: Tensor(shape: [rows, max(cols, 0)], data: values))
     }
@@ -100,6 +109,13 @@ public enum CSV {
         return records
     }
 
+    /// A field as a number: decimal notation, `inf` and `nan` (as Soma
+    /// prints them); not hexadecimal (`0x10`), which Swift's parser takes.
+    static func number(_ field: String) -> Double? {
+        guard !field.contains(where: { $0 == "x" || $0 == "X" }) else { return nil }
+        return Double(field)
+    }
+
     /// CSV text for a matrix, with an optional header line.
     public static func format(_ m: Tensor, header: [String] = []) -> String {
         var lines: [String] = []
@@ -129,7 +145,7 @@ public enum CSV {
         do {
             try format(m, header: header).write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw NeuralError.io("write_csv: cannot write \(path): \(error.localizedDescription)")
+            throw NeuralError.io("write_csv: cannot write \(path): \(IOFailure.writing(path, error))")
         }
     }
 
@@ -137,5 +153,13 @@ public enum CSV {
     static func formatNumber(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         return "\(v)"
+    }
+}
+
+/// Throws unless reading the whole file at `path` fits the memory budget.
+func checkBudget(path: String, _ callee: String) throws {
+    guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber else { return }
+    do { try MemoryBudget.check(bytes: size.intValue, "\(callee): reading \(path)") } catch let e as TensorError {
+        throw NeuralError.io(e.message)
     }
 }

@@ -7,15 +7,17 @@ import SomaCore
 public enum IDX {
     /// Reads an IDX file (optionally gzip-compressed is not supported: gunzip
     /// it first) into a tensor of its shape.
-    public static func read(path: String) throws -> Tensor {
+    /// `poll` is called every million values; throwing stops the read (Ctrl-C).
+    public static func read(path: String, poll: () throws -> Void = {}) throws -> Tensor {
+        try checkBudget(path: path, "read_idx")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw NeuralError.io("read_idx: cannot read \(path)")
         }
-        return try decode([UInt8](data), name: path)
+        return try decode([UInt8](data), name: path, poll: poll)
     }
 
     /// Decodes IDX bytes.
-    public static func decode(_ bytes: [UInt8], name: String = "data") throws -> Tensor {
+    public static func decode(_ bytes: [UInt8], name: String = "data", poll: () throws -> Void = {}) throws -> Tensor {
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
             if bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b {
                 throw NeuralError.io("read_idx: \(name) is gzip-compressed; gunzip it first")
@@ -33,14 +35,15 @@ public enum IDX {
         }
         guard bytes.count >= 4 + 4 * rank else { throw NeuralError.io("read_idx: \(name) is truncated in its header") }
         var shape: [Int] = []
-        var count = 1
         for d in 0..<rank {
             let o = 4 + 4 * d
-            let size = Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3])
-            shape.append(size)
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, product <= 1 << 31 else { throw NeuralError.io("read_idx: \(name) declares too many values") }
-            count = product
+            shape.append(Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]))
+        }
+        // The limits of every constructor (rank, elements, memory), so a
+        // 16-byte file cannot declare a shape no tensor could have.
+        let count: Int
+        do { count = try Shape.checkedCount(shape) } catch let e as TensorError {
+            throw NeuralError.io("read_idx: \(name) declares shape \(shape): \(e.message)")
         }
         let start = 4 + 4 * rank
         guard bytes.count >= start + count * width else {
@@ -48,6 +51,7 @@ public enum IDX {
         }
         var values = [Double](repeating: 0, count: count)
         for i in 0..<count {
+            if i % (1 << 20) == 0 { try poll() }
             let o = start + i * width
             var bits: UInt64 = 0
             for k in 0..<width { bits = bits << 8 | UInt64(bytes[o + k]) }
@@ -90,7 +94,7 @@ public enum IDX {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw NeuralError.io("write_idx: cannot write \(path): \(error.localizedDescription)")
+            throw NeuralError.io("write_idx: cannot write \(path): \(IOFailure.writing(path, error))")
         }
     }
 }

@@ -136,6 +136,8 @@ public struct LIFTrace {
 ///
 ///     lifRate(1.5)    // ≈ 41.7 Hz with τm = 20 ms, τref = 2 ms
 public func lifRate(_ v: Double, tauM: Double = 0.02, tauRef: Double = 0.002) -> Double {
+    // NaN in is NaN out: no input, no rate (it is not "below threshold").
+    if v.isNaN { return .nan }
     guard v > 1 else { return 0 }
     return 1 / (tauRef - tauM * log1p(-1 / v))
 }

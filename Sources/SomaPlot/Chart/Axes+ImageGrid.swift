@@ -14,7 +14,7 @@ extension Axes {
         guard count > 0, height > 0, width > 0, images.count == count * height * width else {
             throw PlotError.badData("imgrid: \(images.count) values are not \(count) images of \(height)x\(width)")
         }
-        let cols = columns ?? rows.map { (count + $0 - 1) / max(1, $0) } ?? Int(Double(count).squareRoot().rounded(.up))
+        let cols = columns ?? rows.map { (count + $0 - 1) / max(1, $0) } ?? Int(saturating: Double(count).squareRoot().rounded(.up))
         let rowCount = rows ?? (count + max(1, cols) - 1) / max(1, cols)
         guard cols > 0, rowCount > 0, rowCount * cols >= count, rowCount <= 4096, cols <= 4096 else {
             throw PlotError.badArgument("imgrid: a \(rowCount)x\(cols) grid cannot hold \(count) images")

@@ -107,7 +107,7 @@ struct AxesLayout {
                 return set
             }
         }
-        let bins = max(2, min(9, Int(length / max(1, fontSize))))
+        let bins = max(2, min(9, Int(saturating: length / max(1, fontSize))))
         let (values, step) = Ticks.linear(lo, hi, maxBins: bins, integer: integer)
         let visible = values.filter { $0 >= lo - step * 1e-9 && $0 <= hi + step * 1e-9 }
         let (labels, multiplier) = Ticks.labels(visible, step: step)

@@ -92,15 +92,32 @@ public struct Figure {
         return surface.canvas
     }
 
-    /// The figure as PNG bytes.
-    public func png(dpi: Double = 100) throws -> [UInt8] {
-        try PNGCodec.encode(render(dpi: try checked(dpi)))
+    /// Renders the figure, asking `shouldStop` between drawing calls.
+    /// - Throws: `PlotError.interrupted` when it said stop.
+    public func render(dpi: Double, shouldStop: @escaping () -> Bool) throws -> Canvas {
+        let size = pixelSize(dpi: dpi)
+        var surface = RasterSurface(width: size.width, height: size.height)
+        surface.shouldStop = shouldStop
+        draw(on: &surface, dpi: dpi)
+        if surface.stopped || shouldStop() { throw PlotError.interrupted }
+        return surface.canvas
+    }
+
+    /// The figure as PNG bytes; `shouldStop` can stop the drawing (Ctrl-C).
+    public func png(dpi: Double = 100, shouldStop: @escaping () -> Bool = { false }) throws -> [UInt8] {
+        try PNGCodec.encode(render(dpi: try checked(dpi), shouldStop: shouldStop))
     }
 
     /// Writes the figure as a PNG file.
     /// - Throws: `PlotError.badArgument` for a bad dpi, `PlotError.io` when writing fails.
-    public func save(to path: String, dpi: Double = 100) throws {
-        try PNGCodec.write(render(dpi: try checked(dpi)), to: path)
+    public func save(to path: String, dpi: Double = 100, shouldStop: @escaping () -> Bool = { false }) throws {
+        // Only PNG is written: another extension would name PNG bytes as
+        // something they are not (a viewer then refuses the file).
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].lowercased() != "png" {
+            throw PlotError.badArgument("save writes PNG images only; give the file a .png name, not '\(name)'")
+        }
+        try PNGCodec.write(render(dpi: try checked(dpi), shouldStop: shouldStop), to: path)
     }
 
     /// The dpi, when it is sensible and the image it gives fits in memory comfortably.

@@ -97,10 +97,7 @@ enum SeriesRenderer {
         case .contour(let levels, let width):
             for level in levels {
                 let style = StrokeStyle(color: level.color, width: m.px(width))
-                for line in level.lines {
-                    let pts = line.map { t.point($0.x, $0.y) }
-                    surface.stroke(pts, style: style, clip: clip)
-                }
+                surface.strokeLines(level.lines.map { $0.map { t.point($0.x, $0.y) } }, style: style, clip: clip)
             }
         }
     }

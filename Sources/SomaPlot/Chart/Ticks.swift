@@ -50,7 +50,7 @@ enum Ticks {
     /// Decimal places needed to print multiples of `step` exactly.
     static func decimals(for step: Double) -> Int {
         guard step > 0, step.isFinite else { return 0 }
-        var d = max(0, Int((-log10(step) - 1e-9).rounded(.up)))
+        var d = max(0, Int(saturating: (-log10(step) - 1e-9).rounded(.up)))
         // 2.5-type steps need one more place than their magnitude suggests.
         while d < 12 {
             let scaled = step * pow(10, Double(d))
@@ -97,8 +97,8 @@ enum Ticks {
     static func log(_ lo: Double, _ hi: Double) -> (major: [Double], labels: [String], minor: [Double]) {
         guard lo > 0, hi > lo else { return ([], [], []) }
         guard lo.isFinite, hi.isFinite else { return ([], [], []) }
-        let e0 = Int((log10(lo) - 1e-9).rounded(.up))
-        let e1 = Int((log10(hi) + 1e-9).rounded(.down))
+        let e0 = Int(saturating: (log10(lo) - 1e-9).rounded(.up))
+        let e1 = Int(saturating: (log10(hi) + 1e-9).rounded(.down))
         var major: [Double] = [], labels: [String] = [], minor: [Double] = []
         let stride = max(1, (e1 - e0) / 8 + 1)
         if e0 <= e1 {
@@ -107,7 +107,7 @@ enum Ticks {
                 labels.append("10" + superscript(e))
             }
         }
-        let m0 = Int(log10(lo).rounded(.down)), m1 = Int(log10(hi).rounded(.up))
+        let m0 = Int(saturating: log10(lo).rounded(.down)), m1 = Int(saturating: log10(hi).rounded(.up))
         if m1 - m0 <= 12 {
             for e in m0...m1 {
                 for k in 2...9 {

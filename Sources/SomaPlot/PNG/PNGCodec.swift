@@ -1,5 +1,6 @@
 import CPNG
 import Foundation
+import SomaCore
 
 /// PNG encoding and decoding through libpng's simplified API (no setjmp).
 public enum PNGCodec {
@@ -53,7 +54,7 @@ public enum PNGCodec {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw PlotError.io("cannot write '\(path)': \(error.localizedDescription)")
+            throw PlotError.io("cannot write '\(path)': \(IOFailure.writing(path, error))")
         }
     }
 

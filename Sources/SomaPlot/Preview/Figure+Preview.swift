@@ -19,7 +19,7 @@ extension Figure {
             case .line(let x, let y, _, let dash, _, _):
                 for run in t.polylines(x, y) {
                     if dash == .none || run.count == 1 {
-                        for p in run { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                        for p in run { grid.set(Int(saturating: p.x.rounded()), Int(saturating: p.y.rounded())) }
                     } else {
                         for i in 1..<run.count { grid.line(run[i - 1], run[i]) }
                     }
@@ -27,7 +27,7 @@ extension Figure {
             case .scatter(let x, let y, _, _, _):
                 for (xi, yi) in zip(x, y) {
                     let p = t.point(xi, yi)
-                    if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                    if p.x.isFinite, p.y.isFinite { grid.set(Int(saturating: p.x.rounded()), Int(saturating: p.y.rounded())) }
                 }
             case .stem(let x, let y, let baseline):
                 for (xi, yi) in zip(x, y) { grid.line(t.point(xi, baseline), t.point(xi, yi)) }
@@ -36,7 +36,7 @@ extension Figure {
                     let xa = t.x(left[i]), xb = t.x(left[i] + width[i])
                     guard xa.isFinite, xb.isFinite else { continue }
                     let limit = Double(grid.dotWidth)
-                    let from = Int(min(limit, max(-1, xa.rounded()))), to = Int(min(limit, max(-1, xb.rounded() - 1)))
+                    let from = Int(saturating: min(limit, max(-1, xa.rounded()))), to = Int(saturating: min(limit, max(-1, xb.rounded() - 1)))
                     for xd in from...max(from, to) {
                         grid.line(Point(Double(xd), t.y(bottom[i])), Point(Double(xd), t.y(bottom[i] + height[i])))
                     }
@@ -47,7 +47,7 @@ extension Figure {
                 for (n, train) in trains.enumerated() {
                     for time in train {
                         let p = t.point(time, Double(n))
-                        if p.x.isFinite, p.y.isFinite { grid.set(Int(p.x.rounded()), Int(p.y.rounded())) }
+                        if p.x.isFinite, p.y.isFinite { grid.set(Int(saturating: p.x.rounded()), Int(saturating: p.y.rounded())) }
                     }
                 }
             case .image(let image):
@@ -98,7 +98,7 @@ extension Figure {
                 let col = min(image.columns - 1, c * image.columns / columns)
                 let v = image.values[row * image.columns + col]
                 guard v.isFinite else { return " " }
-                let level = Int((min(1, max(0, (v - image.vmin) / span)) * Double(ramp.count - 1)).rounded())
+                let level = Int(saturating: (min(1, max(0, (v - image.vmin) / span)) * Double(ramp.count - 1)).rounded())
                 return ramp[level]
             })
         }

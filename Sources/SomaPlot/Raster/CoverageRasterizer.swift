@@ -13,8 +13,8 @@ struct CoverageRasterizer {
               let area = Rect(x: box.x, y: box.y, width: max(box.width, 1e-9), height: max(box.height, 1e-9))
                 .intersection(limit) else { return }
         // Work in a window snapped to whole pixels around the visible part.
-        let ox = Int(area.minX.rounded(.down)), oy = Int(area.minY.rounded(.down))
-        let w = Int(area.maxX.rounded(.up)) - ox, h = Int(area.maxY.rounded(.up)) - oy
+        let ox = Int(saturating: area.minX.rounded(.down)), oy = Int(saturating: area.minY.rounded(.down))
+        let w = Int(saturating: area.maxX.rounded(.up)) - ox, h = Int(saturating: area.maxY.rounded(.up)) - oy
         guard w > 0, h > 0 else { return }
         let clipX0 = max(0, limit.minX - Double(ox)), clipX1 = min(Double(w), limit.maxX - Double(ox))
         let clipY0 = max(0, limit.minY - Double(oy)), clipY1 = min(Double(h), limit.maxY - Double(oy))
@@ -106,8 +106,8 @@ struct EdgeAccumulator {
         let (p0, p1) = a.y < b.y ? (a, b) : (b, a)
         let dxdy = (p1.x - p0.x) / (p1.y - p0.y)
         var x = p0.x
-        let yStart = max(0, Int(p0.y.rounded(.down)))
-        let yEnd = min(height, Int(p1.y.rounded(.up)))
+        let yStart = max(0, Int(saturating: p0.y.rounded(.down)))
+        let yEnd = min(height, Int(saturating: p1.y.rounded(.up)))
         guard yStart < yEnd else { return }
         let maxIndex = width + 1
         for y in yStart..<yEnd {
@@ -117,9 +117,9 @@ struct EdgeAccumulator {
             let d = Float(dy) * dir
             let (lo, hi) = x < xNext ? (x, xNext) : (xNext, x)
             let loFloor = lo.rounded(.down)
-            let loI = min(maxIndex, max(0, Int(loFloor)))
+            let loI = min(maxIndex, max(0, Int(saturating: loFloor)))
             let hiCeil = hi.rounded(.up)
-            let hiI = min(maxIndex, max(0, Int(hiCeil)))
+            let hiI = min(maxIndex, max(0, Int(saturating: hiCeil)))
             if loI < rowLow[y] { rowLow[y] = loI }
             if hiI + 1 > rowHigh[y] { rowHigh[y] = hiI + 1 }
             if hiI <= loI + 1 {

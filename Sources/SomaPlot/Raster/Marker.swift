@@ -19,7 +19,7 @@ public enum Marker: String, CaseIterable, Sendable {
         let r = size / 2
         switch self {
         case .circle:
-            return [orientedPositive(regularPolygon(center: c, radius: r, sides: max(10, min(48, Int(r * 5))), phase: 0))]
+            return [orientedPositive(regularPolygon(center: c, radius: r, sides: max(10, min(48, Int(saturating: r * 5))), phase: 0))]
         case .point:
             return [orientedPositive(regularPolygon(center: c, radius: r * 0.5, sides: 10, phase: 0))]
         case .square:

@@ -100,7 +100,7 @@ struct Stroker {
     /// A polygon approximating a circle finely enough at this radius.
     func circle(_ center: Point, radius: Double) -> [Point] {
         orientedPositive(regularPolygon(center: center, radius: radius,
-                                        sides: max(8, min(64, Int(radius * 4))), phase: 0))
+                                        sides: max(8, min(64, Int(saturating: radius * 4))), phase: 0))
     }
 
     static func normal(_ a: Point, _ b: Point, _ half: Double) -> (Double, Double) {

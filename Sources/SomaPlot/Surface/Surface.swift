@@ -11,6 +11,9 @@ public protocol Surface {
     mutating func fill(_ contours: [[Point]], color: Color, clip: Rect?)
     /// Strokes a polyline, clipped to `clip`.
     mutating func stroke(_ points: [Point], style: StrokeStyle, clip: Rect?)
+    /// Strokes many polylines of one style (contour levels): a rasterising
+    /// surface fills them together instead of paying per line.
+    mutating func strokeLines(_ lines: [[Point]], style: StrokeStyle, clip: Rect?)
     /// Draws a marker at each centre; `edge` outlines filled shapes.
     mutating func markers(_ centers: [Point], marker: Marker, size: Double, color: Color,
                           edge: Color?, clip: Rect?)
@@ -21,4 +24,10 @@ public protocol Surface {
     func measure(_ string: String, size: Double) -> TextExtent
     /// Draws an image of `columns` x `rows` colours scaled into `rect` (nearest neighbour).
     mutating func image(_ colors: [Color], columns: Int, rows: Int, in rect: Rect, clip: Rect?)
+}
+
+extension Surface {
+    public mutating func strokeLines(_ lines: [[Point]], style: StrokeStyle, clip: Rect?) {
+        for line in lines { stroke(line, style: style, clip: clip) }
+    }
 }

@@ -32,7 +32,7 @@ final class BitmapFont: GlyphSource {
 
     func glyph(for scalar: Unicode.Scalar, size: Double) -> Glyph {
         let ch = Character(scalar)
-        let key = ScaledKey(character: ch, size10: Int((size * 10).rounded()))
+        let key = ScaledKey(character: ch, size10: Int(saturating: (size * 10).rounded()))
         if let hit = cache[key] { return hit }
         let source = base[ch] ?? base["?"] ?? Glyph(advance: 7, left: 0, top: 0, width: 0, height: 0, alpha: [])
         let scaled = BitmapFont.scale(source, by: size / BitmapFont.tableSize)
@@ -43,12 +43,12 @@ final class BitmapFont: GlyphSource {
     /// Resamples a glyph mask bilinearly; the table is drawn at 12 px.
     static func scale(_ g: Glyph, by factor: Double) -> Glyph {
         if abs(factor - 1) < 0.01 || g.width == 0 || g.height == 0 {
-            return Glyph(advance: g.advance * factor, left: Int((Double(g.left) * factor).rounded()),
-                         top: Int((Double(g.top) * factor).rounded()), width: g.width, height: g.height,
+            return Glyph(advance: g.advance * factor, left: Int(saturating: (Double(g.left) * factor).rounded()),
+                         top: Int(saturating: (Double(g.top) * factor).rounded()), width: g.width, height: g.height,
                          alpha: g.alpha)
         }
-        let w = max(1, Int((Double(g.width) * factor).rounded()))
-        let h = max(1, Int((Double(g.height) * factor).rounded()))
+        let w = max(1, Int(saturating: (Double(g.width) * factor).rounded()))
+        let h = max(1, Int(saturating: (Double(g.height) * factor).rounded()))
         var out = [UInt8](repeating: 0, count: w * h)
         func sample(_ x: Int, _ y: Int) -> Double {
             guard x >= 0, y >= 0, x < g.width, y < g.height else { return 0 }
@@ -56,16 +56,16 @@ final class BitmapFont: GlyphSource {
         }
         for y in 0..<h {
             let sy = (Double(y) + 0.5) / factor - 0.5
-            let y0 = Int(sy.rounded(.down)), fy = sy - Double(y0)
+            let y0 = Int(saturating: sy.rounded(.down)), fy = sy - Double(y0)
             for x in 0..<w {
                 let sx = (Double(x) + 0.5) / factor - 0.5
-                let x0 = Int(sx.rounded(.down)), fx = sx - Double(x0)
+                let x0 = Int(saturating: sx.rounded(.down)), fx = sx - Double(x0)
                 let top = sample(x0, y0) * (1 - fx) + sample(x0 + 1, y0) * fx
                 let bottom = sample(x0, y0 + 1) * (1 - fx) + sample(x0 + 1, y0 + 1) * fx
                 out[y * w + x] = UInt8(min(255, max(0, top * (1 - fy) + bottom * fy)))
             }
         }
-        return Glyph(advance: g.advance * factor, left: Int((Double(g.left) * factor).rounded()),
-                     top: Int((Double(g.top) * factor).rounded()), width: w, height: h, alpha: out)
+        return Glyph(advance: g.advance * factor, left: Int(saturating: (Double(g.left) * factor).rounded()),
+                     top: Int(saturating: (Double(g.top) * factor).rounded()), width: w, height: h, alpha: out)
     }
 }

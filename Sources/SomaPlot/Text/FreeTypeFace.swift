@@ -61,7 +61,7 @@ final class FreeTypeFace: GlyphSource {
     }
 
     func glyph(for scalar: Unicode.Scalar, size: Double) -> Glyph {
-        let size26 = max(64, Int((size * 64).rounded()))
+        let size26 = max(64, Int(saturating: (size * 64).rounded()))
         let key = GlyphKey(scalar: scalar.value, size26: size26)
         if let hit = cache[key] { return hit }
         let rendered = render(scalar, size26: size26) ?? Glyph(advance: size * 0.6, left: 0, top: 0, width: 0, height: 0, alpha: [])

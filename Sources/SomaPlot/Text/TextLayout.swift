@@ -32,8 +32,8 @@ struct TextMask {
     init(_ text: String, size: Double, source: GlyphSource) {
         let layout = MathLayout(MathText.runs(text), size: size, source: source)
         let pad = 2
-        width = max(1, Int(layout.width.rounded(.up)) + 2 * pad)
-        let ascent = Int(layout.ascent.rounded(.up)), descent = Int(layout.descent.rounded(.up))
+        width = max(1, Int(saturating: layout.width.rounded(.up)) + 2 * pad)
+        let ascent = Int(saturating: layout.ascent.rounded(.up)), descent = Int(saturating: layout.descent.rounded(.up))
         height = max(1, ascent + descent)
         baseline = Double(ascent)
         var mask = [UInt8](repeating: 0, count: width * height)
@@ -45,9 +45,9 @@ struct TextMask {
         for piece in layout.pieces {
             let glyphs = piece.text.unicodeScalars.map { source.glyph(for: $0, size: piece.size) }
             let (positions, _) = source.layout(piece.text, size: piece.size)
-            let shift = Int(piece.rise.rounded())
+            let shift = Int(saturating: piece.rise.rounded())
             for (g, position) in zip(glyphs, positions) {
-                let originX = Int((Double(pad) + piece.x + position).rounded()) + g.left
+                let originX = Int(saturating: (Double(pad) + piece.x + position).rounded()) + g.left
                 let originY = ascent - shift - g.top
                 for row in 0..<g.height {
                     for col in 0..<g.width { put(originX + col, originY + row, g.alpha[row * g.width + col]) }
@@ -55,9 +55,9 @@ struct TextMask {
             }
         }
         for bar in layout.bars {
-            let y0 = ascent - Int((bar.rise + bar.thickness / 2).rounded())
-            let rows = max(1, Int(bar.thickness.rounded()))
-            let x0 = Int((Double(pad) + bar.x).rounded()), x1 = Int((Double(pad) + bar.x + bar.width).rounded())
+            let y0 = ascent - Int(saturating: (bar.rise + bar.thickness / 2).rounded())
+            let rows = max(1, Int(saturating: bar.thickness.rounded()))
+            let x0 = Int(saturating: (Double(pad) + bar.x).rounded()), x1 = Int(saturating: (Double(pad) + bar.x + bar.width).rounded())
             guard x0 < x1 else { continue }
             for y in y0..<(y0 + rows) {
                 for x in x0..<x1 { put(x, y, 255) }
@@ -163,7 +163,7 @@ extension TextMask {
         let px = p.x + dx, py = p.y + dy, qx = p.x + dy, qy = p.y - dx
         guard [px, py, qx, qy].allSatisfy({ $0.isFinite && abs($0) < 1e9 }) else { return }
         if !rotated {
-            let x0 = Int(px.rounded()), y0 = Int(py.rounded())
+            let x0 = Int(saturating: px.rounded()), y0 = Int(saturating: py.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
@@ -172,7 +172,7 @@ extension TextMask {
             }
         } else {
             // Text coordinate (u, v) lands at (p.x + v, p.y - u) when turned counter-clockwise.
-            let x0 = Int(qx.rounded()), y0 = Int(qy.rounded())
+            let x0 = Int(saturating: qx.rounded()), y0 = Int(saturating: qy.rounded())
             for row in 0..<height {
                 for col in 0..<width {
                     let a = alpha[row * width + col]
