@@ -88,25 +88,31 @@ struct Parameters {
 
     /// Splits on commas that are not inside brackets or quotes.
     static func splitTopLevel(_ text: Substring) -> [Substring] {
-        var parts: [Substring] = []
-        var depth = 0
-        var inString = false
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "\"" { inString.toggle() }
-            if !inString {
-                if c == "(" || c == "[" || c == "{" { depth += 1 }
-                if c == ")" || c == "]" || c == "}" { depth -= 1 }
-                if c == ",", depth == 0 {
-                    parts.append(text[start..<i])
-                    start = text.index(after: i)
-                }
-            }
-            i = text.index(after: i)
-        }
-        parts.append(text[start...])
-        return parts
+        splitSignatureItems(text)
     }
+}
+
+/// A parameter list's items: splits on commas that are not inside brackets or
+/// quotes (`a, b = [1, 2], c: "x,y"` gives three items).
+public func splitSignatureItems(_ text: Substring) -> [Substring] {
+    var parts: [Substring] = []
+    var depth = 0
+    var inString = false
+    var start = text.startIndex
+    var i = text.startIndex
+    while i < text.endIndex {
+        let c = text[i]
+        if c == "\"" { inString.toggle() }
+        if !inString {
+            if c == "(" || c == "[" || c == "{" { depth += 1 }
+            if c == ")" || c == "]" || c == "}" { depth -= 1 }
+            if c == ",", depth == 0 {
+                parts.append(text[start..<i])
+                start = text.index(after: i)
+            }
+        }
+        i = text.index(after: i)
+    }
+    parts.append(text[start...])
+    return parts
 }

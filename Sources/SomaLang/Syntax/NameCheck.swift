@@ -19,27 +19,24 @@ public struct NameCheck {
     /// Warnings for `programs` (the cells of a notebook share one scope, so
     /// they are checked together), each paired with the index of its program.
     public func warnings(_ programs: [Program]) -> [(program: Int, diagnostic: Diagnostic)] {
-        var bound = Set<String>()
-        var usesFiles = false
-        for program in programs {
-            var collector = Binder()
-            collector.statements(program.statements)
-            bound.formUnion(collector.names)
-            usesFiles = usesFiles || collector.usesFiles
+        let walks = programs.map { program -> NameWalk in
+            var walk = NameWalk()
+            walk.statements(program.statements)
+            return walk
         }
+        let bound = walks.reduce(into: Set<String>()) { $0.formUnion($1.bound) }
+        let usesFiles = walks.contains { $0.usesFiles }
         var out: [(Int, Diagnostic)] = []
-        for (index, program) in programs.enumerated() {
-            var walker = Reader()
-            walker.statements(program.statements)
+        for (index, walk) in walks.enumerated() {
             if !usesFiles {
                 var reported = Set<String>()
-                for read in walker.reads where !bound.contains(read.name) && !isKnown(read.name) {
+                for read in walk.reads where !bound.contains(read.name) && !isKnown(read.name) {
                     guard reported.insert(read.name).inserted else { continue }
                     out.append((index, Diagnostic(kind: .name, message: "'\(read.name)' is never defined",
                                                   span: read.span, isWarning: true)))
                 }
             }
-            for call in walker.keywordCalls where !bound.contains(call.callee) {
+            for call in walk.keywordCalls where !bound.contains(call.callee) {
                 guard let accepted = keywords(call.callee) else { continue }
                 for label in call.labels where !accepted.contains(label.name) {
                     let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
@@ -52,76 +49,13 @@ public struct NameCheck {
     }
 }
 
-/// Every name a program binds anywhere.
-private struct Binder {
-    var names = Set<String>()
-    var usesFiles = false
-
-    mutating func statements(_ list: [Stmt]) { for s in list { statement(s) } }
-
-    mutating func statement(_ s: Stmt) {
-        switch s.kind {
-        case .expression(let e, _): expression(e)
-        case .assign(let targets, let value):
-            for target in targets { if case .name(let id) = target { names.insert(id.name) } }
-            expression(value)
-        case .compoundAssign(_, _, let value): expression(value)
-        case .function(let f): function(f)
-        case .forLoop(let variables, let iterable, let body):
-            for v in variables { names.insert(v.name) }
-            expression(iterable)
-            statements(body.statements)
-        case .whileLoop(let condition, let body):
-            expression(condition)
-            statements(body.statements)
-        case .returnValue(let e): if let e { expression(e) }
-        case .tryCatch(let body, let errorName, let handler):
-            if let errorName { names.insert(errorName.name) }
-            statements(body.statements)
-            statements(handler.statements)
-        case .use: usesFiles = true
-        case .breakLoop, .continueLoop: break
-        }
-    }
-
-    mutating func function(_ f: FunctionDecl) {
-        if let name = f.name { names.insert(name.name) }
-        for p in f.parameters { names.insert(p.name.name) }
-        expression(f.body)
-    }
-
-    /// Only the parts that can hold a binding: function literals and blocks.
-    mutating func expression(_ e: Expr) {
-        switch e.kind {
-        case .function(let f): function(f)
-        case .block(let b): statements(b.statements)
-        case .ifElse(let c, let then, let other):
-            expression(c)
-            statements(then.statements)
-            if let other { expression(other) }
-        case .call(let callee, let args):
-            expression(callee)
-            for a in args { expression(a.value) }
-        case .unary(_, let a): expression(a)
-        case .binary(_, let a, let b), .logical(_, let a, let b), .range(let a, let b, _):
-            expression(a)
-            expression(b)
-        case .index(let base, let items):
-            expression(base)
-            for item in items { if case .expr(let x) = item { expression(x) } }
-        case .field(let base, _): expression(base)
-        case .list(let items): for x in items { expression(x) }
-        case .record(let fields): for f in fields { expression(f.value) }
-        case .interpolated(let parts): for case .expr(let x, _) in parts { expression(x) }
-        case .number, .string, .bool, .nilLiteral, .name: break
-        }
-    }
-}
-
-/// Every name a program reads, and every call of a name with keyword arguments.
-private struct Reader {
+/// One walk over a program: every name it binds anywhere, every name it
+/// reads, every call of a name with keyword arguments, and whether it `use`s files.
+private struct NameWalk {
+    var bound = Set<String>()
     var reads: [Identifier] = []
     var keywordCalls: [(callee: String, labels: [Identifier])] = []
+    var usesFiles = false
 
     mutating func statements(_ list: [Stmt]) { for s in list { statement(s) } }
 
@@ -132,27 +66,30 @@ private struct Reader {
             for target in targets { self.target(target) }
             expression(value)
         case .compoundAssign(let target, _, let value):
-            if case .name(let id) = target { reads.append(id) }
-            self.target(target)
+            // `x += 1` reads x and does not define it.
+            if case .name(let id) = target { reads.append(id) } else { self.target(target) }
             expression(value)
         case .function(let f): function(f)
-        case .forLoop(_, let iterable, let body):
+        case .forLoop(let variables, let iterable, let body):
+            for v in variables { bound.insert(v.name) }
             expression(iterable)
             statements(body.statements)
         case .whileLoop(let condition, let body):
             expression(condition)
             statements(body.statements)
         case .returnValue(let e): if let e { expression(e) }
-        case .tryCatch(let body, _, let handler):
+        case .tryCatch(let body, let errorName, let handler):
+            if let errorName { bound.insert(errorName.name) }
             statements(body.statements)
             statements(handler.statements)
-        case .use, .breakLoop, .continueLoop: break
+        case .use: usesFiles = true
+        case .breakLoop, .continueLoop: break
         }
     }
 
     mutating func target(_ t: AssignTarget) {
         switch t {
-        case .name: break
+        case .name(let id): bound.insert(id.name)
         case .index(let base, let items, _):
             expression(base)
             indexItems(items)
@@ -161,7 +98,11 @@ private struct Reader {
     }
 
     mutating func function(_ f: FunctionDecl) {
-        for p in f.parameters { if let d = p.defaultValue { expression(d) } }
+        if let name = f.name { bound.insert(name.name) }
+        for p in f.parameters {
+            bound.insert(p.name.name)
+            if let d = p.defaultValue { expression(d) }
+        }
         expression(f.body)
     }
 

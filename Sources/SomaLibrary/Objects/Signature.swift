@@ -15,12 +15,12 @@ struct Signature {
             defaults = [:]
             return
         }
-        name = String(text[..<open]).trimmingCharacters(in: " ")
+        name = String(text[..<open]).trimmingWhitespace()
         var defaults: [String: Value] = [:]
-        for item in splitTopLevel(text[text.index(after: open)..<close]) {
+        for item in splitSignatureItems(text[text.index(after: open)..<close]) {
             guard let sep = item.firstIndex(where: { $0 == ":" || $0 == "=" }) else { continue }
-            let key = String(item[..<sep]).trimmingCharacters(in: " ")
-            let literal = String(item[item.index(after: sep)...]).trimmingCharacters(in: " ")
+            let key = String(item[..<sep]).trimmingWhitespace()
+            let literal = String(item[item.index(after: sep)...]).trimmingWhitespace()
             if let v = parseLiteral(literal) { defaults[key] = v }
         }
         self.defaults = defaults
@@ -40,35 +40,4 @@ private func parseLiteral(_ text: String) -> Value? {
     if text.hasSuffix("ms"), let x = Double(text.dropLast(2)) { return .number(x / 1000) }
     if let x = Double(text) { return .number(x) }
     return nil
-}
-
-/// Splits on commas outside brackets and quotes.
-private func splitTopLevel(_ text: Substring) -> [Substring] {
-    var parts: [Substring] = []
-    var depth = 0, inString = false
-    var start = text.startIndex, i = text.startIndex
-    while i < text.endIndex {
-        let c = text[i]
-        if c == "\"" { inString.toggle() }
-        if !inString {
-            if "([{".contains(c) { depth += 1 }
-            if ")]}".contains(c) { depth -= 1 }
-            if c == ",", depth == 0 {
-                parts.append(text[start..<i])
-                start = text.index(after: i)
-            }
-        }
-        i = text.index(after: i)
-    }
-    parts.append(text[start...])
-    return parts
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
 }
