@@ -20,8 +20,17 @@ struct ScriptTests {
         return parts.joined(separator: "/") + "/Scripts"
     }()
 
+    /// Every script under Tests/Scripts except the files other scripts `use`
+    /// (in `helpers/` folders) and test data (in `data/` folders).
     static func scripts() -> [String] {
-        listFiles(scriptsDirectory).filter { $0.hasSuffix(".soma") }.sorted()
+        listFiles(scriptsDirectory).filter { path in
+            let folders = path.split(separator: "/").dropLast()
+            return path.hasSuffix(".soma") && !folders.contains("helpers") && !folders.contains("data")
+        }.sorted()
+    }
+
+    @Test func theScriptsFolderHasScripts() {
+        #expect(ScriptTests.scripts().count >= 100, "found only \(ScriptTests.scripts().count) scripts in \(ScriptTests.scriptsDirectory)")
     }
 
     @Test("language script", arguments: ScriptTests.scripts())
@@ -36,10 +45,21 @@ struct ScriptTests {
         if lines.last == "" { lines.removeLast() }
         let name = String(path.dropFirst(ScriptTests.scriptsDirectory.count + 1))
         #expect(lines == expectation.lines, "\(name): printed output differs")
+        #expect(expectation.errorCount <= 1, "\(name): one `# expect error` per script (it has \(expectation.errorCount))")
         if let (kind, message) = expectation.error {
             let diagnostic = try #require(result.diagnostics.first, "\(name): expected error[\(kind)] but the script ran to the end")
             #expect(diagnostic.kind.rawValue == kind, "\(name): \(diagnostic)")
             #expect(diagnostic.message.contains(message), "\(name): \(diagnostic)")
+            // The error must come from the line the expectation marks (or, for
+            // an error inside a function or used file, be called from it).
+            if let span = diagnostic.span {
+                let called = diagnostic.notes.contains {
+                    $0.hasSuffix(":\(expectation.errorStatementLine)") || $0.hasSuffix("(more calls)")
+                }
+                let elsewhere = diagnostic.source.map { $0.name != path } ?? false
+                #expect(span.start.line == expectation.errorStatementLine || called || elsewhere,
+                        "\(name): the error is on line \(span.start.line), the expectation marks line \(expectation.errorStatementLine)")
+            }
         } else {
             #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics.map(\.description))")
         }
@@ -50,9 +70,23 @@ struct ScriptTests {
 struct ScriptExpectation {
     var lines: [String] = []
     var error: (kind: String, message: String)?
+    /// How many `# expect error` lines the script has (one at most is allowed).
+    var errorCount = 0
+    /// The statement the error expectation marks: its own line, or, for a
+    /// comment alone on its line, the last line of code above it.
+    var errorStatementLine = 0
 
     init(_ text: String) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in all.enumerated() {
+            if line.contains("# expect error[") {
+                errorCount += 1
+                var marked = index
+                while marked > 0, String(all[marked]).trimmingWhitespace().hasPrefix("#") || String(all[marked]).trimmingWhitespace().isEmpty {
+                    marked -= 1
+                }
+                errorStatementLine = marked + 1
+            }
             if let range = line.range(of: "# expect: ") {
                 lines.append(String(line[range.upperBound...]))
             } else if line.hasSuffix("# expect:") {

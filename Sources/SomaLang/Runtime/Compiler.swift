@@ -172,17 +172,19 @@ func locate(_ error: Error, _ span: Span) -> Error {
 /// inside the called function) also gets a note naming this call, so the
 /// user sees the chain of calls that led to it (the innermost few).
 @inline(__always)
-func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+func atCall<T>(_ span: Span, callee: @autoclosure () -> String? = nil, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch var error as SomaError {
         // The inner span may equal this one but lie in another file (the callee's).
         if error.span != nil, error.span != span || error.source != nil {
-            let calls = error.notes.filter { $0.hasPrefix("called from") }.count
-                + error.pendingNotes.filter { $0.text.hasPrefix("called from") }.count
+            let calls = error.notes.filter { $0.contains("called from") }.count
+                + error.pendingNotes.filter { $0.text.contains("called from") }.count
             if calls < 3 {
-                // The caller's file is known once the error leaves the caller's code.
-                error.pendingNotes.append(PendingNote(text: "called from", span: span))
+                // The caller's file is known once the error leaves the caller's code;
+                // the note names the function the error happened in ("in forward, called from x.soma:5").
+                let name = callee()
+                error.pendingNotes.append(PendingNote(text: name.map { "in \($0), called from" } ?? "called from", span: span))
             } else if calls == 3 {
                 error.notes.append("called from ... (more calls)")
             }
@@ -190,6 +192,16 @@ func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
         throw error.located(span)
     } catch {
         throw locate(error, span)
+    }
+}
+
+/// The name a call note gives a callee: a Soma function's or builtin's name.
+func calleeName(_ value: Value) -> String? {
+    switch value {
+    case .function(.closure(let c)): return c.name == "<fn>" ? nil : c.name
+    case .function(.native(let b)): return b.name
+    case .object(let o): return o.typeName
+    default: return nil
     }
 }
 

@@ -30,7 +30,7 @@ import SomaLang
         #expect(error.kind == "name")
         #expect(error.location == "NB.md:5:7 (cell 1)", "\(error.rendered)")
         #expect(error.rendered.contains("5 |   x + nosuch"), "\(error.rendered)")
-        #expect(error.rendered.contains("= note: called from NB.md:13 (cell 2)"), "\(error.rendered)")
+        #expect(error.rendered.contains("= note: in g, called from NB.md:13 (cell 2)"), "\(error.rendered)")
     }
 
     @Test func endOfCellSyntaxErrorPointsAtTheLastLine() throws {
