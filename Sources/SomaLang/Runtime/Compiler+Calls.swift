@@ -34,7 +34,7 @@ extension Compiler {
                 let object = try receiver(frame)
                 let args = try positional.map { try $0(frame) }
                 let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
-                return try atCall(span, callee: method) {
+                return try atCall(span) {
                     try vm.callMethod(object, method, args, keywords, base: frame.base + size)
                 }
             }
@@ -46,14 +46,14 @@ extension Compiler {
                 let f = try function(frame)
                 let args = try positional.map { try $0(frame) }
                 let keywords = try evaluateKeywords(keywordNames, keywordCodes, frame)
-                return try atCall(span, callee: calleeName(f)) { try vm.callValue(f, args, keywords, base: frame.base + size) }
+                return try atCall(span) { try vm.callValue(f, args, keywords, base: frame.base + size) }
             }
         }
         switch positionalCount {
         case 0:
             return { frame in
                 let f = try function(frame)
-                return try atCall(span, callee: calleeName(f)) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 0 {
                         return try calls.invoke(c, base: frame.base + size) { _ in }
                     }
@@ -72,16 +72,16 @@ extension Compiler {
                 return { frame in
                     let x = try a0(frame)
                     if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 1 {
-                        return try atCall(span, callee: c.name) { try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) } }
+                        return try atCall(span) { try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) } }
                     }
                     let f = try function(frame)
-                    return try atCall(span, callee: calleeName(f)) { try vm.callValue(f, [x], [], base: frame.base + size) }
+                    return try atCall(span) { try vm.callValue(f, [x], [], base: frame.base + size) }
                 }
             }
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame)
-                return try atCall(span, callee: calleeName(f)) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 1 {
                         return try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) }
                     }
@@ -96,7 +96,7 @@ extension Compiler {
                 return { frame in
                     let x = try a0(frame), y = try a1(frame)
                     if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 2 {
-                        return try atCall(span, callee: c.name) {
+                        return try atCall(span) {
                             try calls.invoke(c, base: frame.base + size) {
                                 $0.initialize(to: x)
                                 ($0 + 1).initialize(to: y)
@@ -104,13 +104,13 @@ extension Compiler {
                         }
                     }
                     let f = try function(frame)
-                    return try atCall(span, callee: calleeName(f)) { try vm.callValue(f, [x, y], [], base: frame.base + size) }
+                    return try atCall(span) { try vm.callValue(f, [x, y], [], base: frame.base + size) }
                 }
             }
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame)
-                return try atCall(span, callee: calleeName(f)) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 2 {
                         return try calls.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
@@ -126,7 +126,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let x = try a0(frame), y = try a1(frame), z = try a2(frame)
-                return try atCall(span, callee: calleeName(f)) {
+                return try atCall(span) {
                     if case .function(.closure(let c)) = f, c.arity == 3 {
                         return try calls.invoke(c, base: frame.base + size) {
                             $0.initialize(to: x)
@@ -141,7 +141,7 @@ extension Compiler {
             return { frame in
                 let f = try function(frame)
                 let args = try positional.map { try $0(frame) }
-                return try atCall(span, callee: calleeName(f)) { try vm.callValue(f, args, [], base: frame.base + size) }
+                return try atCall(span) { try vm.callValue(f, args, [], base: frame.base + size) }
             }
         }
     }

@@ -172,7 +172,7 @@ func locate(_ error: Error, _ span: Span) -> Error {
 /// inside the called function) also gets a note naming this call, so the
 /// user sees the chain of calls that led to it (the innermost few).
 @inline(__always)
-func atCall<T>(_ span: Span, callee: @autoclosure () -> String? = nil, _ body: () throws -> T) throws -> T {
+func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch var error as SomaError {
@@ -183,25 +183,16 @@ func atCall<T>(_ span: Span, callee: @autoclosure () -> String? = nil, _ body: (
             if calls < 3 {
                 // The caller's file is known once the error leaves the caller's code;
                 // the note names the function the error happened in ("in forward, called from x.soma:5").
-                let name = callee()
+                let name = error.leftFunction
                 error.pendingNotes.append(PendingNote(text: name.map { "in \($0), called from" } ?? "called from", span: span))
             } else if calls == 3 {
                 error.notes.append("called from ... (more calls)")
             }
         }
+        error.leftFunction = nil
         throw error.located(span)
     } catch {
         throw locate(error, span)
-    }
-}
-
-/// The name a call note gives a callee: a Soma function's or builtin's name.
-func calleeName(_ value: Value) -> String? {
-    switch value {
-    case .function(.closure(let c)): return c.name == "<fn>" ? nil : c.name
-    case .function(.native(let b)): return b.name
-    case .object(let o): return o.typeName
-    default: return nil
     }
 }
 

@@ -40,7 +40,9 @@ struct CallSupport {
         } catch let signal as ControlSignal where signal.flow == .returnValue {
             return vm.takeReturnValue()
         } catch let error as SomaError {
-            throw error.leaving(c.proto.source)
+            var left = error.leaving(c.proto.source)
+            left.leftFunction = c.name == "<fn>" ? nil : c.name
+            throw left
         }
     }
 

@@ -17,6 +17,9 @@ public struct SomaError: Error, CustomStringConvertible {
     /// Notes that name a place in the code the error is passing through,
     /// written out once that code's file is known (see `leaving(_:)`).
     var pendingNotes: [PendingNote] = []
+    /// The Soma function the error just left, for the caller's note
+    /// ("in forward, called from x.soma:5"); set on the way out of a call.
+    var leftFunction: String?
 
     public init(_ kind: ErrorKind, _ message: String, span: Span? = nil, notes: [String] = [],
                 source: SourceFile? = nil) {
