@@ -962,13 +962,6 @@ fn pc_dphi(self, l, x, fx) = if l == 0 and not self.input_act { x * 0 + 1 } else
 
 fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
 
-# Rows of X at the positions idx; X[idx] alone would read a 0/1 index of X's
-# length (one or two samples) as a mask, one extra position rules that out.
-fn pc_take(X, idx) {
-  n = len(idx)
-  if n == X.shape[0] { return X[concat([idx, [0]])][0:n] }
-  X[idx]
-}
 
 ## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
 ## The last is the network's prediction when the output is free (it is then at equilibrium).
@@ -1101,8 +1094,8 @@ fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0
     start = 0
     while start < n {
       idx = order[start:min(start + batch, n)]
-      Xb = pc_take(X, idx)
-      Tb = pc_take(T, idx)
+      Xb = rows_at(X, idx)
+      Tb = rows_at(T, idx)
       g = if rule == "pc" { pc_updates(self, Xb, Tb, steps: steps, gamma: gamma) } else { pc_backprop(self, Xb, Tb) }
       for l in 0..<L {
         self.W[l] = self.W[l] + lr * g.W[l]
@@ -1789,12 +1782,13 @@ fn clip_grads(g, max_norm) {
   g
 }
 
-## The rows of A at the positions idx (distinct whole numbers). With one or two
-## rows, an index tensor of 0s and 1s as long as A would read as a mask, so those
-## rows are taken one by one.
+## The rows of A at the positions idx (whole numbers, repeats allowed). A[idx]
+## alone reads an index of 0s and 1s as long as A as a mask; one extra position
+## rules that out. Every Stdlib model gathers rows through this one function.
 ## Example: rows_at([10, 20], [1, 0]) gives [20, 10]
 fn rows_at(A, idx) {
-  if len(A) <= 2 { return stack(map(fn(i) = A[i], idx)) }
+  n = len(idx)
+  if n > 0 and n == len(A) { return A[concat([idx, [0]])][0:n] }
   A[idx]
 }
 
@@ -1904,12 +1898,9 @@ fn w2v_reseed(n) {
 }
 
 # Rows of A at the positions idx (a vector, or a matrix of positions when A is
-# a matrix). A[idx] alone would read a 0/1 index of A's length as a mask (two
-# words, one pair, ...); one extra position rules that out.
+# a matrix), through rows_at (train.soma), which never reads idx as a mask.
 fn w2v_take(A, idx) {
-  flat = reshape(idx, -1)
-  n = len(flat)
-  rows = if n == A.shape[0] { A[concat([flat, [0]])][0:n] } else { A[flat] }
+  rows = rows_at(A, reshape(idx, -1))
   if len(idx.shape) == 1 { return rows }
   reshape(rows, idx.shape[0], idx.shape[1], A.shape[1])
 }
