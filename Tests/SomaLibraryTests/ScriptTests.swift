@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 import Testing
+import SomaCore
 import SomaLang
 import SomaLibrary
 
@@ -35,7 +36,7 @@ struct ScriptTests {
 
     @Test("language script", arguments: ScriptTests.scripts())
     func script(_ path: String) throws {
-        let text = try #require(readTextFile(path), "cannot read \(path)")
+        let text = try UserFile.readText(path)
         let expectation = ScriptExpectation(text)
         var printed = ""
         let session = Session(output: { printed += $0 })

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import SomaLang
+import Synchronization
 @testable import SomaNotebook
 
 @Suite struct NotebookBatchTests {
@@ -41,7 +43,7 @@ import Testing
         let out = folder.appendingPathComponent("out")
         var steps = Sample.steps
         steps[1] = .output(CellOutput(error: CellFailure(kind: "name", message: "undefined name 'linspace'",
-                                                         rendered: "error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)")))
+                                                         location: .init(file: "nb.md", line: 16, column: 5, cell: 2))))
         let log = LogCapture()
         let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { steps }).run(paths: [path])
         #expect(NotebookBatch.exitStatus(outcomes) == 1)
@@ -176,25 +178,14 @@ import Testing
 }
 
 /// Collects progress lines written from any thread.
-final class LogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage = ""
+final class LogCapture: Sendable {
+    private let storage = Mutex("")
 
     func append(_ piece: String) {
-        lock.lock()
-        storage += piece
-        lock.unlock()
+        storage.withLock { $0 += piece }
     }
 
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
+    var text: String { storage.withLock { $0 } }
 
-    var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.split(separator: "\n").map(String.init)
-    }
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
 }
