@@ -23,13 +23,16 @@ public enum UserFile {
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case missing(path: String)
         case folder(path: String)
+        /// A device or socket (`/dev/urandom`): not a file to read whole.
+        case notFile(path: String)
         case unreadable(path: String)
         case tooLarge(path: String, bytes: Int)
         case notText(path: String)
 
         public var path: String {
             switch self {
-            case .missing(let path), .folder(let path), .unreadable(let path), .tooLarge(let path, _), .notText(let path):
+            case .missing(let path), .folder(let path), .notFile(let path), .unreadable(let path),
+                 .tooLarge(let path, _), .notText(let path):
                 return path
             }
         }
@@ -39,10 +42,11 @@ public enum UserFile {
             switch self {
             case .missing: return "no such file"
             case .folder: return "it is a folder"
+            case .notFile: return "it is not a regular file"
             case .unreadable: return "permission denied or unreadable"
             case .tooLarge(_, let bytes):
-                let size = bytes >= 0 ? UserFile.megabytes(bytes) + " MB" : "more than \(UserFile.capDescription)"
-                return "it holds \(size), more than the \(UserFile.capDescription) a file may have"
+                guard bytes >= 0 else { return "it holds more than the \(UserFile.capDescription) a file may have" }
+                return "it holds \(UserFile.megabytes(bytes)) MB, more than the \(UserFile.capDescription) a file may have"
             case .notText: return "it is not UTF-8 text"
             }
         }
@@ -65,7 +69,10 @@ public enum UserFile {
         guard stat(path, &info) == 0 else {
             throw errno == ENOENT || errno == ENOTDIR ? .missing(path: path) : .unreadable(path: path)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .folder(path: path) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw .folder(path: path) }
+        // A pipe (`soma <(...)`, /dev/stdin) is read up to the cap; devices are refused.
+        if type != S_IFREG && type != S_IFIFO { throw .notFile(path: path) }
         let declared = Int(info.st_size)
         if declared > maxBytes { throw .tooLarge(path: path, bytes: declared) }
         guard let file = fopen(path, "rb") else { throw .unreadable(path: path) }

@@ -54,7 +54,7 @@ struct ScriptTests {
             // The error must come from the line the expectation marks (or, for
             // an error inside a function or used file, be called from it).
             if let span = diagnostic.span {
-                let called = diagnostic.notes.contains {
+                let called = (diagnostic.notes + diagnostic.stack).contains {
                     $0.hasSuffix(":\(expectation.errorStatementLine)") || $0.hasSuffix("(more calls)")
                 }
                 let elsewhere = diagnostic.source.map { $0.name != path } ?? false
