@@ -8,7 +8,7 @@ import Synchronization
     /// A batch over scripted kernels that answer every cell with `steps`, logging into `lines`.
     private func batch(out: URL, jobs: Int = 1, settings: RunSettings = RunSettings(),
                        formats: [OutputFormat] = OutputFormat.allCases, log: LogCapture,
-                       steps: @escaping () -> [ScriptedKernel.Step]) -> NotebookBatch {
+                       steps: @escaping @Sendable () -> [ScriptedKernel.Step]) -> NotebookBatch {
         NotebookBatch(settings: settings, writer: NotebookOutputWriter(root: out, formats: formats), jobs: jobs,
                       log: ProgressLog(color: false, write: log.append), makeKernel: { _, _ in ScriptedKernel(steps()) })
     }
@@ -45,7 +45,8 @@ import Synchronization
         steps[1] = .output(CellOutput(error: CellFailure(kind: "name", message: "undefined name 'linspace'",
                                                          location: .init(file: "nb.md", line: 16, column: 5, cell: 2))))
         let log = LogCapture()
-        let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { steps }).run(paths: [path])
+        let script = steps
+        let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { script }).run(paths: [path])
         #expect(NotebookBatch.exitStatus(outcomes) == 1)
         let markdown = try String(contentsOf: out.appendingPathComponent("nb/nb.md"), encoding: .utf8)
         #expect(markdown.contains("error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)"))

@@ -91,3 +91,14 @@ enum Sample {
         return url
     }
 }
+
+/// Collects values handed over from any thread (progress callbacks).
+final class Recorder<Item: Sendable>: Sendable {
+    private let items = Mutex<[Item]>([])
+
+    func append(_ item: Item) {
+        items.withLock { $0.append(item) }
+    }
+
+    var all: [Item] { items.withLock { $0 } }
+}
