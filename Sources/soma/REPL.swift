@@ -147,10 +147,12 @@ final class REPL {
     }
 
     /// Figures an entry draws are written to the working folder with their
-    /// path printed, plus a text preview on a terminal (for users over SSH).
+    /// path printed, plus a text preview on a terminal (for users over SSH);
+    /// training shows a progress bar when stderr is a terminal.
     static func deliverFigures(of session: Session) {
         let directory = FileManager.default.currentDirectoryPath
-        session.setFigureDelivery(.files(directory: directory, preview: Terminal.stdoutIsTerminal))
+        session.setFigureDelivery(.files(directory: directory, preview: Terminal.previewScreen))
+        session.setProgressScreen(Terminal.progressScreen)
     }
 
     /// A `:load` argument as a path: surrounding quotes dropped, `~` expanded.

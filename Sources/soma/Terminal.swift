@@ -13,6 +13,31 @@ enum Terminal {
         return false
     }
 
+    /// The size of the terminal on `descriptor` in character cells: asked of
+    /// the terminal (TIOCGWINSZ), else $COLUMNS / $LINES, else 80 x 24.
+    static func size(of descriptor: Int32) -> (columns: Int, rows: Int) {
+        var window = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
+            return (Int(window.ws_col), Int(window.ws_row))
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { (10...1000).contains($0) ? $0 : nil }
+        let rows = environment["LINES"].flatMap { Int($0) }.flatMap { (5...1000).contains($0) ? $0 : nil }
+        return (columns ?? 80, rows ?? 24)
+    }
+
+    /// Standard output for figure previews, when it is a terminal.
+    static var previewScreen: TerminalScreen? {
+        guard stdoutIsTerminal else { return nil }
+        return TerminalScreen(color: colorOnStderr) { size(of: STDOUT_FILENO) }
+    }
+
+    /// Standard error for training progress bars, when it is a terminal.
+    static var progressScreen: TerminalScreen? {
+        guard stderrIsTerminal else { return nil }
+        return TerminalScreen(color: colorOnStderr) { size(of: STDERR_FILENO) }
+    }
+
     static func writeOut(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
