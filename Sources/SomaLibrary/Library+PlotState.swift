@@ -142,8 +142,8 @@ public final class PlotState {
             var text = "[figure \(object.number): \(path)]\n"
             if let preview {
                 let size = preview.size()
-                // Room for the prompt and the entry above the preview.
-                let drawn = object.figure.textPreview(fitting: size.columns, maxRows: min(16, size.rows - 8))
+                // At most half the window, so the entry stays in sight above the preview.
+                let drawn = object.figure.textPreview(fitting: size.columns, maxRows: min(16, size.rows / 2))
                 if drawn.drawing != object.shownDrawing {
                     text += drawn.text + "\n"
                     object.shownDrawing = drawn.drawing

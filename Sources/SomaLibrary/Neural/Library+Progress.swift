@@ -21,7 +21,7 @@ extension Library {
                 return ProgressBarType.type.value(ProgressBarBox(bar: bar, epochs: epochs))
             },
         ], atRunEnd: { context in
-            context.state(ProgressDisplay.self) { ProgressDisplay() }.endLine()
+            context.state(ProgressDisplay.self) { ProgressDisplay() }.endLine(interrupted: context.isInterrupted)
         })
     }
 }

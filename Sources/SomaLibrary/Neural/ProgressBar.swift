@@ -80,7 +80,7 @@ final class ProgressBar {
         finished = true
         guard case .terminal(let screen) = mode, let last else { return }
         draw(last, screen: screen, estimate: false)
-        context.state(ProgressDisplay.self) { ProgressDisplay() }.endLine()
+        context.state(ProgressDisplay.self) { ProgressDisplay() }.endLine(interrupted: context.isInterrupted)
     }
 
     private func draw(_ r: Step, screen: TerminalScreen, estimate: Bool) {
@@ -88,12 +88,13 @@ final class ProgressBar {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let line = ProgressBar.line(r, elapsed: seconds, estimate: estimate,
                                     columns: screen.size().columns, color: screen.color)
-        context.state(ProgressDisplay.self) { ProgressDisplay() }.draw(line)
+        context.state(ProgressDisplay.self) { ProgressDisplay() }.draw(line.text, width: line.width)
     }
 
-    /// One state of the bar, at most `columns - 1` characters wide:
+    /// One state of the bar, at most `columns - 1` characters wide (`width`
+    /// counts what shows, without the colour codes):
     /// `epoch 12/50 [=====>    ] 24% 0:03 elapsed, ~0:09 left, loss 0.231`.
-    static func line(_ r: Step, elapsed: Double, estimate: Bool, columns: Int, color: Bool) -> String {
+    static func line(_ r: Step, elapsed: Double, estimate: Bool, columns: Int, color: Bool) -> (text: String, width: Int) {
         let total = max(r.epochs, 1), done = min(max(r.epoch, 0), total)
         let fraction = Double(done) / Double(total)
         var tail = " \(Int((fraction * 100).rounded(.down)))% \(clock(elapsed)) elapsed"
@@ -102,13 +103,17 @@ final class ProgressBar {
         if let val = r.valLoss { tail += ", val \(String(format: "%.4g", val))" }
         let head = "epoch \(r.epoch)/\(r.epochs)"
         let room = columns - 1 - head.count - tail.count - 3
-        guard room >= 5 else { return String((head + tail).prefix(max(1, columns - 1))) }
+        guard room >= 5 else {
+            let short = String((head + tail).prefix(max(1, columns - 1)))
+            return (short, short.count)
+        }
         let width = min(30, room)
         let filled = Int((fraction * Double(width)).rounded(.down))
         var bar = String(repeating: "=", count: filled)
         if filled < width { bar += ">" + String(repeating: " ", count: width - filled - 1) }
+        let shown = head.count + width + 3 + tail.count
         if color { bar = "\u{1B}[32m" + bar + "\u{1B}[0m" }
-        return head + " [" + bar + "]" + tail
+        return (head + " [" + bar + "]" + tail, shown)
     }
 
     /// Seconds as m:ss, or h:mm:ss from an hour on.
@@ -124,18 +129,24 @@ final class ProgressBar {
 final class ProgressDisplay {
     var screen: TerminalScreen?
     private var lineOpen = false
+    /// Characters the open line shows, so a shorter redraw blanks the rest
+    /// with spaces (no escape codes: NO_COLOR output has none).
+    private var shownWidth = 0
 
-    /// Redraws the open line with `line`.
-    func draw(_ line: String) {
-        write("\r" + line + "\u{1B}[K")
+    /// Redraws the open line with `line`, `width` characters wide as shown.
+    func draw(_ line: String, width: Int) {
+        let blank = lineOpen ? max(0, shownWidth - width) : 0
+        write("\r" + line + String(repeating: " ", count: blank))
         lineOpen = true
+        shownWidth = width
     }
 
-    /// Ends the open line, if there is one.
-    func endLine() {
+    /// Ends the open line, if there is one. After Ctrl-C the host ends it
+    /// (the REPL moves past the echoed ^C), so nothing is written then.
+    func endLine(interrupted: Bool) {
         guard lineOpen else { return }
         lineOpen = false
-        write("\n")
+        if !interrupted { write("\n") }
     }
 
     private func write(_ text: String) {
