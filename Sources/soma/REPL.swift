@@ -127,7 +127,10 @@ final class REPL {
         case ":doc" where argument.isEmpty, ":load" where argument.isEmpty:
             Terminal.writeErr(parts[0] == ":doc" ? ":doc needs a name, as in :doc mean\n" : ":load needs a file, as in :load model.soma\n")
         case ":doc":
-            if let doc = session.doc(argument) { Terminal.writeOut(doc + "\n") }
+            if let doc = session.doc(argument) {
+                let fitted = Terminal.stdoutIsTerminal ? Terminal.wrapped(doc, columns: Terminal.size(of: STDOUT_FILENO).columns) : doc
+                Terminal.writeOut(fitted + "\n")
+            }
             else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }
         case ":vars":
             listVariables()

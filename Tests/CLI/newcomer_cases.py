@@ -59,6 +59,9 @@ def _(term, work, home):
     said = term.enter(":doc ae.learn")
     check(re.search(r"^learn\(X, epochs", said, re.M) and "Trains the autoencoder" in said,
           f":doc ae.learn shows {clip(said)}")
+    # Its signature is longer than the window: it breaks between parameters, not inside a word.
+    check(max(len(line) for line in said.split("\n")) <= 99 and re.search(r"^    \w+ = ", said, re.M),
+          f":doc ae.learn is not fitted to 100 columns: {clip(said)}")
 
     # The terminal is 100 columns wide: the preview fills it without wrapping.
     said = term.enter("plot(x, x^2)", timeout=30)
