@@ -9,7 +9,8 @@ let release: [SwiftSetting] = []
 
 let package = Package(
     name: "Soma",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Mutex and Atomic need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "soma", targets: ["soma"]),
         .library(name: "SomaCore", targets: ["SomaCore"]),
