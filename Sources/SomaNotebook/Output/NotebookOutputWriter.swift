@@ -8,7 +8,7 @@ import SomaLang
 ///     let writer = NotebookOutputWriter(root: URL(fileURLWithPath: "out"), formats: OutputFormat.allCases)
 ///     let folder = try writer.open(notebook)    // before any cell runs
 ///     let files = try writer.write(executed, into: folder)   // out/03-lif/03-lif.md, .html, .ipynb, cell2-fig1.png ...
-public struct NotebookOutputWriter {
+public struct NotebookOutputWriter: Sendable {
     public var root: URL
     public var formats: [OutputFormat]
     /// Links the HTML page shows to the run's index and neighbouring notebooks.

@@ -90,7 +90,7 @@ public struct NotebookJSONRenderer {
                 ("ename", .string("error[\(error.kind)]")),
                 ("evalue", .string(error.message)),
                 ("output_type", .string("error")),
-                ("traceback", .array(error.rendered.split(separator: "\n", omittingEmptySubsequences: false)
+                ("traceback", .array(error.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { .string(String($0)) })),
             ]))
         }
