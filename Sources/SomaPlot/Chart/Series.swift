@@ -22,6 +22,8 @@ public struct Series {
         case text(Annotation)
         /// A line across the whole plot at one data value (axhline / axvline).
         case reference(value: Double, vertical: Bool, width: Double, dash: Dash)
+        /// Points with error bars and caps, joined by a line and/or marked.
+        case errorbar(ErrorBars)
     }
 
     public var kind: Kind
