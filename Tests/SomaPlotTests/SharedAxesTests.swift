@@ -1,6 +1,10 @@
 import Testing
 @testable import SomaPlot
 
+private extension Color {
+    static let red = Color(hex: 0xFF0000)
+}
+
 @Suite struct ErrorBarTests {
     private let metrics = Metrics(theme: Theme(), scale: 100.0 / 72)
 
@@ -49,12 +53,12 @@ import Testing
         try fig.axes.errorbar(x: [0, 1], y: [0, 0], yerr: ErrorRange(symmetric: [1, 1]), format: "none", color: .red, width: 3)
         fig.axes.ylim = (-2, 2)
         let canvas = fig.render()
-        var surface = RecordingSurface(width: 300, height: 300)
-        fig.draw(on: &surface)
+        // Laid out with the same font the picture was drawn with.
+        let surface = RasterSurface(width: 300, height: 300)
         let layout = AxesLayout(fig.axes, cell: Rect(x: 0, y: 0, width: 300, height: 300), surface: surface, metrics: metrics)
         let x = Int(layout.transform.x(0)), yMid = Int(layout.transform.y(0))
         let outside = Int(layout.transform.y(1.5))
-        func isRed(_ c: Color?) -> Bool { guard let c else { return false }; return c.r > 200 && c.g < 80 && c.b < 80 }
+        func isRed(_ c: Color?) -> Bool { guard let c else { return false }; return c.r > 0.8 && c.g < 0.3 && c.b < 0.3 }
         #expect(isRed(canvas.pixel(x: x, y: yMid)))
         #expect(!isRed(canvas.pixel(x: x, y: outside)))
         // "none" draws no line between the two points.
@@ -77,7 +81,7 @@ import Testing
         var fig = Figure()
         fig.sharex = sharex
         try fig.subplot(rows: 2, columns: 1, index: 1)
-        try fig.axes.plot(x: [0, 10], y: [0, 1000])
+        try fig.axes.plot(x: [0, 10], y: [0, 20000])
         fig.axes.xlabel = "top x"
         try fig.subplot(rows: 2, columns: 1, index: 2)
         try fig.axes.plot(x: [0, 100], y: [0, 1])
@@ -101,7 +105,7 @@ import Testing
     }
 
     /// Shared panels line up: the same left and right plot edges down the column,
-    /// though the top panel's y tick labels (1000) are wider than the bottom's (1.0).
+    /// though the top panel's y tick labels (20000) are wider than the bottom's (0.25).
     @Test func sharedPanelsLineUp() throws {
         let fig = try twoRows(sharex: .all)
         let surface = RecordingSurface(width: 800, height: 500)

@@ -5,7 +5,15 @@ enum AxesRenderer {
         let layout = self.layout(axes, twin: twin, in: cell, on: surface, metrics: m, minimum: minimum)
         let t = layout.transform
         if axes.grid && !axes.axisHidden { drawGrid(layout, on: &surface, metrics: m) }
-        for s in axes.series { SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m) }
+        var repelled: [(Annotation, Color)] = []
+        for s in axes.series {
+            if case .text(let note) = s.kind, note.repel {
+                repelled.append((note, s.color))
+                continue
+            }
+            SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m)
+        }
+        LabelPlacer.draw(repelled, transform: t, on: &surface, metrics: m)
         let twinLayout = twin.map { AxesLayout(twin: $0, of: layout, surface: surface, metrics: m) }
         if let twin, let twinLayout {
             for s in twin.series { SeriesRenderer.draw(s, transform: twinLayout.transform, on: &surface, metrics: m) }
