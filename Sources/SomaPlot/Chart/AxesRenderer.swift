@@ -13,7 +13,10 @@ enum AxesRenderer {
             }
             SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m)
         }
-        LabelPlacer.draw(repelled, transform: t, on: &surface, metrics: m)
+        if !repelled.isEmpty {
+            LabelPlacer.draw(repelled, transform: t, on: &surface, metrics: m,
+                             markers: LabelPlacer.markerBoxes(axes, transform: t, metrics: m))
+        }
         let twinLayout = twin.map { AxesLayout(twin: $0, of: layout, surface: surface, metrics: m) }
         if let twin, let twinLayout {
             for s in twin.series { SeriesRenderer.draw(s, transform: twinLayout.transform, on: &surface, metrics: m) }
@@ -45,7 +48,8 @@ enum AxesRenderer {
                                    minimum: Insets = Insets()) -> AxesLayout {
         let twinRoom = twin.map { AxesLayout.twinWidth($0, height: cell.height, surface: surface, metrics: m) } ?? 0
         var layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: twinRoom, minimum: minimum)
-        let reserve = Legend.outsideWidth(axes, layout: layout, cell: cell, on: surface, metrics: m)
+        // Right of a twinned plot sits the twin's axis: legends stay inside.
+        let reserve = twin == nil ? Legend.outsideWidth(axes, layout: layout, cell: cell, on: surface, metrics: m) : 0
         if reserve > 0 {
             layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: reserve + twinRoom,
                                 minimum: minimum)

@@ -7,8 +7,9 @@ enum LabelPlacer {
     static let maxLabels = 400
 
     /// The boxes (in pixels) the labels end in, in order; nil for labels at non-finite points.
+    /// `markers` are boxes (in pixels) of the points drawn, which labels also move off.
     static func place<S: Surface>(_ notes: [Annotation], transform t: Transform, on surface: S,
-                                  metrics m: Metrics) -> [Rect?] {
+                                  metrics m: Metrics, markers: [Rect] = []) -> [Rect?] {
         var boxes: [Rect?] = notes.map { note in
             let p = t.point(note.x, note.y)
             guard p.x.isFinite, p.y.isFinite else { return nil }
@@ -24,14 +25,18 @@ enum LabelPlacer {
             return Rect(x: left, y: p.y - height / 2, width: e.width, height: height)
         }
         guard notes.count <= maxLabels else { return boxes }
-        let gap = m.px(1)
+        // Labels side by side need a space between them, or two words read as one.
+        let gap = m.px(1), space = m.px(4)
         let plot = t.rect
-        for _ in 0..<200 {
+        // Labels move off labels and markers first; a last phase off labels alone makes sure
+        // no two labels overlap where the two aims pull against each other (at the plot's edge).
+        for step in 0..<400 {
+            let avoidMarkers = step < 200
             var moved = false
             for i in boxes.indices {
                 for j in (i + 1)..<boxes.count {
                     guard let a = boxes[i], let b = boxes[j] else { continue }
-                    let overlapX = min(a.maxX, b.maxX) - max(a.minX, b.minX)
+                    let overlapX = min(a.maxX, b.maxX) + space - max(a.minX, b.minX)
                     let overlapY = min(a.maxY, b.maxY) + gap - max(a.minY, b.minY)
                     guard overlapX > 0, overlapY > 0 else { continue }
                     // The upper one goes up, the lower down (ties by order), half the overlap each.
@@ -41,6 +46,15 @@ enum LabelPlacer {
                     boxes[j] = shifted(b, by: up ? push : -push, within: plot)
                     moved = true
                 }
+                for marker in markers where avoidMarkers {
+                    guard let a = boxes[i] else { continue }
+                    let overlapX = min(a.maxX, marker.maxX) - max(a.minX, marker.minX)
+                    let overlapY = min(a.maxY, marker.maxY) - max(a.minY, marker.minY)
+                    guard overlapX > 0, overlapY > 0 else { continue }
+                    let up = a.minY + a.height / 2 < marker.minY + marker.height / 2
+                    boxes[i] = shifted(a, by: up ? -(overlapY + 0.01) : overlapY + 0.01, within: plot)
+                    moved = true
+                }
             }
             if !moved { break }
         }
@@ -48,10 +62,10 @@ enum LabelPlacer {
     }
 
     static func draw<S: Surface>(_ labels: [(Annotation, Color)], transform t: Transform, on surface: inout S,
-                                 metrics m: Metrics) {
+                                 metrics m: Metrics, markers: [Rect] = []) {
         guard !labels.isEmpty else { return }
         let notes = labels.map(\.0)
-        let boxes = place(notes, transform: t, on: surface, metrics: m)
+        let boxes = place(notes, transform: t, on: surface, metrics: m, markers: markers)
         for ((note, color), box) in zip(labels, boxes) {
             guard let box else { continue }
             let p = t.point(note.x, note.y)
@@ -67,6 +81,20 @@ enum LabelPlacer {
             surface.text(note.text, at: Point(box.minX, box.minY + e.ascent), size: m.px(note.size), color: color,
                          anchor: TextAnchor(.left, .baseline), rotated: false)
         }
+    }
+
+    /// The boxes of the scatter markers of `axes` (at most a few thousand), for labels to avoid.
+    static func markerBoxes(_ axes: Axes, transform t: Transform, metrics m: Metrics) -> [Rect] {
+        var out: [Rect] = []
+        for s in axes.series {
+            guard case .scatter(let x, let y, let size, _, _) = s.kind, x.count <= 2000 else { continue }
+            let r = m.px(size) / 2
+            for (xi, yi) in zip(x, y) {
+                let p = t.point(xi, yi)
+                if p.x.isFinite, p.y.isFinite { out.append(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }
+            }
+        }
+        return out
     }
 
     /// The box moved vertically, kept inside `plot` where it fits.
