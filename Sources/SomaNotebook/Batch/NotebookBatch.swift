@@ -166,7 +166,7 @@ public final class NotebookBatch: Sendable {
         }
         outcome.executed = executed
         do {
-            outcome.written = try writer.write(executed, into: folder)
+            outcome.written = try writer.write(executed, into: folder) { log.note("warning: \($0)") }
         } catch {
             outcome.problem = .notWritten("\(error)")
             log.note("error: \(error)")

@@ -13,16 +13,19 @@ import SomaLang
 public struct HTMLRenderer {
     /// Links to the run's index and the neighbouring notebooks, when the page is part of a course.
     public var navigation: PageNavigation?
+    /// The prose's images, inlined as `data:` URIs.
+    public var images: ProseImages
 
-    public init(navigation: PageNavigation? = nil) {
+    public init(navigation: PageNavigation? = nil, images: ProseImages = ProseImages()) {
         self.navigation = navigation
+        self.images = images
     }
 
     public func render(_ executed: ExecutedNotebook) -> String {
         var body = ""
         for block in executed.blocks {
             switch block {
-            case .prose(let text): body += MarkdownHTML.html(text)
+            case .prose(let text): body += images.inlined(MarkdownHTML.html(text))
             case .cell(let cell, let result): body += renderCell(cell, result)
             }
         }
