@@ -195,51 +195,24 @@ private struct RecurrentSizes {
     }
 }
 
-/// Multiply-adds per BLAS call, below OpenBLAS's threshold for starting threads
-/// (65536 x 4). Its threads spin-wait between calls; for the many mid-sized
-/// products of a recurrent layer (16 x 1920 x 64 for a weight gradient)
-/// that doubled the CPU time of notebook 17 and halved nothing, so larger
-/// products are split into single-threaded pieces.
-private let singleThreadedWork = 1 << 17
-
 /// `C[c...] = op(A[u...]) · op(B[v...]) + β·C`, row-major, on parts of arrays
 /// starting at the given offsets (A is m x k, B is k x n before transposing),
-/// split into pieces of at most `singleThreadedWork` multiply-adds: by rows
-/// of A and C when A is not transposed, else along k (accumulating) when B is
-/// not transposed.
+/// through `stridedProduct`, which keeps every BLAS call on this thread
+/// (OpenBLAS's own threads spin between the many mid-sized products of a
+/// recurrent layer and doubled the CPU time of notebook 17).
 private func multiply(_ a: [Double], u: Int = 0, transposeA: Bool = false, _ b: [Double], v: Int = 0, transposeB: Bool = false,
                       into c: inout [Double], at offset: Int = 0, m: Int, n: Int, k: Int, beta: Double = 0) throws {
-    guard m > 0, n > 0, k > 0, u + m * k <= a.count, v + k * n <= b.count, offset + m * n <= c.count else {
+    guard m > 0, n > 0, k > 0, u >= 0, v >= 0, offset >= 0, u + m * k <= a.count, v + k * n <= b.count,
+          offset + m * n <= c.count else {
         throw TensorError.shape("recurrent product: \(m) x \(k) by \(k) x \(n) does not fit its buffers")
     }
-    let work = m * n * k
-    if work > singleThreadedWork, !transposeA, m > 1 {
-        let rows = Swift.max(1, singleThreadedWork / (n * k))
-        for r in stride(from: 0, to: m, by: rows) {
-            let count = Swift.min(rows, m - r)
-            try product(a, u + r * k, transposeA, b, v, transposeB, &c, offset + r * n, count, n, k, beta)
-        }
-    } else if work > singleThreadedWork, transposeA, !transposeB, k > 1 {
-        let depth = Swift.max(1, singleThreadedWork / (m * n))
-        for s in stride(from: 0, to: k, by: depth) {
-            let count = Swift.min(depth, k - s)
-            try product(a, u + s * m, transposeA, b, v + s * n, transposeB, &c, offset, m, n, count, s == 0 ? beta : 1)
-        }
-    } else {
-        try product(a, u, transposeA, b, v, transposeB, &c, offset, m, n, k, beta)
-    }
-}
-
-/// One BLAS call of `multiply` (offsets already checked). A transposed A is
-/// read as k x m with leading dimension m, so a piece of its rows is a piece of k.
-private func product(_ a: [Double], _ u: Int, _ transposeA: Bool, _ b: [Double], _ v: Int, _ transposeB: Bool,
-                     _ c: inout [Double], _ offset: Int, _ m: Int, _ n: Int, _ k: Int, _ beta: Double) throws {
-    let sizes = try GemmSizes(m: m, n: n, k: k, transA: transposeA, transB: transposeB)
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
                 guard let pa = pa.baseAddress, let pb = pb.baseAddress, let pc = pc.baseAddress else { return }
-                Double.blasProduct(pa + u, pb + v, pc + offset, sizes: sizes, beta: beta)
+                stridedProduct(StridedMatrix(base: pa + u, stride: transposeA ? m : k), transposeA: transposeA,
+                               StridedMatrix(base: pb + v, stride: transposeB ? k : n), transposeB: transposeB,
+                               pc + offset, ldc: n, m: m, n: n, k: k, beta: beta)
             }
         }
     }

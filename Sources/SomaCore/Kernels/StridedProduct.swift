@@ -29,6 +29,20 @@ func stridedProduct(_ a: StridedMatrix, transposeA: Bool = false, _ b: StridedMa
         }
         return
     }
+    // A small C with a long inner size (a weight gradient summed over many
+    // rows): pieces along k, each adding into C, read C far less than thin
+    // strips of its rows would re-read B.
+    if m * n * k > singleThreadedGemmWork, m * n * 32 <= singleThreadedGemmWork {
+        let depth = singleThreadedGemmWork / (m * n)
+        for s in stride(from: 0, to: k, by: depth) {
+            let ks = Swift.min(depth, k - s)
+            let pa = StridedMatrix(base: transposeA ? a.base + s * a.stride : a.base + s, stride: a.stride)
+            let pb = StridedMatrix(base: transposeB ? b.base + s : b.base + s * b.stride, stride: b.stride)
+            stridedProduct(pa, transposeA: transposeA, pb, transposeB: transposeB, c, ldc: ldc, m: m, n: n, k: ks,
+                           beta: s == 0 ? beta : 1)
+        }
+        return
+    }
     let rowWork = n * k
     let rows = Swift.max(1, singleThreadedGemmWork / Swift.max(rowWork, 1))
     let columns = rowWork <= singleThreadedGemmWork ? n : Swift.max(1, singleThreadedGemmWork / k)
