@@ -32,9 +32,7 @@ struct ConvKernel {
                 }
                 stridedProduct(StridedMatrix(base: w, stride: g.patch), StridedMatrix(base: c, stride: P),
                                o, ldc: P, m: O, n: P, k: g.patch, beta: bias == nil ? 0 : 1)
-                if relu {
-                    for e in 0..<O * P { o[e] = o[e] > 0 ? o[e] : 0 }
-                }
+                if relu { reluInPlace(o, O * P) }
             }
         }
     }
@@ -56,7 +54,7 @@ struct ConvKernel {
                 let gi = grad + img * O * P, oi = out + img * O * P
                 let gp = gpre.base
                 if relu {
-                    for e in 0..<O * P { gp[e] = oi[e] > 0 ? gi[e] : 0 }
+                    reluGradient(gp, gi, oi, O * P)
                 } else {
                     gp.update(from: gi, count: O * P)
                 }
@@ -155,5 +153,38 @@ struct ConvKernel {
             p += 1
         }
         return total
+    }
+
+    /// out[e] = g[e] where y[e] > 0, else 0 (the ReLU's gradient from its
+    /// output y), eight lanes at a time: a branch per element mispredicts on
+    /// half of them.
+    @inline(__always)
+    func reluGradient(_ out: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ n: Int) {
+        var e = 0
+        while e + 8 <= n {
+            let ye = UnsafeRawPointer(y + e).loadUnaligned(as: SIMD8<Double>.self)
+            let ge = UnsafeRawPointer(g + e).loadUnaligned(as: SIMD8<Double>.self)
+            UnsafeMutableRawPointer(out + e).storeBytes(of: ge.replacing(with: 0, where: .!(ye .> 0)), as: SIMD8<Double>.self)
+            e += 8
+        }
+        while e < n {
+            out[e] = y[e] > 0 ? g[e] : 0
+            e += 1
+        }
+    }
+
+    /// x[e] = x[e] where x[e] > 0, else 0 (NaN becomes 0, as the ReLU kernel), eight lanes at a time.
+    @inline(__always)
+    func reluInPlace(_ x: UnsafeMutablePointer<Double>, _ n: Int) {
+        var e = 0
+        while e + 8 <= n {
+            let v = UnsafeRawPointer(x + e).loadUnaligned(as: SIMD8<Double>.self)
+            UnsafeMutableRawPointer(x + e).storeBytes(of: v.replacing(with: 0, where: .!(v .> 0)), as: SIMD8<Double>.self)
+            e += 8
+        }
+        while e < n {
+            x[e] = x[e] > 0 ? x[e] : 0
+            e += 1
+        }
     }
 }
