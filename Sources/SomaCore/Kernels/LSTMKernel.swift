@@ -124,7 +124,20 @@ final class LSTMTape {
                     let cPrev = t > 0 ? cells + (row0 - B + r) * H : zeroRow.base
                     let gr = g + ((rows.lowerBound + r) * T + t) * H
                     let dhr = dhp + r * H, dcr = dcp + r * H
-                    for j in 0..<H {
+                    var j = 0
+                    while j + 4 <= H {   // four lanes at a time: as a scalar loop it did not vectorise
+                        let f = load4(zr + j), i = load4(zr + H + j), o = load4(zr + 2 * H + j), cc = load4(zr + 3 * H + j)
+                        let tcj = load4(tc + j)
+                        let dh = load4(gr + j) + load4(dhr + j)
+                        let dc = load4(dcr + j) + dh * o * (1 - tcj * tcj)
+                        store4(dc * load4(cPrev + j) * f * (1 - f), dzr + j)
+                        store4(dc * cc * i * (1 - i), dzr + H + j)
+                        store4(dh * tcj * o * (1 - o), dzr + 2 * H + j)
+                        store4(dc * i * (1 - cc * cc), dzr + 3 * H + j)
+                        store4(dc * f, dcr + j)
+                        j += 4
+                    }
+                    while j < H {
                         let (f, i, o, cc) = (zr[j], zr[H + j], zr[2 * H + j], zr[3 * H + j])
                         let tcj = tc[j]
                         let dh = gr[j] + dhr[j]
@@ -134,6 +147,7 @@ final class LSTMTape {
                         dzr[2 * H + j] = dh * tcj * o * (1 - o)
                         dzr[3 * H + j] = dc * i * (1 - cc * cc)
                         dcr[j] = dc * f
+                        j += 1
                     }
                 }
                 let dzm = StridedMatrix(base: dzp, stride: G)
@@ -188,6 +202,23 @@ func tanhInto(_ out: UnsafeMutablePointer<Double>, from x: UnsafePointer<Double>
         let q = expCore(v < -708 ? -708 : (v > 708 ? 708 : v))
         out[e] = 2 / (1 + q) - 1
     }
+}
+
+/// Four doubles from memory (any alignment).
+@inline(__always)
+func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+}
+
+@inline(__always)
+func load4(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+}
+
+/// Four doubles to memory (any alignment).
+@inline(__always)
+func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
 }
 
 /// A buffer of doubles owned by a kernel for as long as a tape keeps it
