@@ -39,7 +39,12 @@ enum LayerType {
     }
 
     private static var call: ObjectType<LayerBox>.Method {
-        .init("layer(X)", doc: "The layer's outputs for each row of X (a vector is one sample); differentiable in X.") { l, args in
+        .init("layer(X)", doc: """
+            The layer's outputs for each row of X (a vector is one sample), differentiable in X.
+            Example:
+                layer = Dense(2, 3, act: "relu", seed: 1)
+                layer([[1, 2], [3, 4]])
+            """) { l, args in
             let xt = try args.tensor(0, "X")
             let y = try Sequential(l.stack).predict(try sampleRows(xt, vectorIsOneSample: true))
             return Value(xt.rank == 1 ? try y.reshaped([y.count]) : y)
