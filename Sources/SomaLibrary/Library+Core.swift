@@ -61,12 +61,14 @@ extension Library {
                 """) { args in
                 guard let f = args.optional(0, "f") else {
                     let names = args.context.builtinNames.joined(separator: " ")
-                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names + "\n")
+                    let stdlib = args.context.documentedPreludeNames.joined(separator: " ")
+                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names
+                                              + "\nStdlib functions (written in Soma):\n" + stdlib + "\n")
                     return .nil
                 }
                 let text: String
                 if case .string(let name) = f {
-                    text = args.context.doc(name) ?? "no documentation for '\(name)'"
+                    text = args.context.doc(name) ?? DocCatalog.entry(named: name)?.helpText ?? "no documentation for '\(name)'"
                 } else if let help = f.helpText {
                     text = help
                 } else {

@@ -92,6 +92,12 @@ struct DocTests {
         #expect(doc.hasPrefix("linspace("))
         #expect(doc.contains("\n\nExample:\n    "))
         #expect(session.doc("Network.learn")?.hasPrefix("learn(X, T") == true)
+        var printed = ""
+        let listing = Session(output: { printed += $0 })
+        _ = listing.run("help()\nhelp(\"Figure.save\")")
+        #expect(printed.contains("Builtins:\n") && printed.contains(" linspace "))
+        #expect(printed.contains("Stdlib functions (written in Soma):\n") && printed.contains(" relative_error "))
+        #expect(printed.contains("save(path, dpi: 100)\nWrites the figure as a PNG file.\n\nExample:\n    fig = figure()"))
     }
 }
 

@@ -14,9 +14,9 @@ extension Library {
                 the spike times: each peak of v above `threshold` mV (-20: strong input
                 makes spikes peak below 0 mV, and they still count).
                 Example:
-                    r = hh(fn(t) = if t < 0.05 { 0.07 } else { 0 }, T: 0.1)
+                    r = hh(fn(t) = if t < 0.05 { 0.2 } else { 0 }, T: 0.1)
                     plot(r.t, r.v); xlabel("time (s)"); ylabel("v (mV)")
-                    len(r.spikes)
+                    len(r.spikes)   # 4 spikes while the current is on
                 """) { args in
                 let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "hh")
                 let dt = try positive(args.keywordNumber("dt", default: 1e-5), "dt", "hh")
