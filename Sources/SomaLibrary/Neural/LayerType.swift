@@ -21,9 +21,9 @@ enum LayerType {
             summary: "a fully connected layer y = act(x·W + b) for Sequential.",
             display: display,
             fields: [
-                .init("W", doc: "The weights, inputs x outputs.", get: { l in try Value(weights(l).W.tensor) },
+                .init("W", doc: "The weights, inputs x outputs.\nExample: layer = Dense(3, 2, seed: 1); layer.W = ones(3, 2); layer([1, 2, 3])  # [6, 6]", get: { l in try Value(weights(l).W.tensor) },
                       set: { l, v in try weights(l).W.assign(try v.asTensor()) }),
-                .init("b", doc: "The biases, one per output.", get: { l in try Value(weights(l).b.tensor) },
+                .init("b", doc: "The biases, one per output.\nExample: layer = Dense(3, 2, seed: 1); layer.b  # [0, 0]", get: { l in try Value(weights(l).b.tensor) },
                       set: { l, v in try weights(l).b.assign(try v.asTensor()) }),
             ],
             call: call)

@@ -12,9 +12,9 @@ enum NetworkType {
                 "<Network \(n.sizes.map(String.init).joined(separator: "-")) \(n.activation.rawValue)/\(n.output.rawValue) \(n.loss.rawValue)>"
             },
             fields: [
-                .init("layers", doc: "The connections, each a Dense layer with W (sizes[i] x sizes[i+1]) and b.",
+                .init("layers", doc: "The connections, each a Dense layer with W (sizes[i] x sizes[i+1]) and b.\nExample: net = Network([2, 3, 1], seed: 1); imshow(net.layers[0].W, cmap: \"coolwarm\")",
                       get: { n in Value(n.layers.map { LayerType.dense.value(LayerBox(dense: $0, stack: [$0])) }) }),
-                .init("sizes", doc: "The layer sizes, input first.", get: { n in Value(n.sizes.map { Value($0) }) }),
+                .init("sizes", doc: "The layer sizes, input first.\nExample: Network([2, 3, 1]).sizes  # [2, 3, 1]", get: { n in Value(n.sizes.map { Value($0) }) }),
             ],
             methods: [
                 .init("gradients(X, T)", doc: """

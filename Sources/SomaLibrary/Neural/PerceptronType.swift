@@ -10,14 +10,14 @@ enum PerceptronType {
             summary: "y = 1 if w·x + b ≥ 0 else 0; p(X) gives 0/1 per row.",
             display: { p in "<Perceptron \(p.weights.count) inputs>" },
             fields: [
-                .init("w", doc: "The weights, one per input.", get: { p in vectorValue(p.weights) }, set: { p, v in
+                .init("w", doc: "The weights, one per input.\nExample: p = Perceptron(2); p.learn([[0, 0], [1, 1]], [0, 1]); p.w", get: { p in vectorValue(p.weights) }, set: { p, v in
                     let t = try v.asTensor()
                     guard t.count == p.weights.count else {
                         throw SomaError.shape("Perceptron.w needs \(p.weights.count) values, got \(t.count)")
                     }
                     p.weights = t.data
                 }),
-                .init("b", doc: "The bias.", get: { p in Value(p.bias) }, set: { p, v in
+                .init("b", doc: "The bias.\nExample: p = Perceptron(2); p.b = -0.5; p([0, 0])  # 0", get: { p in Value(p.bias) }, set: { p, v in
                     guard let x = v.numberValue else { throw SomaError.type("Perceptron.b must be a number") }
                     p.bias = x
                 }),

@@ -17,7 +17,7 @@ enum SequentialType {
             summary: "layers applied in order: m(X) maps rows of X to outputs.",
             display: { s in "<Sequential \(s.model.layers.map(\.description).joined(separator: ", "))>" },
             fields: [
-                .init("layers", doc: "The layers as given.", get: { s in Value(s.parts.map { $0.value }) }),
+                .init("layers", doc: "The layers as given.\nExample: model = Sequential([Dense(2, 3, act: \"relu\"), Dense(3, 1)]); model.layers[1].W", get: { s in Value(s.parts.map { $0.value }) }),
             ],
             methods: [
                 .init("gradients(X, T, loss: \"mse\")", doc: """

@@ -9,7 +9,7 @@ public struct DocEntry: Sendable {
         case builtin
         /// A method of a bound object type, or what calling the object does (`Network.learn`).
         case method
-        /// A field of a bound object type (`Network.sizes`): a summary, no example of its own.
+        /// A field of a bound object type (`Network.sizes`).
         case field
         /// A function of the Stdlib, written in Soma with `##` docs (`square`, `som_learn`).
         case stdlib
@@ -31,12 +31,8 @@ public struct DocEntry: Sendable {
     /// The doc split into summary, details and example.
     public var text: DocText { DocText(doc) }
 
-    /// What the doc lacks (fields need no example of their own: their
-    /// type's constructor shows them).
-    public var problems: [String] {
-        let found = text.problems
-        return kind == .field ? found.filter { $0 != "no example" } : found
-    }
+    /// What the doc lacks, as `DocText.problems` says.
+    public var problems: [String] { text.problems }
 
     /// The `help` text.
     public var helpText: String { text.rendered(signature: signature) }
