@@ -36,8 +36,11 @@ extension Tensor {
         var order = [Int](repeating: 0, count: steps)
         for t in 0..<steps {
             let p = picks.data[t]
-            guard let i = Int(exactly: p), i >= 0, i < n else {
-                throw TensorError.index("sample index \(p) is not a whole number in 0..<\(n)")
+            guard let i = Int(exactly: p) else {
+                throw TensorError.index("picks: an index must be a whole number, got \(p)")
+            }
+            guard i >= 0, i < n else {
+                throw TensorError.outOfRange(index: i, axis: 0, size: n)
             }
             guard sigma.data[t] > 0, sigma.data[t].isFinite, alpha.data[t].isFinite else {
                 throw TensorError.value("sigma must be positive and alpha finite at step \(t)")

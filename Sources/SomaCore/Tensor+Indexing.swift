@@ -181,7 +181,7 @@ extension Tensor {
             case .index(let i):
                 let j = i < 0 ? i + n : i
                 guard j >= 0 && j < n else {
-                    throw TensorError.index("index \(i) is out of bounds for axis \(axis) with size \(n)")
+                    throw TensorError.outOfRange(index: i, axis: axis, size: n)
                 }
                 out.append(.scalar(j))
             case .all:
@@ -193,7 +193,7 @@ extension Tensor {
                     let i = try exactInt(v, "an index")
                     let j = i < 0 ? i + n : i
                     guard j >= 0 && j < n else {
-                        throw TensorError.index("index \(i) is out of bounds for axis \(axis) with size \(n)")
+                        throw TensorError.outOfRange(index: i, axis: axis, size: n)
                     }
                     return Double(j)
                 }

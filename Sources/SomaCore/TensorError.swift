@@ -20,6 +20,12 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The one wording of an index past the end, as numpy words it:
+    /// "index 5 is out of range for axis 0 with size 3".
+    public static func outOfRange(index: Int, axis: Int, size: Int) -> TensorError {
+        .index("index \(index) is out of range for axis \(axis) with size \(size)")
+    }
 }
 
 /// Converts a user-supplied number to an `Int`, throwing instead of trapping.

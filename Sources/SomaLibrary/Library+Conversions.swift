@@ -6,8 +6,9 @@ extension Library {
     static var conversions: LibrarySection {
         LibrarySection(name: "conversions", builtins: [
             Builtin("int(x)", doc: """
-                x as a whole number, truncated toward zero as Python's int: a number, true/false, a string \
-                of digits, or a tensor (elementwise). floor, round and ceil round the other ways.
+                x as a whole number, truncated toward zero as Python's int.
+                x is a number, true/false, a string of digits, or a tensor (elementwise).
+                floor, round and ceil round the other ways.
                 Example: int(3.7) == 3 and int(-3.7) == -3 and int("42") == 42
                 """) { args in
                 let x = try args.value(0, "x")
@@ -29,8 +30,8 @@ extension Library {
                 }
             },
             Builtin("float(x)", doc: """
-                x as a number, as Python's float: parses a string ("2.5", "inf", "nan"), turns true/false \
-                into 1/0, keeps numbers and tensors.
+                x as a number, as Python's float.
+                Parses a string ("2.5", "inf", "nan"), turns true/false into 1/0, keeps numbers and tensors.
                 Example: float("2.5") == 2.5
                 """) { args in
                 let x = try args.value(0, "x")

@@ -16,7 +16,7 @@ extension Library {
         [
             Builtin("print(values..., sep: \" \", end: \"\\n\")", doc: """
                 Writes the values separated by spaces (strings without quotes), then a line break.
-                Example: print("rate", 40) shows rate 40
+                Example: print("rate", 40, "Hz")  # prints: rate 40 Hz
                 """) { args in
                 let sep = try args.keywordString("sep", default: " ")
                 let end = try args.keywordString("end", default: "\n")
@@ -54,18 +54,21 @@ extension Library {
                 .string(try args.value(0, "x").typeName)
             },
             Builtin("help(f?)", doc: """
-                Shows the signature and documentation of a function (builtins and `##`-documented functions);
-                without an argument, lists every builtin.
+                Shows the signature and documentation of a function, an object or one of its members.
+                Builtins, `##`-documented functions and object members (`help(net.learn)`) all
+                have docs; without an argument, lists every builtin.
                 Example: help(lif_rate)
                 """) { args in
                 guard let f = args.optional(0, "f") else {
                     let names = args.context.builtinNames.joined(separator: " ")
-                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names + "\n")
+                    let stdlib = args.context.documentedPreludeNames.joined(separator: " ")
+                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names
+                                              + "\nStdlib functions (written in Soma):\n" + stdlib + "\n")
                     return .nil
                 }
                 let text: String
                 if case .string(let name) = f {
-                    text = args.context.doc(name) ?? "no documentation for '\(name)'"
+                    text = args.context.doc(name) ?? DocCatalog.entry(named: name)?.helpText ?? "no documentation for '\(name)'"
                 } else if let help = f.helpText {
                     text = help
                 } else {
@@ -76,7 +79,9 @@ extension Library {
             },
             Builtin("assert(cond, msg = \"assertion failed\")", doc: """
                 Stops with error[user] and the message when cond is false or nil.
-                Example: assert(len(x) == 3, "x needs three elements")
+                Example:
+                    x = [1, 2, 3]
+                    assert(len(x) == 3, "x needs three elements")
                 """) { args in
                 let cond = try args.value(0, "cond")
                 let message = args.optional(1, "msg").map { $0.textString } ?? "assertion failed"
@@ -92,13 +97,16 @@ extension Library {
             },
             Builtin("error(msg)", doc: """
                 Stops with error[user] and the message; `try ... catch e` can catch it.
-                Example: if x < 0 { error("x must be positive") }
+                Example:
+                    fn rate(v) = if v < 0 { error("v must not be negative") } else { lif_rate(v) }
+                    try { rate(-1) } catch e { print(e.message) }
                 """) { args in
                 throw SomaError.user(try args.value(0, "msg").textString)
             },
             Builtin("exit(code = 0)", doc: """
-                Ends the script (or the REPL, or a notebook run: later cells are not run) with the given exit status, 0 to 255.
-                Example: exit(1)
+                Ends the script (or the REPL, or a notebook run) with the given exit status, 0 to 255.
+                In a notebook, later cells are not run.
+                Example: if len(digits().labels) != 1797 { exit(1) }
                 """) { args in
                 let code = try args.optional(0, "code").map { _ in try args.int(0, "code") } ?? 0
                 // The system keeps only the low 8 bits: exit(256) would read as success.
@@ -109,7 +117,9 @@ extension Library {
             },
             Builtin("clock()", doc: """
                 Seconds from an arbitrary start, with sub-microsecond resolution: subtract two readings to time code.
-                Example: t0 = clock(); f(); print(clock() - t0)
+                Example:
+                    t0 = clock(); lif(1.5, T: 1s)
+                    print("took", clock() - t0, "s")
                 """) { _ in
                 var now = timespec()
                 clock_gettime(CLOCK_MONOTONIC, &now)

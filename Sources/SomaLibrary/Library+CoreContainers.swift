@@ -24,7 +24,9 @@ extension Library {
             },
             Builtin("range(start, stop?, step?)", doc: """
                 The whole numbers from start (default 0) up to but not including stop, by step.
-                Example: range(3) is 0..<3; range(0, 10, 2) gives [0, 2, 4, 6, 8]
+                Example:
+                    range(3)          # 0..<3
+                    list(range(0, 10, 2))   # [0, 2, 4, 6, 8]
                 """) { args in
                 let a = try exactInteger(args.int(0, "start"))
                 guard args.optional(1, "stop") != nil else { return .range(SomaRange(start: 0, end: a)) }
@@ -38,13 +40,13 @@ extension Library {
             },
             Builtin("list(x)", doc: """
                 The items of x as a list: tensor rows (numbers for a vector), range numbers, string characters, record keys.
-                Example: list(0..<3) == [0, 1, 2] as a list
+                Example: list("abc")  # ["a", "b", "c"]
                 """) { args in
                 .list(try iterationItems(args.value(0, "x")))
             },
             Builtin("enumerate(xs, start: 0)", doc: """
                 Pairs [i, x] of each item with its position, for `for i, x in enumerate(xs)`.
-                Example: enumerate(["a", "b"]) gives [[0, "a"], [1, "b"]]
+                Example: enumerate(["a", "b"])  # [[0, "a"], [1, "b"]]
                 """) { args in
                 let start = try exactInteger(args.keywordInt("start", default: 0))
                 let items = try iterationItems(args.value(0, "xs"))
@@ -52,7 +54,7 @@ extension Library {
             },
             Builtin("zip(xs...)", doc: """
                 Lists of the i-th items of each argument, as long as the shortest.
-                Example: zip([1, 2], ["a", "b"]) gives [[1, "a"], [2, "b"]]
+                Example: zip([1, 2], ["a", "b"])  # [[1, "a"], [2, "b"]]
                 """) { args in
                 let sequences = try args.positional.map(iterationItems)
                 let n = sequences.map(\.count).min() ?? 0
@@ -68,7 +70,7 @@ extension Library {
             },
             Builtin("values(r)", doc: """
                 The field values of a record, in order.
-                Example: values({a: 1, b: 2}) gives [1, 2]
+                Example: values({a: 1, b: 2})  # [1, 2]
                 """) { args in
                 .list(try args.record(0, "r").values)
             },
@@ -88,7 +90,10 @@ extension Library {
             Builtin("push(xs, x)", doc: """
                 A copy of xs with x added at the end (a list, or a vector when xs is one and x a number).
                 Values are not shared, so write xs = push(xs, x).
-                Example: push([1, 2], 3)
+                Example:
+                    rates = []
+                    for v in [1.5, 2, 3] { rates = push(rates, lif_rate(v)) }
+                    rates
                 """) { args in
                 let xs = try args.value(0, "xs")
                 let x = try args.value(1, "x")
@@ -118,7 +123,7 @@ extension Library {
             },
             Builtin("reversed(xs)", doc: """
                 The items of xs in reverse order (a tensor stays a tensor).
-                Example: reversed([1, 2, 3])
+                Example: reversed([1, 2, 3])  # [3, 2, 1]
                 """) { args in
                 let xs = try args.value(0, "xs")
                 if case .string(let s) = xs { return .string(String(s.reversed())) }

@@ -1,11 +1,14 @@
 import SomaLang
+/// What `filter` misused as a signal filter points to.
+private let convolveHint = "to pass a signal through a kernel (a spike train through a PSC), use convolve(x, kernel, dt:)"
+
 extension Library {
     /// map, filter, reduce, sorted: higher-order functions that call back into Soma.
     static var coreFunctional: [Builtin] {
         [
             Builtin("map(f, xs)", doc: """
                 f applied to each item of xs; numbers come back as a tensor, other results as a list.
-                Example: map(fn(x) = x^2, [1, 2, 3]) gives [1, 4, 9]
+                Example: map(fn(x) = x^2, [1, 2, 3])  # [1, 4, 9]
                 """) { args in
                 let f = try args.function(0, "f")
                 let results = try args.value(1, "xs").items().map { try args.context.call(f, [$0]) }
@@ -13,11 +16,11 @@ extension Library {
             },
             Builtin("filter(f, xs)", doc: """
                 The items of xs for which f is true (a tensor stays a tensor).
-                Example: filter(fn(x) = x > 1, [1, 2, 3]) gives [2, 3]
-                """) { args in
+                Example: filter(fn(x) = x > 1, [1, 2, 3])  # [2, 3]
+                """, hints: [convolveHint]) { args in
                 if case .tensor = try args.value(0, "f") {
                     throw SomaError(.type, "filter(f, xs) keeps the items of xs for which the function f is true",
-                                    notes: ["to pass a signal through a kernel (a spike train through a PSC), use convolve(x, kernel, dt:)"])
+                                    notes: [convolveHint])
                 }
                 let f = try args.function(0, "f")
                 let xs = try args.value(1, "xs")
@@ -47,7 +50,10 @@ extension Library {
             Builtin("sorted(xs, key: nil, reverse: false)", doc: """
                 The items of xs in increasing order (numbers or strings), by key(x) when given.
                 The sort is stable; a tensor stays a tensor.
-                Example: sorted(["b", "a"]) == ["a", "b"]; sorted(xs, key: fn(r) = r.loss)
+                Example:
+                    sorted([3, 1, 2])  # [1, 2, 3]
+                    runs = [{lr: 0.1, loss: 0.3}, {lr: 1, loss: 0.05}]
+                    sorted(runs, key: fn(r) = r.loss)[0].lr  # 1
                 """) { args in
                 let xs = try args.value(0, "xs")
                 let key = try args.keyword("key").flatMap { $0.isNil ? nil : try args.function(-1, "key") }

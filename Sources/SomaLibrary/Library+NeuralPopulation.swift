@@ -8,14 +8,18 @@ extension Library {
     static var neuralPopulation: LibrarySection {
         LibrarySection(name: "neural-population", builtins: [
             Builtin("population_run(E, bias, W, U, v0, dt:, tau_s:, tau_r: 0, tau_m: 20ms, tau_ref: 2ms, spiking: false, decoders:, voltage0:, record: true)", doc: """
-                The Euler loop τs dJ/dt = −J + v·W + β + τs·u·E of one population (E: dim x N
-                encoders with gain, W: N x N or nil, U: steps x dim input, v0: N initial
-                activities). Rate mode: v = G(J), or τr dv/dt = −v + G(J) with tau_r > 0.
+                Runs the Euler loop τs dJ/dt = −J + v·W + β + τs·u·E of one population.
+                E is dim x N encoders with gain, W N x N or nil, U steps x dim input and v0 the N
+                initial activities. Rate mode: v = G(J), or τr dv/dt = −v + G(J) with tau_r > 0.
                 Spiking mode: LIF neurons (tau_m, tau_ref) driven by J, each spike adds W[j,:]/τs
                 to J, and the recorded activity is the spike train filtered by the same PSC.
                 Returns {rates (steps x N, or nil with record: false), x (steps x k decoded with
                 decoders: N x k, else nil), spikes (spiking: a list of spike times per neuron)}.
                 Use `simulate(pop, W, input, ...)`, which calls it.
+                Example:
+                    E = [[2, -2]]; bias = [1.5, 1.5]
+                    r = population_run(E, bias, nil, full([300, 1], 0.5), zeros(2), dt: 1ms, tau_s: 10ms)
+                    plot(r.rates)   # one neuron speeds up, the other slows down
                 """) { args in
                 let e = try args.tensor(0, "E"), bias = try args.tensor(1, "bias")
                 guard e.rank == 2 else { throw SomaError.shape("population_run: E must be dim x N, got shape \(e.shape)") }

@@ -7,13 +7,17 @@ extension Library {
     static var objects: LibrarySection {
         LibrarySection(name: "objects", builtins: [
             Builtin("object(type, fields, methods = {}, doc: \"\")", doc: """
-                A new object of the named type: a reference (assigning it shares it) with the given fields \
-                and methods. Fields are read and written as obj.name (only the fields given here exist); \
+                A new object of the named type with the given fields and methods.
+                The object is a reference (assigning it shares it). Fields are read and written
+                as obj.name (only the fields given here exist); \
                 a method is a function whose first parameter is the object itself, so obj.learn(X) calls \
                 learn(obj, X). A method named `call` makes the object callable. help(obj) lists both, \
                 with each method's `##` doc.
-                Example: fn counter_add(self, k = 1) { self.n += k; self.n }
-                         c = object("Counter", {n: 0}, {add: counter_add}); c.add(); c.add(5) == 6
+                Example:
+                    ## Adds k to the count and returns the new count.
+                    fn counter_add(self, k = 1) { self.n += k; self.n }
+                    c = object("Counter", {n: 0}, {add: counter_add})
+                    c.add(); c.add(5) == 6
                 """) { args in
                 let type = try args.string(0, "type")
                 guard !type.isEmpty, type.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {

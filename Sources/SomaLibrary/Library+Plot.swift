@@ -18,7 +18,9 @@ extension Library {
                 `sharex`/`sharey` (true, "col" or "row") give the subplots one x (y) range, as
                 matplotlib's subplots(sharex=True): only the bottom row shows x tick labels, only the
                 left column y tick labels, and the plots line up.
+                Example:
                     fig = figure(width: 900, title: "Unit 1")
+                    plot([1, 3, 2])
                 """) { args in
                 let state = plots(args)
                 let width = try args.keywordNumber("width", default: state.defaultWidth)
@@ -38,7 +40,10 @@ extension Library {
                 `sharex: true` (or "col", "row") shares the x range among the figure's subplots and
                 shows x tick labels only on the bottom row; `sharey` does the same for y, labelled
                 in the left column (see `figure`).
-                    subplot(2, 1, 1, sharex: true); plot(t, v); subplot(2, 1, 2); raster(spikes)
+                Example:
+                    r = lif(1.5, T: 0.5)
+                    subplot(2, 1, 1, sharex: true); plot(r.t, r.v); ylabel("v")
+                    subplot(2, 1, 2); raster([r.spikes]); xlabel("time (s)")
                 """) { args in
                 let rows = try args.int(0, "rows"), cols = try args.int(1, "cols"), index = try args.int(2, "i")
                 let figure = plots(args).currentFigure()
@@ -47,15 +52,24 @@ extension Library {
                 return .nil
             },
             Builtin("show()", doc: """
-                Does nothing but is accepted: figures are shown by themselves when a notebook cell or
-                REPL entry ends (written next to the notebook, or to a file whose path is printed).
+                Does nothing but is accepted, as in matplotlib.
+                Figures are shown by themselves when a notebook cell or REPL entry ends (written
+                next to the notebook, or to a file whose path is printed).
+                Example: plot([1, 4, 9]); show()
                 """) { _ in .nil },
-            Builtin("close()", doc: "Closes the current figure: the next drawing call starts a new one.") { args in
+            Builtin("close()", doc: """
+                Closes the current figure: the next drawing call starts a new one.
+                Example: plot([1, 2]); close(); plot([2, 1])
+                """) { args in
                 plots(args).current = nil
                 return .nil
             },
             Builtin("save(fig?, path, dpi: 100)", doc: """
-                Writes the current figure (or `fig`) as a PNG file. A relative path lands in the output folder under `soma run`, in the working folder under `soma FILE.soma`, next to the running file elsewhere.
+                Writes the current figure (or `fig`) as a PNG file.
+                A relative path lands in the output folder under `soma run`, in the working
+                folder under `soma FILE.soma`, next to the running file elsewhere.
+                Example:
+                    v = linspace(0, 5, 100); plot(v, lif_rate(v))
                     save("tuning.png", dpi: 150)
                 """) { args in
                 var figure: FigureObject
@@ -93,16 +107,29 @@ extension Library {
     static var plotLabels: [Builtin] {
         [
             textSetter("title", """
-                Sets the title of the current axes. Any label may hold math between dollars:
-                Greek letters, sub- and superscripts, \\frac (braces doubled inside a string).
+                Sets the title of the current axes.
+                Any label may hold math between dollars: Greek letters, sub- and superscripts,
+                \\frac (braces doubled inside a string).
+                Example:
+                    plot([1, 2, 3])
                     title("membrane time constant $\\\\tau_m$"); xlabel("$v_{{in}}$"); ylabel("$x^2$")
                 """) { $0.title = $1 },
-            textSetter("xlabel", "Labels the x axis of the current axes.") { $0.xlabel = $1 },
-            textSetter("ylabel", "Labels the y axis of the current axes.") { $0.ylabel = $1 },
+            textSetter("xlabel", """
+                Labels the x axis of the current axes.
+                Example: plot([0, 1, 2], [0, 1, 4]); xlabel("time (s)")
+                """) { $0.xlabel = $1 },
+            textSetter("ylabel", """
+                Labels the y axis of the current axes.
+                Example: plot([0, 1, 2], [0, 1, 4]); ylabel("rate (Hz)")
+                """) { $0.ylabel = $1 },
             Builtin("legend(loc?)", doc: """
-                Shows a legend of the labelled series; "best" places it where it covers the least
-                data (right of the plot when every spot inside covers some), or pass "upper right",
-                "lower left", "center", ..., or "outside".
+                Shows a legend of the labelled series.
+                "best" places it where it covers the least data (right of the plot when every
+                spot inside covers some), or pass "upper right", "lower left", "center", ...,
+                or "outside".
+                Example:
+                    x = linspace(0, 2 * pi, 50)
+                    plot(x, sin(x), label: "sin"); plot(x, cos(x), label: "cos")
                     legend(loc: "upper left")
                 """) { args in
                 let text = try args.optional(0, "loc").map { _ in try args.string(0, "loc") } ?? "best"
@@ -110,7 +137,10 @@ extension Library {
                 try plots(args).withAxes { $0.legend = location }
                 return .nil
             },
-            Builtin("grid(on?)", doc: "Shows grid lines at the major ticks (`grid(false)` hides them).") { args in
+            Builtin("grid(on?)", doc: """
+                Shows grid lines at the major ticks (`grid(false)` hides them).
+                Example: plot([1, 3, 2]); grid()
+                """) { args in
                 let on = try args.optional(0, "on").map { _ in try args.bool(0, "on") } ?? true
                 try plots(args).withAxes { $0.grid = on }
                 return .nil
@@ -134,6 +164,7 @@ extension Library {
     private static func limitSetter(_ name: String, _ set: @escaping (inout Axes, (Double, Double)?) -> Void) -> Builtin {
         Builtin("\(name)(lo, hi)", doc: """
             Fixes the \(name.prefix(1)) range of the current axes to lo..hi (`\(name)(nil)` fits the data again).
+            Example: plot([0, 1, 2], [0, 1, 4]); \(name)(-1, 5)
             """) { args in
             if args.count == 1, args.positional[0].isNil {
                 try plots(args).withAxes { set(&$0, nil) }
@@ -156,7 +187,10 @@ extension Library {
     }
 
     private static func scaleSetter(_ name: String, _ set: @escaping (inout Axes, Scale) -> Void) -> Builtin {
-        Builtin("\(name)(scale)", doc: "Sets the \(name.prefix(1)) axis scale: \"linear\" or \"log\" (values ≤ 0 are left out).") { args in
+        Builtin("\(name)(scale)", doc: """
+            Sets the \(name.prefix(1)) axis scale: "linear" or "log" (values ≤ 0 are left out).
+            Example: plot([1, 10, 100], [1, 10, 100]); \(name)("log")
+            """) { args in
             let scale = try plotCall(name) { try Scale(parsing: try args.string(0, "scale")) }
             try plots(args).withAxes { set(&$0, scale) }
             return .nil

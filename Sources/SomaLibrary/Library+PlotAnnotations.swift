@@ -7,13 +7,16 @@ extension Library {
     static var plotAnnotations: [Builtin] {
         [
             Builtin("text(x, y, s, size: 10, ha: \"left\", va: \"baseline\", align:, offset: 0, repel: false, color:)", doc: """
-                Writes the string s at the data point (x, y) of the current axes; with tensors x, y and a
-                list s, one string per point (word labels beside scatter points). `ha` (or `align`: left,
-                center, right) and `va` (top, center, baseline, bottom) say which point of the text sits at
-                (x, y); `offset` moves it that many points away horizontally; `size` is in points. Text
-                does not change the axis limits. `repel: true` (with lists) spreads labels that would
-                overlap up and down, with a thin line back to the point of each label that moved.
-                Example: text(1.2, 40, "threshold", ha: "center")
+                Writes the string s at the data point (x, y) of the current axes.
+                With tensors x, y and a list s, one string per point (word labels beside
+                scatter points). `ha` (or `align`: left, center, right) and `va` (top, center,
+                baseline, bottom) say which point of the text sits at (x, y); `offset` moves it
+                that many points away horizontally; `size` is in points. Text does not change the
+                axis limits. `repel: true` (with lists) spreads labels that would overlap up and
+                down, with a thin line back to the point of each label that moved.
+                Example:
+                    v = linspace(0, 3, 100); plot(v, lif_rate(v))
+                    text(1.2, 40, "threshold", ha: "center")
                 """) { args in
                 let size = try args.keywordNumber("size", default: 10)
                 let ha = try args.keywordString("align") ?? args.keywordString("ha", default: "left")
@@ -43,9 +46,11 @@ extension Library {
                 return .nil
             },
             Builtin("annotate(s, xy, xytext:, size: 10, color:)", doc: """
-                Writes s at the data point `xytext` with an arrow pointing at the data point `xy`
-                (both [x, y]); without `xytext` the text sits at xy with no arrow.
-                Example: annotate("spike", [0.105, 40], xytext: [0.2, 30])
+                Writes s at the data point `xytext` with an arrow pointing at the data point `xy`.
+                Both are [x, y]; without `xytext` the text sits at xy with no arrow.
+                Example:
+                    plot([0, 0.1, 0.105, 0.11, 0.3], [0, 0, 40, 0, 0])
+                    annotate("spike", [0.105, 40], xytext: [0.2, 30])
                 """) { args in
                 let s = try args.value(0, "s").textString
                 let target = try point(args, args.value(1, "xy"), "xy")
@@ -94,9 +99,9 @@ extension Library {
 
     private static func ticksSetter(_ name: String, onX: Bool) -> Builtin {
         Builtin("\(name)(positions, labels?)", doc: """
-            Puts the \(onX ? "x" : "y")-axis ticks of the current axes at `positions`, labelled with `labels`
-            (a list of strings or numbers; the positions themselves when left out).
-            Example: \(name)(0..<10, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
+            Puts the \(onX ? "x" : "y")-axis ticks of the current axes at `positions`, labelled with `labels`.
+            `labels` is a list of strings or numbers; the positions themselves when left out.
+            Example: bar(0..<3, [5, 2, 7]); \(name)(0..<3, ["cat", "dog", "bird"])
             """) { args in
             let values = try numbers(args, 0, "positions")
             let labels = try args.optional(1, "labels").map { value -> [String] in

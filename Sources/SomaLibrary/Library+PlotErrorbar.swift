@@ -37,13 +37,16 @@ extension Library {
                 return .nil
             },
             Builtin("twinx()", doc: """
-                Adds a second y axis on the right of the current axes, sharing its x axis, and makes it
-                current: the next plot, ylabel, ylim, yscale and legend calls act on it (its colours
+                Adds a second y axis on the right of the current axes, sharing its x axis, and makes it current.
+                The next plot, ylabel, ylim, yscale and legend calls act on it (its colours
                 continue the cycle of the first axes, so the two curves differ). `legend()` after
                 `twinx()` lists the curves of both axes in one box. `subplot` goes back to the first
                 axes. Use it for two quantities of different units over the same x, such as loss and
                 accuracy over epochs.
-                Example: plot([1, 2, 3], [0.9, 0.5, 0.3], label: "loss"); twinx(); plot([1, 2, 3], [0.6, 0.8, 0.9], label: "accuracy"); ylabel("accuracy")
+                Example:
+                    plot([1, 2, 3], [0.9, 0.5, 0.3], label: "loss"); ylabel("loss")
+                    twinx(); plot([1, 2, 3], [0.6, 0.8, 0.9], label: "accuracy"); ylabel("accuracy")
+                    legend()
                 """) { args in
                 let figure = plots(args).currentFigure()
                 figure.figure.twinx()

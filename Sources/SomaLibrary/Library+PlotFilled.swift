@@ -7,9 +7,12 @@ extension Library {
     static var plotFilled: [Builtin] {
         [
             Builtin("contourf(x?, y?, Z, levels:, cmap: \"viridis\", alpha: 1)", doc: """
-                Fills the bands between contour levels of the matrix Z (rows follow y, columns
-                follow x): decision regions and loss surfaces. `levels` is a count of bands or
-                a list of band edges; values outside the edges stay blank.
+                Fills the bands between contour levels of the matrix Z: decision regions, loss surfaces.
+                Rows of Z follow y, columns follow x. `levels` is a count of bands or a list
+                of band edges; values outside the edges stay blank.
+                Example:
+                    xs = linspace(-2, 2, 41); ys = linspace(-2, 2, 41)
+                    P = logistic(reshape(ys, -1, 1) + reshape(xs, 1, -1))
                     contourf(xs, ys, P, levels: [0, 0.5, 1], cmap: "coolwarm", alpha: 0.3)
                 """) { args in
                 let (x, y, z) = try contourArguments(args)
@@ -40,6 +43,8 @@ extension Library {
             },
             Builtin("suptitle(text)", doc: """
                 Sets the title of the whole figure, above all its subplots.
+                Example:
+                    subplot(1, 2, 1); plot([1, 2]); subplot(1, 2, 2); plot([2, 1])
                     suptitle("two neurons, weights 0.4 and -0.25")
                 """) { args in
                 let text = try args.value(0, "text")

@@ -7,11 +7,13 @@ extension Library {
     static var plotImages: [Builtin] {
         [
             Builtin("imshow(M, cmap: \"viridis\", colorbar: false, vmin:, vmax:, aspect: \"equal\", labels: false)", doc: """
-                Shows a matrix as an image, row 0 on top, through a colormap (viridis, gray,
-                coolwarm). `aspect: "auto"` stretches it to the axes (heatmaps). `labels: true`
-                writes each value in its cell, black or white against the cell's colour.
-                    imshow(W, cmap: "coolwarm", colorbar: true)
-                    imshow(confusion, labels: true)
+                Shows a matrix as an image, row 0 on top, through a colormap (viridis, gray, coolwarm).
+                `aspect: "auto"` stretches it to the axes (heatmaps). `labels: true` writes each
+                value in its cell, black or white against the cell's colour.
+                Example:
+                    seed(1); W = randn(8, 8)
+                    subplot(1, 2, 1); imshow(W, cmap: "coolwarm", colorbar: true)
+                    subplot(1, 2, 2); imshow([[50, 3], [5, 42]], labels: true)
                 """) { args in
                 let m = try args.tensor(0, "M")
                 let (rows, cols) = try matrixShape(m, "imshow")
@@ -34,10 +36,10 @@ extension Library {
                 return .nil
             },
             Builtin("imgrid(W, rows:, cols:, shape:, cmap: \"gray\", normalize: \"all\")", doc: """
-                Tiles many small images with thin separators: each row of W is one image of
-                `shape` [h, w] (default square). `normalize: "each"` scales every tile to its own
-                range (filters, SOM weights); "all" uses one range (digits).
-                    imgrid(som.weights, rows: 20, cols: 20, shape: [8, 8])
+                Tiles many small images with thin separators, one image per row of W.
+                Each row is an image of `shape` [h, w] (default square). `normalize: "each"`
+                scales every tile to its own range (filters, SOM weights); "all" uses one range (digits).
+                Example: imgrid(digits().images[0:40], rows: 4, cols: 10, shape: [8, 8])
                 """) { args in
                 let w = try args.tensor(0, "W")
                 let (count, height, width) = try tileShape(w, args)
@@ -57,8 +59,13 @@ extension Library {
                 return .nil
             },
             Builtin("contour(x?, y?, Z, levels:, color:, cmap: \"viridis\", width: 1.5, label:)", doc: """
-                Draws contour lines of the matrix Z (rows follow y, columns follow x). `levels` is
-                a count or a list of values; a decision boundary is `contour(xs, ys, P, levels: [0.5])`.
+                Draws contour lines of the matrix Z (rows follow y, columns follow x).
+                `levels` is a count or a list of values; a decision boundary is
+                `contour(xs, ys, P, levels: [0.5])`.
+                Example:
+                    xs = linspace(-2, 2, 41); ys = linspace(-2, 2, 41)
+                    Z = reshape(ys, -1, 1)^2 + reshape(xs, 1, -1)^2
+                    contour(xs, ys, Z, levels: [0.5, 1, 2, 3])
                 """) { args in
                 let (x, y, z) = try contourArguments(args)
                 let (rows, cols) = try matrixShape(z, "contour")
@@ -149,7 +156,10 @@ func colormapKeyword(_ args: Arguments, default fallback: String) throws -> Colo
 extension Library {
     /// `colorbar()`: the colour scale of the current axes' latest image.
     static var plotColorbar: Builtin {
-        Builtin("colorbar(label?)", doc: "Draws the colour scale of the latest image on the current axes beside it.") { args in
+        Builtin("colorbar(label?)", doc: """
+            Draws the colour scale of the latest image on the current axes beside it.
+            Example: imshow(outer(linspace(0, 1, 10), linspace(0, 1, 10))); colorbar("product")
+            """) { args in
             let label = try args.optional(0, "label").map { _ in try args.string(0, "label") }
             try plots(args).withAxes { axes in
                 for series in axes.series.reversed() {

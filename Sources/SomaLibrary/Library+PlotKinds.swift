@@ -11,7 +11,9 @@ extension Library {
                 `fmt`/`style` is a matplotlib format string: colour letter, marker (o . x + s ^ v d)
                 and line (- -- : -.), e.g. "r--" or "o"; `marker:` and `linestyle:` set one part.
                 A matrix y draws one line per column.
-                    plot(v, lif_rate(v), label: "G(v)")
+                Example:
+                    v = linspace(0, 5, 200)
+                    plot(v, lif_rate(v), label: "G(v)"); plot(v, lif_rate(v, tau_ref: 5ms), "r--", label: "5 ms")
                 """) { args in
                 var (x, y, fmt) = try lineArguments(args)
                 fmt = try args.keywordString("style") ?? fmt
@@ -30,6 +32,7 @@ extension Library {
             },
             Builtin("step(x, y, where: \"pre\", label:, color:, width:)", doc: """
                 Draws y as a staircase over x; `where` is "pre", "post" or "mid" as in matplotlib.
+                Example: step(0..<5, [0, 1, 1, 3, 2], where: "post")
                 """) { args in
                 let x = try numbers(args, 0, "x"), y = try numbers(args, 1, "y")
                 let position = try args.keywordString("where", default: "pre")
@@ -41,9 +44,12 @@ extension Library {
                 return .nil
             },
             Builtin("scatter(x, y, c:, size:, marker:, color:, alpha:, label:)", doc: """
-                Draws a marker at each (x, y). `c:` colours points by value: whole numbers (class
-                labels) through the tab10 cycle, others through viridis. `size` is the marker
-                diameter in points (6), `marker` one of o . x + s ^ v d.
+                Draws a marker at each (x, y).
+                `c:` colours points by value: whole numbers (class labels) through the tab10
+                cycle, others through viridis. `size` is the marker diameter in points (6),
+                `marker` one of o . x + s ^ v d.
+                Example:
+                    seed(1); X = randn(100, 2); labels = X[:, 0] > 0
                     scatter(X[:, 0], X[:, 1], c: labels)
                 """) { args in
                 let x = try numbers(args, 0, "x"), y = try numbers(args, 1, "y")
@@ -62,7 +68,10 @@ extension Library {
                 }
                 return .nil
             },
-            Builtin("stem(x, y?, label:, color:)", doc: "Draws a stem from 0 to each value with a marker on top (x defaults to 0, 1, 2, ...).") { args in
+            Builtin("stem(x, y?, label:, color:)", doc: """
+                Draws a stem from 0 to each value with a marker on top (x defaults to 0, 1, 2, ...).
+                Example: stem([0.2, -0.5, 1, 0.3])
+                """) { args in
                 let first = try numbers(args, 0, "x")
                 let second = try args.optional(1, "y").map { _ in try numbers(args, 1, "y") }
                 let color = try colorKeyword(args), label = try args.keywordString("label")
@@ -74,7 +83,10 @@ extension Library {
                 }
                 return .nil
             },
-            Builtin("bar(x, height, width: 0.8, color:, alpha:, label:)", doc: "Draws a bar of the given height centred on each x.") { args in
+            Builtin("bar(x, height, width: 0.8, color:, alpha:, label:)", doc: """
+                Draws a bar of the given height centred on each x.
+                Example: bar(0..<3, [5, 2, 7], color: "orange")
+                """) { args in
                 let x = try numbers(args, 0, "x"), height = try numbers(args, 1, "height")
                 let width = try args.keywordNumber("width", default: 0.8)
                 guard width.isFinite, width > 0 else { throw SomaError.value("bar: width must be a positive number, got \(formatNumber(width))") }
@@ -86,9 +98,10 @@ extension Library {
                 return .nil
             },
             Builtin("hist(x, bins: 10, range:, density: false, color:, alpha:, label:)", doc: """
-                Draws a histogram of the values in x with `bins` equal bins over `range`
-                ([lo, hi], default the data's), or with `bins` a list of edges. `density: true`
-                scales the area to 1.
+                Draws a histogram of the values in x.
+                `bins` equal bins cover `range` ([lo, hi], default the data's), or `bins` is a
+                list of edges. `density: true` scales the area to 1.
+                Example: seed(1); hist(randn(1000), bins: 30, density: true)
                 """) { args in
                 let x = try numbers(args, 0, "x")
                 var edges: [Double]?
@@ -118,7 +131,9 @@ extension Library {
             },
             Builtin("fill_between(x, y1, y2?, color:, alpha: 0.3, label:)", doc: """
                 Shades the area between y1 and y2 (default 0) over x, e.g. mean ± std.
-                    fill_between(t, m - s, m + s)
+                Example:
+                    t = linspace(0, 1, 50); m = sin(2 * pi * t); s = 0.2
+                    fill_between(t, m - s, m + s); plot(t, m)
                 """) { args in
                 let x = try numbers(args, 0, "x"), y1 = try numbers(args, 1, "y1")
                 let y2 = try args.optional(2, "y2").map { _ in try numbers(args, 2, "y2") }
@@ -130,8 +145,11 @@ extension Library {
                 return .nil
             },
             Builtin("raster(spikes, dt: 1, color:, label:)", doc: """
-                Draws a spike raster: `spikes` is a list of spike-time tensors, one per neuron
-                (neuron 0 at the bottom), or a neurons x steps matrix of 0/1 with step `dt`.
+                Draws a spike raster, one row of ticks per neuron (neuron 0 at the bottom).
+                `spikes` is a list of spike-time tensors, one per neuron, or a neurons x steps
+                matrix of 0/1 with step `dt`.
+                Example:
+                    out = lif([1.2, 1.5, 2], T: 0.5)
                     raster(out.spikes); xlabel("time (s)")
                 """) { args in
                 let trains = try spikeTrains(args)

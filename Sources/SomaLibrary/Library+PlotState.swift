@@ -64,13 +64,23 @@ final class FigureObject: SomaObject {
     func method(_ name: String) -> Builtin? {
         switch name {
         case "save":
-            return Builtin("save(path, dpi: 100)", doc: "Writes the figure as a PNG file.") { args in
+            return Builtin("save(path, dpi: 100)", doc: """
+                Writes the figure as a PNG file.
+                Example:
+                    fig = figure(); plot([1, 3, 2])
+                    fig.save("curve.png", dpi: 150)
+                """) { args in
                 let path = try args.context.resolvePath(try args.string(0, "path"), for: .write, caller: "save")
                 try self.save(to: path, dpi: try args.keywordNumber("dpi", default: 100), context: args.context)
                 return .nil
             }
         case "preview":
-            return Builtin("preview(columns: 60, rows: 15)", doc: "The figure drawn with text characters, for terminals.") { args in
+            return Builtin("preview(columns: 60, rows: 15)", doc: """
+                The figure drawn with text characters, for terminals.
+                Example:
+                    fig = figure(); plot(sin(linspace(0, 6, 100)))
+                    print(fig.preview(columns: 40, rows: 10))
+                """) { args in
                 let columns = try countKeyword(args, "columns", default: 60, in: 10...1000) ?? 60
                 let rows = try countKeyword(args, "rows", default: 15, in: 3...1000) ?? 15
                 return Value(self.figure.preview(columns: columns, rows: rows))

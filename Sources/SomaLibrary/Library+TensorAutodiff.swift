@@ -10,10 +10,11 @@ extension Library {
     static var tensorAutodiff: [Builtin] {
         [
             tensorBuiltin("grad(f, argnum: 0)", doc: """
-                A function giving the gradient of the scalar function f with respect to its
-                argument number `argnum`. When that argument is a list or record of tensors,
-                the gradient has the same structure.
-                Example: df = grad(fn(x) = sum(x^2)); df([1, 2]) gives [2, 4]
+                A function giving the gradient of the scalar function f with respect to argument `argnum`.
+                When that argument is a list or record of tensors, the gradient has the same structure.
+                Example:
+                    df = grad(fn(x) = sum(x^2))
+                    df([1, 2])  # [2, 4]
                 """) { args in
                 let f = try args.function(0, "f")
                 let argnum = try args.keywordInt("argnum", default: 0)
@@ -26,10 +27,12 @@ extension Library {
                 })
             },
             tensorBuiltin("value_and_grad(f, argnum: 0)", doc: """
-                Like grad(f), but the function it returns gives [f(args...), gradient]: the value
-                comes from the same forward pass, so training loops that report the loss do not
-                evaluate f twice.
-                Example: vg = value_and_grad(fn(x) = sum(x^2)); vg([1, 2]) gives [5, [2, 4]]
+                Like grad(f), but the function it returns gives [f(args...), gradient].
+                The value comes from the same forward pass, so training loops that report the
+                loss do not evaluate f twice.
+                Example:
+                    vg = value_and_grad(fn(x) = sum(x^2))
+                    loss, g = vg([1, 2])   # 5 and [2, 4]
                 """) { args in
                 let f = try args.function(0, "f")
                 let argnum = try args.keywordInt("argnum", default: 0)
@@ -43,9 +46,11 @@ extension Library {
                 })
             },
             tensorBuiltin("numgrad(f, x, h: 1e-5)", doc: """
-                The gradient of the scalar function f at x by central differences,
-                (f(x + h) - f(x - h)) / 2h per element: a check for grad.
-                Example: numgrad(fn(x) = sum(x^3), [1, 2]) is close to [3, 12]
+                The gradient of the scalar function f at x by central differences, a check for grad.
+                Each element is (f(x + h) - f(x - h)) / 2h.
+                Example:
+                    f = fn(x) = sum(x^3)
+                    relative_error(grad(f)([1, 2]), numgrad(f, [1, 2])) < 1e-8
                 """) { args in
                 let f = try args.function(0, "f")
                 let x = try args.tensor(1, "x")

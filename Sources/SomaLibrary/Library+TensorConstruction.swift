@@ -7,13 +7,13 @@ extension Library {
         [
             tensorBuiltin("zeros(dims...)", doc: """
                 A tensor of zeros; dims as separate numbers or one list.
-                Example: zeros(2, 3) and zeros([2, 3]) both have shape [2, 3]
+                Example: zeros(2, 3)   # also zeros([2, 3])
                 """) { args in
                 Value(try Tensor.zeros(args.shape(from: 0, "dims")))
             },
             tensorBuiltin("ones(dims...)", doc: """
                 A tensor of ones; dims as separate numbers or one list.
-                Example: ones(3) gives [1, 1, 1]
+                Example: ones(3)  # [1, 1, 1]
                 """) { args in
                 Value(try Tensor.ones(args.shape(from: 0, "dims")))
             },
@@ -26,22 +26,22 @@ extension Library {
             },
             tensorBuiltin("eye(n, m?)", doc: """
                 The n x n identity matrix (n x m when m is given).
-                Example: eye(3) @ x == x
+                Example: eye(3) @ [1, 2, 3]   # [1, 2, 3]
                 """) { args in
                 let m: Int? = args.optional(1, "m") == nil ? nil : try args.int(1, "m")
                 return Value(try Tensor.eye(args.int(0, "n"), m))
             },
             tensorBuiltin("linspace(start, stop, n?)", doc: """
                 n evenly spaced numbers from start to stop, both included (n defaults to 50).
-                Example: linspace(0, 1, 5) gives [0, 0.25, 0.5, 0.75, 1]
+                Example: linspace(0, 1, 5)  # [0, 0.25, 0.5, 0.75, 1]
                 """) { args in
                 let n = args.optional(2, "n") == nil ? 50 : try args.int(2, "n")
                 return Value(try Tensor.linspace(args.number(0, "start"), args.number(1, "stop"), n))
             },
             tensorBuiltin("arange(start, stop?, step?)", doc: """
-                Numbers from start up to (not including) stop in steps of step, as numpy;
+                The numbers from start up to (not including) stop in steps of step, as numpy's arange.
                 arange(n) counts 0 ..< n.
-                Example: arange(0, 1, 0.25) gives [0, 0.25, 0.5, 0.75]
+                Example: arange(0, 1, 0.25)  # [0, 0.25, 0.5, 0.75]
                 """) { args in
                 let a = try args.number(0, "start")
                 guard args.optional(1, "stop") != nil else { return Value(try Tensor.arange(0, a)) }
@@ -50,38 +50,40 @@ extension Library {
             },
             tensorBuiltin("reshape(x, dims...)", doc: """
                 The elements of x under a new shape (same count); one dimension may be -1.
-                Example: reshape(arange(6), 2, -1) has shape [2, 3]
+                Example: reshape(arange(6), 2, -1)  # shape [2, 3]
                 """) { args in
                 Value(try args.tensor(0, "x").reshaped(args.shape(from: 1, "dims")))
             },
             tensorBuiltin("stack(xs, axis: 0)", doc: """
                 Joins a list of equal-shaped tensors along a new axis.
-                Example: stack([a, b], axis: 1)
+                Example:
+                    x = linspace(0, 1, 5)
+                    stack([x, x^2], axis: 1)   # shape [5, 2]: one row per sample
                 """) { args in
                 Value(try Tensor.stack(tensorList(args, 0, "xs"), axis: args.keywordInt("axis", default: 0)))
             },
             tensorBuiltin("concat(xs, axis: 0)", doc: """
                 Joins a list of tensors along an existing axis (other extents must agree).
-                Example: concat([zeros(2, 3), ones(1, 3)]) has shape [3, 3]
+                Example: concat([zeros(2, 3), ones(1, 3)])  # shape [3, 3]
                 """) { args in
                 Value(try Tensor.concat(tensorList(args, 0, "xs"), axis: args.keywordInt("axis", default: 0)))
             },
             tensorBuiltin("repeat(x, n, axis:)", doc: """
                 Each element repeated n times, along `axis` (x flattened first when no axis), as numpy.
-                Example: repeat([1, 2], 2) gives [1, 1, 2, 2]
+                Example: repeat([1, 2], 2)  # [1, 1, 2, 2]
                 """) { args in
                 Value(try args.tensor(0, "x").repeated(args.int(1, "n"), axis: args.axis()))
             },
             tensorBuiltin("tile(x, reps)", doc: """
                 x tiled reps times (a number, or a list with one count per axis), as numpy.
-                Example: tile([1, 2], 2) gives [1, 2, 1, 2]
+                Example: tile([1, 2], 2)  # [1, 2, 1, 2]
                 """) { args in
                 let reps = try args.value(1, "reps").asTensor().data.map { try args.wholeNumber($0, "reps") }
                 return Value(try args.tensor(0, "x").tiled(reps))
             },
             tensorBuiltin("onehot(labels, k)", doc: """
                 One row of k zeros per label with a 1 at the label's position.
-                Example: onehot([0, 2], 3) gives [[1, 0, 0], [0, 0, 1]]
+                Example: onehot([0, 2], 3)  # [[1, 0, 0], [0, 0, 1]]
                 """) { args in
                 Value(try Tensor.onehot(args.tensor(0, "labels"), classes: args.int(1, "k")))
             },

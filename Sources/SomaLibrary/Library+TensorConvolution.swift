@@ -7,7 +7,7 @@ extension Library {
     static var tensorConvolution: [Builtin] {
         [
             tensorBuiltin("conv2d(x, w, stride: 1, pad: 0, bias: nil, act: \"none\")", doc: """
-                The 2-D cross-correlation of images with kernels, as PyTorch's Conv2d without bias:
+                The 2-D cross-correlation of images with kernels, as PyTorch's Conv2d.
                 out[n, o, y, x] = Σ_c,i,j w[o, c, i, j] · x[n, c, y·stride + i − pad, x·stride + j − pad],
                 zero padding. x is N x C x H x W and w is O x C x k x k (output N x O x Ho x Wo,
                 Ho = (H + 2 pad − k) / stride + 1, rounded down). For one image: x an H x W matrix
@@ -15,7 +15,9 @@ extension Library {
                 gives O maps. bias (one number per kernel) is added to each map, and act: "relu"
                 applies max(z, 0), in the same pass (what a convolutional layer computes). Computed
                 image by image by im2col and BLAS (two threads for large batches); differentiable by grad.
-                Example: conv2d(image, [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]]) gives the vertical edges
+                Example:
+                    image = reshape(digits().images[0], 8, 8)
+                    imshow(conv2d(image, [[-1, 0, 1], [-1, 0, 1], [-1, 0, 1]]), cmap: "coolwarm")   # vertical edges
                 """) { args in
                 let x = try args.tensor(0, "x"), w = try args.tensor(1, "w")
                 let stride = try args.keywordInt("stride", default: 1), pad = try args.keywordInt("pad", default: 0)
@@ -38,18 +40,18 @@ extension Library {
                 }
             },
             tensorBuiltin("maxpool(x, k = 2)", doc: """
-                The maximum of each k x k window of the last two axes, windows side by side
-                (stride k; rows and columns left over are dropped, as PyTorch's MaxPool2d(k)).
+                The maximum of each k x k window of the last two axes, windows side by side.
+                The stride is k; rows and columns left over are dropped, as PyTorch's MaxPool2d(k).
                 Works on an H x W image or an N x C x H x W batch. The gradient goes to each
                 window's maximum.
-                Example: maxpool([[1, 2], [3, 4]], 2) gives [[4]]
+                Example: maxpool([[1, 2], [3, 4]], 2)  # [[4]]
                 """) { args in
                 Value(try args.tensor(0, "x").maxPool(args.count > 1 ? args.int(1, "k") : 2))
             },
             tensorBuiltin("avgpool(x, k = 2)", doc: """
-                The mean of each k x k window of the last two axes, windows side by side
-                (stride k, left-over rows and columns dropped, as PyTorch's AvgPool2d(k)).
-                Example: avgpool([[1, 2], [3, 4]], 2) gives [[2.5]]
+                The mean of each k x k window of the last two axes, windows side by side.
+                The stride is k; left-over rows and columns are dropped, as PyTorch's AvgPool2d(k).
+                Example: avgpool([[1, 2], [3, 4]], 2)  # [[2.5]]
                 """) { args in
                 Value(try args.tensor(0, "x").avgPool(args.count > 1 ? args.int(1, "k") : 2))
             },

@@ -16,9 +16,11 @@ extension Library {
         }
         return [
             tensorBuiltin("seed(n)", doc: """
-                Restarts the session's random stream at seed n (a whole number); the
-                same seed gives the same numbers on every machine.
-                Example: seed(42)
+                Restarts the session's random stream at seed n (a whole number).
+                The same seed gives the same numbers on every machine.
+                Example:
+                    seed(42); a = rand(3)
+                    seed(42); all(rand(3) == a)   # true
                 """) { args in
                 let n = try args.int(0, "n")
                 guard n >= 0 else { throw SomaError.value("seed: n must not be negative, got \(n)") }
@@ -27,15 +29,15 @@ extension Library {
             },
             tensorBuiltin("rand(dims...)", doc: """
                 Uniform random numbers in [0, 1); a single number when no dims are given.
-                Example: rand(3, 2)
+                Example: rand(3, 2)   # a 3 x 2 matrix
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
                 return Value(try draw(args) { try $0.rand(shape) })
             },
             tensorBuiltin("randn(dims...)", doc: """
-                Standard normal random numbers (mean 0, standard deviation 1, Box-Muller);
-                a single number when no dims are given.
-                Example: randn(100) * 0.1
+                Standard normal random numbers: mean 0, standard deviation 1 (Box-Muller).
+                A single number when no dims are given.
+                Example: W = randn(64, 10) * 0.1   # small random weights
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
                 return Value(try draw(args) { try $0.randn(shape) })
@@ -62,7 +64,9 @@ extension Library {
             },
             tensorBuiltin("permutation(n)", doc: """
                 The numbers 0 ..< n in random order.
-                Example: X[permutation(len(X))]
+                Example:
+                    X = digits().images
+                    X = X[permutation(len(X))]   # the samples in a random order
                 """) { args in
                 let n = try args.int(0, "n")
                 return Value(try draw(args) { try $0.permutation(n) })

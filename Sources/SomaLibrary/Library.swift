@@ -3,7 +3,11 @@
 //        extension Library {
 //            static var area: LibrarySection {
 //                LibrarySection(name: "area", builtins: [
-//                    Builtin("lif_rate(v, tau_m: 20ms, tau_ref: 2ms)", doc: "...") { args in ... },
+//                    Builtin("lif_rate(v, tau_m: 20ms, tau_ref: 2ms)", doc: """
+//                        The LIF tuning curve in Hz.                  <- one-sentence summary
+//                        Details, any number of lines.
+//                        Example: lif_rate(1.5)                       <- runs alone (DocTests)
+//                        """) { args in ... },
 //                ])
 //            }
 //        }

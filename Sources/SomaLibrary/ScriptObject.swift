@@ -70,7 +70,7 @@ final class ScriptObject: SomaObject {
             lines.append("methods:")
             for (name, function) in methods {
                 let shown = name == "call" ? "\(typeName.lowercased())(" : ".\(name)("
-                let summary = function.doc?.split(separator: "\n").first.map { "  — " + $0 } ?? ""
+                let summary = function.doc.map { "  — " + DocText($0).summary } ?? ""
                 lines.append("  " + shown + Self.parameters(of: function).joined(separator: ", ") + ")" + summary)
             }
         }

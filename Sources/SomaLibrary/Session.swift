@@ -83,9 +83,10 @@ public final class Session {
         interpreter.filePolicy = filePolicy
     }
 
-    /// The signature and doc string of a builtin or a documented function.
+    /// The `help` text of a builtin, a documented function, a member of a
+    /// global (`net.learn`) or a member of a bound type (`Network.learn`).
     public func doc(_ name: String) -> String? {
-        interpreter.doc(for: name)
+        interpreter.doc(for: name) ?? DocCatalog.entry(named: name)?.helpText
     }
 
     /// Completions for the word before the cursor: globals, builtins and

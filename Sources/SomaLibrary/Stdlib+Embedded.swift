@@ -34,15 +34,15 @@ fn first(xs) = if len(xs) > 0 { xs[0] } else { nil }
 fn last(xs) = if len(xs) > 0 { xs[-1] } else { nil }
 
 ## The first n items of xs.
-## Example: take([1, 2, 3], 2) gives [1, 2]
+## Example: take([1, 2, 3], 2)  # [1, 2]
 fn take(xs, n) = xs[:n]
 
 ## xs without its first n items.
-## Example: drop([1, 2, 3], 1) gives [2, 3]
+## Example: drop([1, 2, 3], 1)  # [2, 3]
 fn drop(xs, n) = xs[n:]
 
 ## A list of lists joined into one list.
-## Example: flatten([[1, 2], ["a"]]) gives [1, 2, "a"]
+## Example: flatten([[1, 2], ["a"]])  # [1, 2, "a"]
 fn flatten(xss) {
   out = []
   for xs in xss {
@@ -51,9 +51,11 @@ fn flatten(xss) {
   out
 }
 
-## The relative difference of two tensors, as used to check gradients:
-## norm(a - b) / (norm(a) + norm(b)), 0 when both are zero.
-## Example: relative_error(grad(f)(x), numgrad(f, x)) < 1e-6
+## The relative difference norm(a - b) / (norm(a) + norm(b)) of two tensors, as used to check gradients.
+## It is 0 when both are zero.
+## Example:
+##     f = fn(x) = sum(tanh(x))
+##     relative_error(grad(f)([0.5, 1]), numgrad(f, [0.5, 1])) < 1e-6
 fn relative_error(a, b) {
   scale = norm(a) + norm(b)
   if scale == 0 { return 0 }
@@ -61,7 +63,7 @@ fn relative_error(a, b) {
 }
 
 ## The mean of each window of k neighbouring values of x (length len(x) - k + 1).
-## Example: moving_average([1, 2, 3, 4], 2) gives [1.5, 2.5, 3.5]
+## Example: moving_average([1, 2, 3, 4], 2)  # [1.5, 2.5, 3.5]
 fn moving_average(x, k = 5) = map(fn(i) = mean(x[i:i + k]), 0..<(len(x) - k + 1))
 
 ## Spikes per second of a list or tensor of spike times over a duration T (seconds).
@@ -90,7 +92,11 @@ use "neural/recurrent.soma"
 ## The gradient ∂L/∂X of a model's mean loss with respect to its inputs X.
 ## T holds one-hot targets. model is a Chain (its own loss, inference mode) or a
 ## function X -> class probabilities (loss: categorical cross entropy).
-## Example: G = input_grad(net, Xtest, Ttest)
+## Example:
+##     d = digits(); X = d.images[0:100] / 16; T = onehot(d.labels[0:100], 10)
+##     net = Chain([Linear(64, 10)]); net.learn(X, T, epochs: 5, optimizer: "adam")
+##     G = input_grad(net, X, T)
+##     imshow(reshape(G[0], 8, 8), cmap: "coolwarm")
 fn input_grad(model, X, T) {
   if type(model) == "Chain" {
     return grad(fn(Z) = model.loss(model.params, Z, T, "eval"))(X)
@@ -109,7 +115,11 @@ fn check_attack(who, eps, lo, hi) {
 ## The fast gradient sign method: x′ = clip(x + eps · sign(∇ₓ L(x, y)), lo, hi).
 ## The result stays in the valid pixel range [lo, hi]. With target: (one-hot rows) it steps towards those
 ## classes instead: x′ = x − eps · sign(∇ₓ L(x, target)).
-## Example: Xa = fgsm(net, Xtest, Ttest, eps: 0.1)
+## Example:
+##     d = digits(); X = d.images[0:100] / 16; T = onehot(d.labels[0:100], 10)
+##     net = Chain([Linear(64, 10)]); net.learn(X, T, epochs: 5, optimizer: "adam")
+##     Xa = fgsm(net, X, T, eps: 0.1)
+##     [net.accuracy(X, d.labels[0:100]), net.accuracy(Xa, d.labels[0:100])]
 fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
   check_attack("fgsm", eps, lo, hi)
   step = if target == nil { eps * sign(input_grad(model, X, T)) } else { -eps * sign(input_grad(model, X, target)) }
@@ -120,7 +130,11 @@ fn fgsm(model, X, T, eps = 0.1, lo = 0, hi = 1, target = nil) {
 ## alpha defaults to eps / steps; each step is followed by Clip_{X,eps}: every pixel kept within eps of the original X
 ## and within [lo, hi]. With target: it is the iterative least-likely-class
 ## method when target holds each image's least likely class.
-## Example: Xb = bim(net, Xtest, Ttest, eps: 0.1, alpha: 0.01, steps: 10)
+## Example:
+##     d = digits(); X = d.images[0:100] / 16; T = onehot(d.labels[0:100], 10)
+##     net = Chain([Linear(64, 10)]); net.learn(X, T, epochs: 5, optimizer: "adam")
+##     Xb = bim(net, X, T, eps: 0.1, alpha: 0.01, steps: 10)
+##     net.accuracy(Xb, d.labels[0:100])
 fn bim(model, X, T, eps = 0.1, alpha = nil, steps = 10, lo = 0, hi = 1, target = nil) {
   check_attack("bim", eps, lo, hi)
   if steps < 1 { error("bim: steps must be ≥ 1, got {steps}") }
@@ -153,6 +167,9 @@ fn ae_activation(name) {
 }
 
 ## The code layer's activities for the rows of X with parameters p (a record).
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     ae_encode_with(ae, ae.params, eye(8))   # 8 x 3, as ae.encode(eye(8))
 fn ae_encode_with(self, p, X) {
   H = X
   for l in 0..<(len(self.sizes) - 1) {
@@ -162,6 +179,9 @@ fn ae_encode_with(self, p, X) {
 }
 
 ## The reconstruction from code rows H with parameters p (a record).
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     ae_decode_with(ae, ae.params, [[0, 1, 0]])
 fn ae_decode_with(self, p, H) {
   Y = H
   L = len(self.sizes) - 1
@@ -173,26 +193,36 @@ fn ae_decode_with(self, p, H) {
   Y
 }
 
-## The loss of reconstructing T from Y: "bce" (mean over all entries, as the
-## course demo's BCELoss) or "mse" (mean over all entries).
+## The loss of reconstructing T from Y: "bce" or "mse", each a mean over all entries.
+## "bce" is the course demo's BCELoss.
+## Example: ae_loss_of("mse", [[0.5, 1]], [[1, 1]]) == 0.125
 fn ae_loss_of(kind, Y, T) {
   if kind == "bce" { return -mean(T * log(Y) + (1 - T) * log(1 - Y)) }
   mean((Y - T)^2)
 }
 
 ## The codes (bottleneck activities) of the rows of X.
-## Example: H = ae.encode(X)
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     H = ae.encode(eye(8))
 fn ae_encode(self, X) = ae_encode_with(self, self.params, X * 1)
 
 ## Reconstructions from code rows H.
-## Example: Y = ae.decode(ae.encode(X))
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     Y = ae.decode(ae.encode(eye(8)))
 fn ae_decode(self, H) = ae_decode_with(self, self.params, H * 1)
 
 ## Encode then decode: the reconstruction of the rows of X.
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     imshow(ae(eye(8)))
 fn ae_call(self, X) = ae_decode(self, ae_encode(self, X))
 
 ## The decoder's weight matrices, code side first as used (tied: the encoder's transposed).
-## Example: ae.decoder_weights()[0]
+## Example:
+##     ae = Autoencoder([8, 3], tied: true, seed: 500)
+##     ae.decoder_weights()[0]   # 3 x 8: the encoder's W0 transposed
 fn ae_decoder_weights(self) {
   L = len(self.sizes) - 1
   map(fn(l) = if self.tied { self.params["W{l}"].T } else { self.params["M{l}"] }, reversed(0..<L))
@@ -204,7 +234,10 @@ fn ae_decoder_weights(self) {
 ## autoencoder). With tied weights the shared matrices get the notes' average
 ## ½(∂E/∂W + ∂E/∂Mᵀ) (grad gives the sum; it is halved). Returns train's
 ## history {params, loss, val_loss, grad_norm}; the loss is per epoch.
-## Example: h = ae.learn(X, epochs: 10000, lr: 0.1, momentum: 0.9)
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     h = ae.learn(eye(8), epochs: 200, lr: 0.5, momentum: 0.9)
+##     plot(h.loss)
 fn ae_learn(self, X, epochs = 1000, lr = 0.1, momentum = 0.9, batch = 0, optimizer = "sgd", noise = 0,
             seed = nil, shuffle = true) {
   X = X * 1
@@ -229,18 +262,23 @@ fn ae_learn(self, X, epochs = 1000, lr = 0.1, momentum = 0.9, batch = 0, optimiz
 }
 
 ## The reconstruction loss of the rows of X (no noise).
-## Example: ae.loss_on(X)
+## Example:
+##     ae = Autoencoder([8, 3], seed: 500)
+##     ae.loss_on(eye(8))
 fn ae_loss_on(self, X) = ae_loss_of(self.loss, ae_call(self, X), X * 1)
 
-## An autoencoder with encoder layer sizes `sizes` ([8, 3] is 8-3-8, [8, 5, 3]
-## is 8-5-3-5-8). act: one activation for every layer, or one per encoder
+## An autoencoder with the encoder layer sizes `sizes`, mirrored by its decoder.
+## [8, 3] is 8-3-8, [8, 5, 3] is 8-5-3-5-8. act: one activation for every layer, or one per encoder
 ## layer (["relu", "logistic"]: hidden ReLU, logistic code); the decoder
 ## mirrors the hidden activations and ends with out. tied: true makes each
 ## decoder matrix the transpose of its encoder matrix (one parameter). loss:
 ## "bce" or "mse". Weights and biases start U(−1/√fan_in, 1/√fan_in) (PyTorch's
 ## default, as the course demo). Parameters are the record ae.params (W0, b0,
 ## … encoder; M0, c0, … decoder, M absent when tied).
-## Example: ae = Autoencoder([8, 3], tied: true, seed: 500)
+## Example:
+##     ae = Autoencoder([8, 3], tied: true, seed: 500)
+##     ae.learn(eye(8), epochs: 300, lr: 0.5)
+##     imshow(ae.encode(eye(8)), labels: true)
 fn Autoencoder(sizes, act = "logistic", out = "logistic", tied = false, loss = "bce", seed = nil) {
   L = len(sizes) - 1
   if L < 1 { error("Autoencoder: sizes needs at least an input and a code size, got {sizes}") }
@@ -281,7 +319,9 @@ fn Autoencoder(sizes, act = "logistic", out = "logistic", tied = false, loss = "
 ## Batch normalisation of the rows of X with the batch's own statistics.
 ## μ = mean of each column, σ² = (1/m) Σ (x − μ)² (biased), x̂ = (x − μ) / √(σ² + eps),
 ## y = γ x̂ + β. Differentiable by grad.
-## Example: Y = batch_norm(randn(32, 5) * 2 + 3)   # columns of mean 0, variance ≈ 1
+## Example:
+##     Y = batch_norm(randn(32, 5) * 2 + 3)
+##     mean(Y, axis: 0)   # ≈ 0 in every column; var(Y, axis: 0) ≈ 1
 fn batch_norm(X, gamma = 1, beta = 0, eps = 1e-5) {
   if len(X.shape) != 2 { error("batch_norm: expects a batch as a matrix (samples x units), got shape {X.shape}") }
   mu = mean(X, axis: 0)
@@ -289,6 +329,11 @@ fn batch_norm(X, gamma = 1, beta = 0, eps = 1e-5) {
   gamma * (X - mu) / sqrt(v + eps) + beta
 }
 
+## The batch-norm layer's outputs for p = [γ, β]: running statistics in "eval" mode, else the batch's.
+## mode "update" also moves the running averages towards the batch's statistics.
+## Example:
+##     bn = BatchNorm(3)
+##     bn.forward(bn.params, randn(16, 3) + 5, "train")
 fn bn_forward(self, p, X, mode = "eval") {
   if len(X.shape) != 2 or X.shape[1] != self.n {
     error("BatchNorm: expects N x {self.n} inputs, got shape {X.shape}")
@@ -305,12 +350,16 @@ fn bn_forward(self, p, X, mode = "eval") {
 }
 
 ## A batch-normalisation layer for n units, between an affine map and its activation.
-## While training (Chain.learn) it normalises with the mini-batch's
+## While training (Chain.learn), it normalises with the mini-batch's
 ## mean and biased variance and updates running averages
 ## r ← momentum·r + (1 − momentum)·(batch statistic); net(X) and
 ## evaluation use the running averages. Learned γ = params[0] (starts at 1) and
 ## β = params[1] (starts at 0); fields running_mean, running_var, eps, momentum.
-## Example: Chain([Linear(64, 64), BatchNorm(64), Activation("logistic"), Linear(64, 10)])
+## Example:
+##     d = digits(); X = d.images[0:200] / 16; T = onehot(d.labels[0:200], 10)
+##     net = Chain([Linear(64, 32), BatchNorm(32), Activation("logistic"), Linear(32, 10)])
+##     net.learn(X, T, epochs: 3, optimizer: "adam")
+##     net.layers[1].running_mean
 fn BatchNorm(n, eps = 1e-5, momentum = 0.9) {
   if n < 1 or eps <= 0 or momentum < 0 or momentum >= 1 {
     error("BatchNorm: needs n ≥ 1, eps > 0 and 0 ≤ momentum < 1")
@@ -333,7 +382,7 @@ fn BatchNorm(n, eps = 1e-5, momentum = 0.9) {
 # statistics of BatchNorm layers).
 
 ## The activation `name` ("none", "relu", "logistic", "tanh", "softmax") applied to z.
-## Example: activate("relu", [-1, 2]) gives [0, 2]
+## Example: activate("relu", [-1, 2])  # [0, 2]
 fn activate(name, z) {
   if name == "none" { return z }
   if name == "relu" { return relu(z) }
@@ -349,6 +398,11 @@ fn check_act(who, act) {
   }
 }
 
+## The convolutional layer's outputs for parameters p = [kernels, biases] and images X.
+## mode is accepted for the Chain protocol (a convolution has no training mode).
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     c = Conv2D(1, 4, 3, act: "relu"); c.forward(c.params, X).shape   # [2, 4, 6, 6]
 fn conv_forward(self, p, X, mode = "eval") {
   if len(X.shape) != 4 or X.shape[1] != self.c_in {
     error("Conv2D: expects N x {self.c_in} x H x W images, got shape {X.shape}")
@@ -359,6 +413,10 @@ fn conv_forward(self, p, X, mode = "eval") {
   }
   activate(self.act, conv2d(X, p[0], stride: self.stride, pad: self.pad, bias: p[1]))
 }
+## The layer's outputs for X with its own parameters, in inference mode: what layer(X) does.
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     MaxPool(2)(X).shape   # [2, 1, 4, 4]
 fn layer_call(self, X) = self.forward(self.params, X, "eval")
 
 ## A convolutional layer: c_out kernels of c_in x k x k slid over the images, bias, activation.
@@ -366,7 +424,10 @@ fn layer_call(self, X) = self.forward(self.params, X, "eval")
 ## (pad = (k - 1) / 2 keeps the size); then a bias per output channel and `act`.
 ## Weights start as N(0, 2 / (c_in k²)) (He), biases 0. Input N x c_in x H x W,
 ## output N x c_out x Ho x Wo. params[0] holds the kernels (c_out x c_in x k x k), params[1] the biases.
-## Example: Conv2D(1, 16, 3, pad: 1, act: "relu")
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     conv = Conv2D(1, 16, 3, pad: 1, act: "relu")
+##     conv(X).shape   # [2, 16, 8, 8]
 fn Conv2D(c_in, c_out, k, stride = 1, pad = 0, act = "none") {
   check_act("Conv2D", act)
   if c_in < 1 or c_out < 1 or k < 1 or stride < 1 or pad < 0 {
@@ -378,6 +439,9 @@ fn Conv2D(c_in, c_out, k, stride = 1, pad = 0, act = "none") {
          doc: "{c_out} kernels {c_in} x {k} x {k}, stride {stride}, pad {pad}, then {act}")
 }
 
+## The fully connected layer's outputs act(X W + b) for parameters p = [W, b].
+## Example:
+##     l = Linear(3, 2); l.forward(l.params, [[1, 2, 3]])
 fn linear_forward(self, p, X, mode = "eval") {
   if len(X.shape) != 2 or X.shape[1] != self.n_in {
     error("Linear: expects N x {self.n_in} inputs, got shape {X.shape} (put Flatten() after images)")
@@ -387,7 +451,9 @@ fn linear_forward(self, p, X, mode = "eval") {
 
 ## A fully connected layer y = act(x W + b) on rows of X (W is n_in x n_out).
 ## Weights start as N(0, 2 / n_in) for ReLU and N(0, 1 / n_in) otherwise, biases 0.
-## Example: Linear(144, 10)
+## Example:
+##     layer = Linear(3, 2, act: "relu")
+##     layer([[1, 2, 3], [0, 1, 0]])
 fn Linear(n_in, n_out, act = "none") {
   check_act("Linear", act)
   if n_in < 1 or n_out < 1 { error("Linear: sizes must be ≥ 1") }
@@ -396,44 +462,62 @@ fn Linear(n_in, n_out, act = "none") {
          {forward: linear_forward, call: layer_call}, doc: "{n_in} -> {n_out}, then {act}")
 }
 
+## The activation layer's outputs: its activation applied to X (it has no parameters).
+## Example: a = Activation("relu"); a.forward([], [-1, 2])   # [0, 2]
 fn act_forward(self, p, X, mode = "eval") = activate(self.act, X)
 
 ## An activation on its own as a layer ("relu", "logistic", "tanh", "softmax").
-## Example: Activation("relu")
+## Example: Activation("tanh")([0, 1])
 fn Activation(act) {
   check_act("Activation", act)
   object("Activation", {act: act, params: []}, {forward: act_forward, call: layer_call}, doc: act)
 }
 
+## The max-pooling layer's outputs: maxpool(X, k) (it has no parameters).
+## Example: MaxPool(2).forward([], [[1, 2], [3, 4]])   # [[4]]
 fn maxpool_forward(self, p, X, mode = "eval") = maxpool(X, self.k)
+
+## The average-pooling layer's outputs: avgpool(X, k) (it has no parameters).
+## Example: AvgPool(2).forward([], [[1, 2], [3, 4]])   # [[2.5]]
 fn avgpool_forward(self, p, X, mode = "eval") = avgpool(X, self.k)
 
 ## Max pooling over k x k windows of each feature map (stride k).
 ## Keeps the strongest response in each window, halving the size for k = 2.
-## Example: MaxPool(2)
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     MaxPool(2)(X).shape   # [2, 1, 4, 4]
 fn MaxPool(k = 2) {
   if k < 1 { error("MaxPool: k must be ≥ 1, got {k}") }
   object("MaxPool", {k: k, params: []}, {forward: maxpool_forward, call: layer_call}, doc: "{k} x {k} windows")
 }
 
 ## Average pooling over k x k windows of each feature map (stride k).
-## Example: AvgPool(2)
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     AvgPool(2)(X).shape   # [2, 1, 4, 4]
 fn AvgPool(k = 2) {
   if k < 1 { error("AvgPool: k must be ≥ 1, got {k}") }
   object("AvgPool", {k: k, params: []}, {forward: avgpool_forward, call: layer_call}, doc: "{k} x {k} windows")
 }
 
+## The flatten layer's outputs: each sample of X as one row.
+## Example: Flatten().forward([], zeros(2, 3, 4, 4)).shape   # [2, 48]
 fn flatten_forward(self, p, X, mode = "eval") = reshape(X, X.shape[0], -1)
 
 ## Joins the feature maps of each image into one row (N x C x H x W -> N x CHW).
 ## Put it between convolutional and Linear layers.
-## Example: Flatten()
+## Example:
+##     X = reshape(digits().images[0:2] / 16, 2, 1, 8, 8)
+##     Flatten()(X).shape   # [2, 64]
 fn Flatten() = object("Flatten", {params: []}, {forward: flatten_forward, call: layer_call}, doc: "N x ... -> N x features")
 
 ## The output of the last layer for parameters p and inputs X (logits for loss "cce").
 ## p is a flat list like chain.params; mode is "eval", "train" (batch
 ## statistics in BatchNorm) or "update" (also updates their running statistics).
-## Example: Z = net.forward(net.params, X)
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     Z = net.forward(net.params, X)   # 64 x 10 logits
 fn chain_forward(self, p, X, mode = "eval") {
   h = X
   i = 0
@@ -448,7 +532,10 @@ fn chain_forward(self, p, X, mode = "eval") {
 ## The mean loss over the samples for parameters p, inputs X and targets T.
 ## With loss "cce" the last layer's outputs are logits and T is one-hot
 ## (softmax and cross entropy together: log Σ exp z − z_target); "mse" compares outputs with T.
-## Example: net.loss(net.params, X, T)
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     net.loss(net.params, X, T)   # about log(10) before training
 fn chain_loss(self, p, X, T, mode = "train") {
   Z = chain_forward(self, p, X, mode)
   if self.loss_kind == "cce" {
@@ -458,21 +545,31 @@ fn chain_loss(self, p, X, T, mode = "train") {
 }
 
 ## The chain's outputs in inference mode: class probabilities for loss "cce".
-## Example: P = net(X)
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     P = net(X)   # each row sums to 1
 fn chain_call(self, X) {
   Z = chain_forward(self, self.params, X, "eval")
   if self.loss_kind == "cce" { softmax(Z) } else { Z }
 }
 
 ## The predicted class (argmax of the output) of each sample.
-## Example: net.predict(X)
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     net.predict(X[0:5])
 fn chain_predict(self, X) = argmax(chain_forward(self, self.params, X, "eval"), axis: 1)
 
 ## The fraction of samples whose predicted class equals `labels`.
-## Example: net.accuracy(Xtest, labels_test)
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     net.accuracy(X, d.labels[0:64])   # about 0.1 before training
 fn chain_accuracy(self, X, labels) = mean(chain_predict(self, X) == labels)
 
 ## Whether any layer keeps running statistics (BatchNorm).
+## Example: chain_has_stats(Chain([Linear(4, 4), BatchNorm(4), Linear(4, 2)])) == true
 fn chain_has_stats(self) {
   for layer in self.layers {
     if type(layer) == "BatchNorm" { return true }
@@ -481,6 +578,10 @@ fn chain_has_stats(self) {
 }
 
 ## Sets the chain's flat parameter list and gives each layer its share.
+## Example:
+##     net = Chain([Linear(2, 2), Linear(2, 1)], loss: "mse")
+##     chain_set_params(net, [eye(2), zeros(2), ones(2, 1), zeros(1)])
+##     net([[1, 2]])   # [[3]]
 fn chain_set_params(self, p) {
   self.params = p
   i = 0
@@ -496,7 +597,11 @@ fn chain_set_params(self, p) {
 ## Keywords as train's. BatchNorm layers use batch statistics
 ## while training and update their running statistics once per minibatch.
 ## Returns train's history {params, loss, val_loss, grad_norm}.
-## Example: net.learn(X, T, epochs: 30, lr: 0.001, batch: 32, optimizer: "adam")
+## Example:
+##     d = digits(); X = reshape(d.images[0:64] / 16, 64, 1, 8, 8); T = onehot(d.labels[0:64], 10)
+##     net = Chain([Conv2D(1, 4, 3, act: "relu"), MaxPool(2), Flatten(), Linear(36, 10)])
+##     h = net.learn(X, T, epochs: 5, lr: 0.01, batch: 16, optimizer: "adam")
+##     plot(h.loss)
 fn chain_learn(self, X, T, epochs = 10, lr = 0.01, batch = 32, optimizer = "sgd", momentum = 0,
                clip = 0, validation = nil, patience = 0, shuffle = true) {
   hook = nil
@@ -511,11 +616,15 @@ fn chain_learn(self, X, T, epochs = 10, lr = 0.01, batch = 32, optimizer = "sgd"
 }
 
 ## A network of `layers` applied in order, trained by `train` through its learn method.
-## Layers: Conv2D, MaxPool, AvgPool, Flatten, Linear, Activation, BatchNorm. loss "cce" (the last layer gives
+## The layers are Conv2D, MaxPool, AvgPool, Flatten, Linear, Activation, BatchNorm. loss "cce" (the last layer gives
 ## logits; net(X) gives softmax probabilities) or "mse". Fields layers, params
 ## (all parameters, one flat list, as `train` takes them); methods forward,
 ## loss, learn, predict, accuracy; net(X) runs inference.
-## Example: net = Chain([Conv2D(1, 16, 3, act: "relu"), MaxPool(2), Flatten(), Linear(144, 10)])
+## Example:
+##     d = digits(); X = reshape(d.images[0:200] / 16, 200, 1, 8, 8); T = onehot(d.labels[0:200], 10)
+##     net = Chain([Conv2D(1, 8, 3, act: "relu"), MaxPool(2), Flatten(), Linear(72, 10)])
+##     net.learn(X, T, epochs: 3, lr: 0.01, optimizer: "adam")
+##     net.accuracy(X, d.labels[0:200])
 fn Chain(layers, loss = "cce") {
   if loss != "cce" and loss != "mse" { error("Chain: loss must be \"cce\" or \"mse\", got {loss}") }
   p = []
@@ -544,16 +653,16 @@ fn param_count(p) {
 # otherwise (the notes' ≥ rule: ties go to +1, so a node is never 0); the
 # energy E = −½ xᵀWx + bᵀx never rises under asynchronous updates.
 
-## Restarts the session's random stream at n, or does nothing when n is nil:
-## how the models' seed: options work.
-## Example: reseed(3)
+## Restarts the session's random stream at n, or does nothing when n is nil.
+## This is how the models' seed: options work.
+## Example: reseed(3); reseed(nil)
 fn reseed(n) {
   if n != nil { seed(n) }
 }
 
 ## x with each entry flipped (x → −x) with probability p: noise for ±1 patterns.
 ## Works on a vector or on rows; seed: restarts the session's random stream first.
-## Example: y = flip(X[0], 0.2, seed: 1)
+## Example: y = flip([1, 1, 1, 1, -1, -1, -1, -1], 0.25, seed: 1)
 fn flip(x, p, seed = nil) {
   if p < 0 or p > 1 { error("flip: p must be in [0, 1], got {p}") }
   reseed(seed)
@@ -563,11 +672,13 @@ fn flip(x, p, seed = nil) {
 }
 
 ## The ≥ rule of the notes: +1 where the input u reaches 0, −1 below (never 0).
-## Example: hopfield_sign([-0.5, 0, 2]) gives [-1, 1, 1]
+## Example: hopfield_sign([-0.5, 0, 2])  # [-1, 1, 1]
 fn hopfield_sign(u) = 2 * (u >= 0) - 1
 
 ## The Hopfield energy −½ xᵀWx + bᵀx of a state, or one energy per row.
-## Example: h.energy(X) gives one energy per stored pattern
+## Example:
+##     h = Hopfield([[1, -1, 1, -1, 1, -1], [1, 1, 1, -1, -1, -1]])
+##     h.energy(h.patterns)   # one energy per stored pattern
 fn hopfield_energy(self, x) {
   x = x * 1
   if len(x.shape) == 1 { return -0.5 * (x @ self.W @ x) + self.b @ x }
@@ -583,7 +694,10 @@ fn hopfield_energy(self, x) {
 ## Returns {x, energy, sweeps}: the final state and the energy after every
 ## single-node update (async, first entry = start) or every step (sync); with
 ## rows, energy has one column per row. record: false skips the energies.
-## Example: r = h.run(flip(X[0], 0.2), sweeps: 10, seed: 3); r.x; plot(r.energy)
+## Example:
+##     h = Hopfield([[1, -1, 1, -1, 1, -1], [1, 1, 1, -1, -1, -1]])
+##     r = h.run(flip(h.patterns[0], 0.2, seed: 1), sweeps: 10, seed: 3)
+##     plot(r.energy); r.x
 fn hopfield_run(self, x, sweeps = 10, mode = "async", seed = nil, record = true) {
   if mode != "async" and mode != "sync" { error("Hopfield.run: mode must be \"async\" or \"sync\", got \"{mode}\"") }
   if sweeps < 1 { error("Hopfield.run: sweeps must be ≥ 1, got {sweeps}") }
@@ -621,7 +735,9 @@ fn hopfield_run(self, x, sweeps = 10, mode = "async", seed = nil, record = true)
 }
 
 ## The stored pattern each state (vector or rows) equals, or -1 when it is none of them.
-## Example: h.which(h.run(y).x) gives 0 when pattern 0 was recalled
+## Example:
+##     h = Hopfield([[1, -1, 1, -1, 1, -1], [1, 1, 1, -1, -1, -1]])
+##     h.which(h.run([1, -1, 1, -1, 1, 1], seed: 1).x)   # 0 when pattern 0 was recalled
 fn hopfield_which(self, x) {
   P = self.patterns
   x = x * 1
@@ -636,7 +752,11 @@ fn hopfield_which(self, x) {
 ## bias: false (the notes: b = 0); bias: true uses the course demo's b = mean
 ## pattern as thresholds. Methods: energy(x), run(x, sweeps:, mode:, seed:),
 ## which(x). Fields: W (N x N), b (N), patterns (n x N).
-## Example: h = Hopfield(X); r = h.run(flip(X[1], 0.2, seed: 2)); h.which(r.x)
+## Example:
+##     X = [[1, -1, 1, -1, 1, -1, 1, -1], [1, 1, 1, 1, -1, -1, -1, -1]]
+##     h = Hopfield(X)
+##     r = h.run(flip(X[1], 0.2, seed: 2), seed: 1)
+##     h.which(r.x)
 fn Hopfield(X, bias = false) {
   X = X * 1
   if len(X.shape) == 1 { X = reshape(X, 1, len(X)) }
@@ -665,13 +785,16 @@ fn Hopfield(X, bias = false) {
 ## Example: lif_rate(lif_current_for_rate(40)) == 40
 fn lif_current_for_rate(rate, tau_m = 20ms, tau_ref = 2ms) = 1 / (1 - exp((tau_ref - 1 / rate) / tau_m))
 
-## seed(n), callable from functions whose parameter `seed` hides the builtin.
+## Calls seed(n), for functions whose parameter `seed` hides the builtin.
+## Example: population_reseed(1)
 fn population_reseed(n) = seed(n)
 
 ## A tensor from a number (shape [1]), a list of numbers or a tensor.
+## Example: population_tensor(0.5)   # [0.5]
 fn population_tensor(x) = if type(x) == "tensor" { x } else { reshape(x, -1) }
 
 ## A list of numbers as a vector (empty list: a 0-length vector).
+## Example: len(population_vector([])) == 0
 fn population_vector(xs) = if len(xs) == 0 { zeros(0) } else { reshape(xs, -1) }
 
 ## Represented values as rows (P x dim).
@@ -689,21 +812,30 @@ fn population_rows(X, dim) {
   X
 }
 
-## Input currents J = X·E + β (P x N) for represented values X (P x dim, or P values in 1-D).
+## The input currents J = X·E + β (P x N) for represented values X (P x dim, or P values in 1-D).
+## Example:
+##     pop = Population(50, seed: 1)
+##     pop.current([-1, 0, 1]).shape   # [3, 50]
 fn population_current(self, X) = population_rows(X, self.dim) @ self.E + self.bias
 
-## Firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
+## The firing rates G(X·E + β) in Hz, P x N: the tuning curves sampled at X (the course's Stim2Rate).
+## Example:
+##     pop = Population(50, seed: 1)
+##     X = linspace(-1, 1, 101); plot(X, pop.rates(X))
 fn population_rates(self, X) = lif_rate(population_current(self, X), tau_m: self.tau_m, tau_ref: self.tau_ref)
 
 ## n random values uniform over the population's range (a vector in 1-D, else n x dim).
 ## In n-D the points are uniform in the cube [lo, hi]^dim.
+## Example:
+##     pop = Population(50, seed: 1)
+##     pop.sample(5)
 fn population_sample(self, n) {
   u = if self.dim == 1 { rand(n) } else { rand(n, self.dim) }
   self.range[0] + (self.range[1] - self.range[0]) * u
 }
 
 ## A population of N LIF neurons that represents a value of dimension `dim`.
-## Threshold current 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
+## The threshold current is 1. Each neuron gets an encoder e (±1 in 1-D, a random unit vector
 ## otherwise), an x-intercept c uniform in `intercepts` and a maximum rate a uniform
 ## in `rates` (Hz), reached at e·x = radius = max |intercepts|. Gain and bias solve
 ## α(radius − c) + β = J(a) (`lif_current_for_rate`) and α c + β = 1:
@@ -711,7 +843,9 @@ fn population_sample(self, n) {
 ## intercepts, max_rates, gain, bias, E (= encoders·gain, dim x N), range, radius,
 ## tau_m, tau_ref. Methods: rates(X), current(X), sample(n). seed: n reseeds the
 ## session's random stream first.
-## Example: pop = Population(100, intercepts: [-1, 1], rates: [20, 50], seed: 1); A = pop.rates(linspace(-1, 1, 201))
+## Example:
+##     pop = Population(100, intercepts: [-1, 1], rates: [20, 50], seed: 1)
+##     X = linspace(-1, 1, 201); plot(X, pop.rates(X)); xlabel("x"); ylabel("rate (Hz)")
 fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, tau_m = 20ms, tau_ref = 2ms) {
   if type(N) != "number" or N < 1 or N != floor(N) { error("Population: N must be a positive integer, got {N}") }
   if type(dim) != "number" or dim < 1 or dim != floor(dim) { error("Population: dim must be a positive integer, got {dim}") }
@@ -742,12 +876,16 @@ fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, ta
          doc: "LIF population coding a {dim}-D value: rates(X), current(X), E = encoders·gain")
 }
 
-## Linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
+## The linear decoders D with A·D ≈ F: least squares (noise: 0) or ridge (the default).
 ## A is P x N activities, F the targets (P, or P x k: any function of the represented
 ## value), D is N (or N x k). noise: 0 is least squares
 ## (the notes); noise > 0 is ridge regression with the rate noise σ = noise·max(A):
 ## D = (AᵀA + P σ² I)⁻¹ AᵀF, which the course demos use with noise 0.1.
-## Example: D = decoders(A, X^2, noise: 0.1)
+## Example:
+##     pop = Population(50, seed: 1)
+##     X = linspace(-1, 1, 101); A = pop.rates(X)
+##     D = decoders(A, X^2, noise: 0.1)
+##     plot(X, A @ D); plot(X, X^2, "k--")
 fn decoders(A, F, noise = 0.1) {
   A = population_tensor(A)
   F = population_tensor(F)
@@ -759,8 +897,11 @@ fn decoders(A, F, noise = 0.1) {
   lstsq(A, F, reg: A.shape[0] * sigma^2)
 }
 
-## Root-mean-square decoding error sqrt(mean((A·D − F)²)) of decoders D on activities A.
-## Example: decoding_error(A, decoders(A, X), X)
+## The root-mean-square decoding error sqrt(mean((A·D − F)²)) of decoders D on activities A.
+## Example:
+##     pop = Population(50, seed: 1)
+##     X = linspace(-1, 1, 101); A = pop.rates(X)
+##     decoding_error(A, decoders(A, X), X) < 0.05
 fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A @ D).shape))^2))
 
 ## Connection weights W = D·E_B (N_A x N_B) that make population B represent f(x).
@@ -768,7 +909,9 @@ fn decoding_error(A, D, F) = sqrt(mean((A @ D - reshape(population_tensor(F), (A
 ## range (or at the points X), E_B is B's encoders times gains. f = nil is the
 ## identity; connect(A, A) is the recurrent identity connection of an integrator.
 ## The drive into B is then A's rates·W + B.bias.
-## Example: W = connect(A, B, fn(x) = x^3)
+## Example:
+##     A = Population(50, seed: 1); B = Population(50, seed: 2)
+##     W = connect(A, B, fn(x) = x^3)   # 50 x 50
 fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
   X = population_rows(if X == nil { population_sample(A, samples) } else { X }, A.dim)
   Xf = if A.dim == 1 { X[:, 0] } else { X }
@@ -780,6 +923,7 @@ fn connect(A, B, f = nil, samples = 500, noise = 0.1, X = nil) {
 
 ## The input of a run as a steps x dim matrix.
 ## A number or (in n-D) a dim-vector is held; a tensor with one row (or value) per step; or a function of t (s).
+## Example: population_input(fn(t) = t, 3, 1, 1ms)   # [[0], [0.001], [0.002]]
 fn population_input(input, steps, dim, dt) {
   if type(input) == "function" or type(input) == "builtin" {
     U = zeros(steps, dim)
@@ -808,7 +952,11 @@ fn population_input(input, steps, dim, dt) {
 ## activities (default pop.rates(0)). decoders: D (N x k) adds the decoded value x = v·D.
 ## Returns {t, rates (steps x N unless record: false), x, spikes (spiking only)}.
 ## The loop runs in Swift (population_run); simulate_steps is the same loop in Soma.
-## Example: r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 1s, decoders: D)
+## Example:
+##     pop = Population(100, seed: 1)
+##     D = decoders(pop.rates(linspace(-1, 1, 101)), linspace(-1, 1, 101))
+##     r = simulate(pop, connect(pop, pop), fn(t) = if t < 0.2 { 0.5 } else { 0 }, T: 0.5, decoders: D)
+##     plot(r.t, r.x)   # an integrator: x rises while the input is on, then holds
 fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = nil, decoders = nil,
             spiking = false, record = true, scale = nil, Win = nil) {
   steps = if T != nil { round(T / dt) } else if type(input) == "number" or type(input) == "function" {
@@ -836,12 +984,18 @@ fn simulate(pop, W, input = 0, T = nil, dt = 1ms, tau_s = 50ms, tau_m = 0, v0 = 
 
 ## Spike trains as a steps x N matrix, 1/dt in the step of each spike.
 ## As `spike_train`, for `spikes` a list of spike-time tensors (the `spikes` of simulate or lif).
-## Example: S = spike_trains(r.spikes, T: 1s, dt: 1ms)
+## Example:
+##     r = lif([1.5, 2], T: 0.2)
+##     S = spike_trains(r.spikes, T: 0.2, dt: 1ms)   # 200 x 2
 fn spike_trains(spikes, T, dt = 1ms) = stack(map(fn(s) = spike_train(s, T: T, dt: dt), spikes), axis: 1)
 
 ## The loop of `simulate` written out in Soma tensor operations.
 ## Slower; the reference the Swift loop is tested against. Same arguments with U a steps x dim input and v0 rates;
 ## in spiking mode volt holds the initial membrane voltages. Returns {rates, x}.
+## Example:
+##     pop = Population(20, seed: 1)
+##     r = simulate_steps(pop, nil, full([100, 1], 0.5), pop.rates(0))
+##     plot(r.rates)
 fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = nil, spiking = false,
                   volt = nil) {
   steps = len(U)
@@ -879,11 +1033,15 @@ fn simulate_steps(pop, W, U, v0, dt = 1ms, tau_s = 50ms, tau_m = 0, decoders = n
   {rates: rates, x: x}
 }
 
-## Stable and unstable fixed points of a 1-D recurrent population.
-## From its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
+## The stable and unstable fixed points of a 1-D recurrent population.
+## They come from its decoding error e(x) = x̂(x) − x sampled on increasing X: where e changes sign from + to −, x̂ pushes the state back
 ## (stable); from − to +, away (unstable). Crossings are interpolated linearly.
 ## Returns {stable, unstable} (tensors of x values, possibly empty).
-## Example: fp = fixed_points(X, A @ D)
+## Example:
+##     pop = Population(50, seed: 1)
+##     X = linspace(-1, 1, 101); A = pop.rates(X)
+##     fp = fixed_points(X, A @ decoders(A, X))
+##     fp.stable
 fn fixed_points(X, Xhat) {
   X = reshape(population_tensor(X), -1)
   e = reshape(population_tensor(Xhat), -1) - X
@@ -901,13 +1059,16 @@ fn fixed_points(X, Xhat) {
   {stable: population_vector(stable), unstable: population_vector(unstable)}
 }
 
-## Decoders learned by the delta rule ΔD = κ Aᵀ(f(x) − A D).
+## Learns decoders by the delta rule ΔD = κ Aᵀ(f(x) − A D).
 ## Gradient descent on the squared decoding error: each iteration draws `batch` random values in the
 ## population's range, takes their rates A and moves D. D0 is the start (N, or N x k);
 ## f = nil decodes x. test: X evaluates the RMSE on fixed points X after every
 ## iteration (default: the batch's own error before the update).
 ## Returns {D, error}: the learned decoders and the error history (one per iteration).
-## Example: r = learn_decoders(pop, D0, iters: 1000, kappa: 1e-7)
+## Example:
+##     pop = Population(50, seed: 1)
+##     r = learn_decoders(pop, zeros(50), iters: 200, kappa: 1e-6)
+##     plot(r.error); yscale("log")
 fn learn_decoders(pop, D0, f = nil, iters = 1000, batch = 50, kappa = 1e-7, test = nil) {
   if iters < 1 or batch < 1 or kappa <= 0 { error("learn_decoders: iters, batch and kappa must be positive") }
   D = population_tensor(D0)
@@ -969,7 +1130,10 @@ fn pc_rows(X) = if len(X.shape) == 1 { reshape(X, 1, -1) } else { X }
 
 ## The feed-forward values of every layer, [x_0 = X, x_1, ..., x_L].
 ## The last is the network's prediction when the output is free (it is then at equilibrium).
-## Example: xs = pc.forward(X); xs[-1]
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     xs = pc.forward(X); xs[-1]   # the prediction, 64 x 10
 fn pc_forward(self, X) {
   X = pc_rows(X)
   if X.shape[1] != self.sizes[0] { error("PredictiveCoding: inputs need {self.sizes[0]} features, got {X.shape[1]}") }
@@ -978,6 +1142,11 @@ fn pc_forward(self, X) {
   xs
 }
 
+## The network's prediction for the rows of X: the feed-forward value of the output layer.
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     argmax(pc(X), axis: 1)
 fn pc_call(self, X) = pc_forward(self, X)[-1]
 
 # ε_{l+1} for l = 0 ..< L: (x_{l+1} − μ_{l+1}) / Σ_{l+1}, given fx[l] = f(x_l).
@@ -1027,17 +1196,25 @@ fn pc_relax(self, X, T, steps, gamma, track) {
 
 ## Relaxes the hidden value nodes with input and target clamped.
 ## The hidden value nodes start at the feed-forward values and follow
-## `steps` Euler steps of size gamma down the energy F. Returns {x: values of every layer, f: their
+## `steps` Euler steps of size gamma down the energy F.
+## Returns {x: values of every layer, f: their
 ## activations, errors: ε of layers 1..L, energy: F per sample before each step
 ## and at the end}.
-## Example: r = pc.infer(X[0:32], T[0:32], steps: 20, gamma: 0.1); r.energy
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     r = pc.infer(X[0:32], T[0:32], steps: 20, gamma: 0.1)
+##     plot(r.energy)   # the energy falls
 fn pc_infer(self, X, T, steps = 20, gamma = 0.1) = pc_relax(self, X, T, steps, gamma, true)
 
 ## The local, Hebbian weight changes after inference, {W, b}.
 ## Means over the batch: after inference, ΔW_l = Σ_L f(x_l)ᵀ ε_{l+1} / m and Δb_l = Σ_L mean(ε_{l+1}),
 ## each computed from the two layers the weights connect (local and Hebbian).
 ## Returns {W: [ΔW_0, ...], b: [Δb_0, ...]}: descent directions.
-## Example: g = pc.updates(X[0:32], T[0:32], steps: 20); g.W[0]
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     g = pc.updates(X[0:32], T[0:32], steps: 20); g.W[0]
 fn pc_updates(self, X, T, steps = 20, gamma = 0.1) {
   r = pc_relax(self, X, T, steps, gamma, false)
   m = r.x[0].shape[0]
@@ -1061,7 +1238,10 @@ fn pc_bp_loss(p, self, X, T) {
 ## Backprop's descent direction on the same network, {W, b, loss}.
 ## −∂(½‖t − y‖²)/∂W_l and −∂/∂b_l (mean over samples), from `grad`.
 ## Returns {W: [...], b: [...], loss}.
-## Example: g = pc.backprop(X[0:32], T[0:32]); g.W[0]
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     g = pc.backprop(X[0:32], T[0:32]); g.loss
 fn pc_backprop(self, X, T) {
   X = pc_rows(X)
   T = pc_rows(T)
@@ -1077,13 +1257,17 @@ fn pc_backprop(self, X, T) {
   {W: dW, b: db, loss: pc_bp_loss(p, self, X, T)}
 }
 
-## SGD by predictive coding (rule: "pc") or backprop ("bp"); {loss, accuracy}.
+## Trains by SGD with predictive coding (rule: "pc") or backprop ("bp"), returning {loss, accuracy}.
 ## Mini-batches of samples X with targets T; each step adds lr times the
 ## predictive-coding updates (rule: "pc") or backprop's (rule: "bp", the
 ## comparison). validation: [Xv, Tv] records the accuracy of argmax(pc(Xv))
 ## against argmax(Tv) after each epoch. Returns {loss: mean ½‖t − y‖² on the
 ## training set per epoch, accuracy: validation accuracy per epoch}.
-## Example: h = pc.learn(X, T, epochs: 30, lr: 0.1, batch: 32, validation: [Xt, Tt])
+## Example:
+##     d = digits(); X = d.images[0:64] / 16; T = onehot(d.labels[0:64], 10)
+##     pc = PredictiveCoding([64, 16, 10], seed: 1)
+##     h = pc.learn(X, T, epochs: 3, lr: 0.1, batch: 32, validation: [X, T])
+##     plot(h.loss)
 fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0.1, rule = "pc",
             validation = nil, seed = nil) {
   if rule != "pc" and rule != "bp" { error("PredictiveCoding.learn: rule must be \"pc\" or \"bp\", got {rule}") }
@@ -1119,8 +1303,8 @@ fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0
   history
 }
 
-## A predictive-coding network (Whittington & Bogacz 2017) with layer sizes
-## `sizes` (input first, output last): act on every layer that predicts the
+## A predictive-coding network (Whittington & Bogacz 2017) with the layer sizes `sizes`, input first.
+## act is used on every layer that predicts the
 ## next one ("tanh", "logistic", "relu" or "linear"; the input layer passes
 ## through unchanged unless input_act: true, as in their code), a linear
 ## output, variance 1 on hidden layers and var_out on the output layer.
@@ -1128,7 +1312,11 @@ fn pc_learn(self, X, T, epochs = 10, lr = 0.1, batch = 32, steps = 20, gamma = 0
 ## 1/sqrt(n_l), biases at 0. Methods: .infer(X, T, steps:, gamma:)
 ## .updates(X, T) .backprop(X, T) .learn(X, T, epochs:, lr:, rule:) .forward(X);
 ## pc(X) is the feed-forward prediction.
-## Example: pc = PredictiveCoding([64, 64, 32, 10], act: "tanh", var_out: 10, seed: 1)
+## Example:
+##     d = digits(); X = d.images[0:200] / 16; T = onehot(d.labels[0:200], 10)
+##     pc = PredictiveCoding([64, 32, 10], act: "tanh", var_out: 10, seed: 1)
+##     h = pc.learn(X, T, epochs: 2, validation: [X, T])
+##     h.accuracy
 fn PredictiveCoding(sizes, act = "tanh", var_out = 10, input_act = false, seed = nil) {
   if not contains(["tanh", "logistic", "relu", "linear"], act) {
     error("PredictiveCoding: act must be \"tanh\", \"logistic\", \"relu\" or \"linear\", got {act}")
@@ -1162,33 +1350,40 @@ fn PredictiveCoding(sizes, act = "tanh", var_out = 10, input_act = false, seed =
 # more likely; training cools T along a schedule.
 
 ## The bits of the whole number i as a 0/1 vector of length n, most significant first.
-## Example: rbm_bits(6, 3) gives [1, 1, 0]
+## Example: rbm_bits(6, 3)  # [1, 1, 0]
 fn rbm_bits(i, n) = floor(i / 2^(n - 1 - arange(n))) % 2
 
 ## The whole numbers of 0/1 rows (most significant bit first), one per row.
-## Example: rbm_index([[1, 1, 0]]) gives [6]
+## Example: rbm_index([[1, 1, 0]])  # [6]
 fn rbm_index(V) = V @ 2^(V.shape[1] - 1 - arange(V.shape[1]))
 
 ## P(h = 1 | v) at temperature T for each row of V: logistic((vW − c)/T).
-## Example: rbm.p_hidden([[1, 0, 0]], T: 1)
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     rbm.p_hidden([[1, 0, 0]], T: 1)
 fn rbm_p_hidden(self, V, T = 1) = logistic((rbm_rows(V) @ self.W - self.c) / T)
 
 ## P(v = 1 | h) at temperature T for each row of H: logistic((hWᵀ − b)/T).
-## Example: rbm.p_visible([[1, 0]], T: 1)
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     rbm.p_visible([[1, 0]], T: 1)
 fn rbm_p_visible(self, H, T = 1) = logistic((rbm_rows(H) @ self.W.T - self.b) / T)
 
-## Rows of a vector or matrix (a vector becomes one row).
+## The rows of a vector or matrix (a vector becomes one row).
+## Example: rbm_rows([1, 0, 1])   # [[1, 0, 1]]
 fn rbm_rows(V) {
   V = V * 1
   if len(V.shape) == 1 { reshape(V, 1, len(V)) } else { V }
 }
 
 ## Binary samples: 1 where a uniform random number falls below the probability p.
-## Example: rbm_sample([0.1, 0.9])
+## Example: seed(1); rbm_sample([0.1, 0.9])   # usually [0, 1]
 fn rbm_sample(p) = rand(p.shape) < p
 
 ## The energy −vᵀWh + vᵀb + hᵀc of a state, or one energy per row of V and H.
-## Example: rbm.energy([1, 0, 0], [0, 1])
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     rbm.energy([1, 0, 0], [0, 1])
 fn rbm_energy(self, v, h) {
   if len(v.shape) == 1 and len(h.shape) == 1 { return -(v @ self.W @ h) + v @ self.b + h @ self.c }
   V = rbm_rows(v)
@@ -1198,7 +1393,9 @@ fn rbm_energy(self, v, h) {
 
 ## The energies of all 2^nv x 2^nh states (rows visible, columns hidden states).
 ## States are numbered by their bits, most significant first.
-## Example: imshow(rbm.energies())
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     imshow(rbm.energies(), colorbar: true)
 fn rbm_energies(self) {
   nv = len(self.b)
   nh = len(self.c)
@@ -1213,7 +1410,10 @@ fn rbm_energies(self) {
 ## h2 = P(h|v2), then W += lr/B (vᵀh1 − v2ᵀh2), b −= lr/B Σ(v − v2),
 ## c −= lr/B Σ(h1 − h2) (the notes' signs; B = batch size). samples: true uses
 ## binary samples for h1, v2 and h2 instead of probabilities. Returns nil.
-## Example: rbm.learn(V, epochs: 1000, temps: [20, 8, 5, 3, 2, 1])
+## Example:
+##     seed(1); V = eye(3)[randint(0, 3, 120)]
+##     rbm = RBM(3, 2, seed: 4)
+##     rbm.learn(V, epochs: 20, temps: [8, 3, 1])
 fn rbm_learn(self, V, epochs = 1000, temps = [20, 8, 5, 3, 2, 1], lr = 0.1, batch = 40, flip = 0.01,
              samples = false, seed = nil) {
   V = rbm_rows(V)
@@ -1255,12 +1455,14 @@ fn rbm_learn(self, V, epochs = 1000, temps = [20, 8, 5, 3, 2, 1], lr = 0.1, batc
 }
 
 ## The visit probabilities of all states while the network runs freely (Gibbs sampling).
-## chains runs
-## in parallel, each from a random state, warmup Gibbs sweeps at warm_T, then
+## chains runs in parallel, each from a random state, warmup Gibbs sweeps at warm_T, then
 ## steps sweeps at T, every (v, h) after a sweep counted. Returns {counts, p,
 ## p_visible}: counts and probabilities over 2^nv x 2^nh states (rows visible,
 ## columns hidden, bits most significant first), and p summed over h.
-## Example: f = rbm.visits(chains: 2000); bar(0..<8, f.p_visible)
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     f = rbm.visits(chains: 500, seed: 1)
+##     bar(0..<8, f.p_visible)
 fn rbm_visits(self, chains = 2000, warmup = 5, warm_T = 3, steps = 10, T = 1, seed = nil) {
   if chains < 1 or steps < 1 { error("RBM.visits: chains and steps must be ≥ 1") }
   reseed(seed)
@@ -1283,11 +1485,14 @@ fn rbm_visits(self, chains = 2000, warmup = 5, warm_T = 3, steps = 10, T = 1, se
   {counts: C, p: p, p_visible: sum(p, axis: 1)}
 }
 
-## A restricted Boltzmann machine with nv binary visible and nh binary hidden
-## units; W (nv x nh), visible biases b and hidden biases c drawn from N(0, 1)
-## as the course demo. Methods: learn, visits, energy, energies, p_hidden,
+## A restricted Boltzmann machine with nv binary visible and nh binary hidden units.
+## W (nv x nh), the visible biases b and the hidden biases c are drawn from N(0, 1)
+## as in the course demo. Methods: learn, visits, energy, energies, p_hidden,
 ## p_visible.
-## Example: rbm = RBM(3, 2, seed: 4); rbm.learn(eye(3)[randint(0, 3, 200)])
+## Example:
+##     rbm = RBM(3, 2, seed: 4)
+##     rbm.learn(eye(3)[randint(0, 3, 120)], epochs: 20)
+##     bar(0..<8, rbm.visits(chains: 500).p_visible)
 fn RBM(nv, nh, seed = nil) {
   if nv < 1 or nh < 1 or nv + nh > 20 { error("RBM: need 1 ≤ nv, nh and nv + nh ≤ 20, got {nv} and {nh}") }
   reseed(seed)
@@ -1314,15 +1519,17 @@ fn RBM(nv, nh, seed = nil) {
 # run the same loop in Swift with the BPTT written out (tests check the two
 # agree). Training goes through `train` with the primitives.
 
-## One step of a tanh RNN: the next hidden state from h (batch x hidden) and
-## the inputs x (batch x inputs) of this step; p holds U, W, b.
+## One step of a tanh RNN: the next hidden state from h (batch x hidden) and this step's inputs x.
+## x is batch x inputs; p holds U, W, b.
 ## Example: h = rnn_step({U: ones(1, 2), W: zeros(2, 2), b: zeros(2)}, zeros(1, 2), [[1]])
 fn rnn_step(p, h, x) = tanh(h @ p.W + x @ p.U + p.b)
 
-## The hidden states of a tanh RNN over X (batch x time x inputs), step by
-## step with rnn_step, as a batch x time x hidden tensor. dh (same shape, or
+## The hidden states of a tanh RNN over X (batch x time x inputs), step by step with rnn_step.
+## The result is batch x time x hidden. dh (same shape, or
 ## nil) is added to each state: grad with respect to a zero dh gives ∂E/∂h_t.
-## Example: H = rnn_states(rnn.params(), echo_sequences(4, 10, 2).X)
+## Example:
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     H = rnn_states(rnn.params(), echo_sequences(4, 10, 2).X)   # 4 x 10 x 8
 fn rnn_states(p, X, dh = nil) {
   h = zeros(X.shape[0], p.W.shape[0])
   hs = []
@@ -1334,11 +1541,14 @@ fn rnn_states(p, X, dh = nil) {
   stack(hs, axis: 1)
 }
 
-## One step of the notes' LSTM: z = [h_{t-1}, x_t] @ W + b split into the
-## forget, input and output gates f, i, o (logistic) and the candidate c~
+## One step of the notes' LSTM, returning {h, c, f, i, o, g}.
+## z = [h_{t-1}, x_t] @ W + b is split into the forget, input and output gates f, i, o (logistic) and the candidate c~
 ## (tanh); c_t = f * c_{t-1} + i * c~, h_t = o * tanh(c_t). Returns
 ## {h, c, f, i, o, g} (g is c~). p holds W ((hidden + inputs) x 4 hidden) and b.
-## Example: s = lstm_step(lstm.params(), zeros(1, 16), zeros(1, 16), [[0.5, 1]])
+## Example:
+##     lstm = LSTM(2, 16, 1, seed: 1)
+##     s = lstm_step(lstm.params(), zeros(1, 16), zeros(1, 16), [[0.5, 1]])
+##     s.f   # the forget gate, 1 x 16
 fn lstm_step(p, h, c, x) {
   n = h.shape[1]
   z = concat([h, x], axis: 1) @ p.W + p.b
@@ -1350,11 +1560,14 @@ fn lstm_step(p, h, c, x) {
   {h: o * tanh(c), c: c, f: f, i: i, o: o, g: g}
 }
 
-## The LSTM over X (batch x time x inputs) step by step with lstm_step:
-## {h, c, f, i, o, g}, each batch x time x hidden. dc (or nil) is added to
+## The LSTM's states over X (batch x time x inputs), step by step with lstm_step.
+## Returns {h, c, f, i, o, g}, each batch x time x hidden. dc (or nil) is added to
 ## each cell state and dh to each hidden state, so grad with respect to
 ## zeros gives ∂E/∂c_t and ∂E/∂h_t.
-## Example: s = lstm_states(lstm.params(), memory_sequences(2, 20).X); imshow(s.f[0])
+## Example:
+##     lstm = LSTM(2, 16, 1, seed: 1)
+##     s = lstm_states(lstm.params(), memory_sequences(2, 20).X)
+##     imshow(s.f[0], aspect: "auto")
 fn lstm_states(p, X, dh = nil, dc = nil) {
   n = p.W.shape[1] / 4
   s = {h: zeros(X.shape[0], n), c: zeros(X.shape[0], n)}
@@ -1373,15 +1586,15 @@ fn lstm_states(p, X, dh = nil, dc = nil) {
 }
 
 ## The output nonlinearity by name: "linear", "logistic" or "tanh".
-## Example: rnn_output("logistic", [0]) gives [0.5]
+## Example: rnn_output("logistic", [0])  # [0.5]
 fn rnn_output(kind, z) {
   if kind == "logistic" { return logistic(z) }
   if kind == "tanh" { return tanh(z) }
   z
 }
 
-## Mean loss of outputs with pre-activation Z against targets Tt, with the
-## per-step weights mask (the notes' α_i; length time, or nil) when Z is
+## The mean loss of outputs with pre-activation Z against the targets Tt.
+## It uses the per-step weights mask (the notes' α_i; length time, or nil) when Z is
 ## batch x time x outputs. "bce" is taken from Z directly (stable for any
 ## Z), "mse" on the outputs. The mean is over the scored entries.
 ## Example: rnn_loss_value("mse", "linear", zeros(2, 3, 1), ones(2, 3, 1), nil) == 1
@@ -1399,14 +1612,19 @@ fn rnn_loss_value(loss, out, Z, Tt, mask) {
 # ---- the RNN object ---------------------------------------------------------
 
 ## The parameters of a recurrent net as a record (what `train` and grad see).
-## Example: p = rnn.params()
+## Example:
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     p = rnn.params(); keys(p)
 fn rnn_params(self) {
   if self.kind == "RNN" { {U: self.U, W: self.W, b: self.b, V: self.V, c: self.c} }
   else { {W: self.W, b: self.b, V: self.V, c: self.c} }
 }
 
 ## Sets the parameters from a record like the one params() returns.
-## Example: rnn.set_params(r.params)
+## Example:
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     p = rnn.params(); p.W = p.W * 0.5
+##     rnn.set_params(p)
 fn rnn_set_params(self, p) {
   if self.kind == "RNN" { self.U = p.U }
   self.W = p.W
@@ -1416,20 +1634,24 @@ fn rnn_set_params(self, p) {
   self
 }
 
-## Re-seeds the session's random stream (the constructors' `seed` option
-## hides the builtin's name inside them).
+## Re-seeds the session's random stream, for the constructors whose `seed` option hides the builtin.
 ## Example: rnn_reseed(1)
 fn rnn_reseed(n) = seed(n)
 
-## Hidden states (batch x time x hidden) for p and X through the fused primitives.
-## Example: H = rnn_hidden(rnn, rnn.params(), X)
+## The hidden states (batch x time x hidden) for p and X through the fused primitives.
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     H = rnn_hidden(rnn, rnn.params(), d.X)
 fn rnn_hidden(self, p, X) {
   if self.kind == "RNN" { rnn_seq(X, p.U, p.W, p.b) } else { lstm_seq(X, p.W, p.b) }
 }
 
-## Pre-activation of the outputs: batch x time x outputs, or batch x outputs
-## when the net reads out only at the last step.
-## Example: Z = rnn_logits(rnn, rnn.params(), X)
+## The pre-activation of the outputs: batch x time x outputs (batch x outputs with output "last").
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     Z = rnn_logits(rnn, rnn.params(), d.X)
 fn rnn_logits(self, p, X) {
   H = rnn_hidden(self, p, X)
   if self.output == "last" { H[:, -1, :] @ p.V + p.c } else { H @ p.V + p.c }
@@ -1437,20 +1659,29 @@ fn rnn_logits(self, p, X) {
 
 ## The net's outputs for the sequences X (batch x time x inputs).
 ## batch x time x outputs, or batch x outputs with output: "last".
-## Example: Y = rnn(X)
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     Y = rnn(d.X)   # 32 x 10 x 1
 fn rnn_call(self, X) = rnn_output(self.out, rnn_logits(self, rnn_params(self), X))
 
 ## The hidden states h_t for X: batch x time x hidden.
-## Example: H = rnn.states(X)
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     H = rnn.states(d.X); imshow(H[0], aspect: "auto")
 fn rnn_states_of(self, X) = rnn_hidden(self, rnn_params(self), X)
 
 ## The mean loss on X against targets Tt (mask: per-step weights, or nil).
-## Example: rnn.loss(X, Tt, mask: M)
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     rnn.loss(d.X, d.T, mask: d.mask)
 fn rnn_loss(self, X, Tt, mask = nil, loss = "auto") =
   rnn_loss_value(rnn_loss_kind(self, loss), self.out, rnn_logits(self, rnn_params(self), X), Tt, mask)
 
 ## The loss a net uses by default: "bce" for a logistic output, else "mse".
-## Example: rnn_loss_kind(rnn, "auto")
+## Example: rnn_loss_kind(RNN(1, 4, 1, out: "logistic"), "auto") == "bce"
 fn rnn_loss_kind(self, loss) {
   if loss == "auto" { return if self.out == "logistic" { "bce" } else { "mse" } }
   if loss != "bce" and loss != "mse" { error("{self.kind}: loss must be \"auto\", \"bce\" or \"mse\", got {loss}") }
@@ -1464,7 +1695,11 @@ fn rnn_loss_kind(self, loss) {
 ## 0 = not scored), Adam by default, clip: global gradient-norm clipping,
 ## validation: [Xv, Tv] with patience for early stopping. Returns train's
 ## history {loss, val_loss, grad_norm}; the net keeps the trained weights.
-## Example: hist = rnn.learn(X, Tt, mask: M, epochs: 20, batch: 32, lr: 0.01, clip: 5)
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     hist = rnn.learn(d.X, d.T, mask: d.mask, epochs: 5, batch: 16, lr: 0.01, clip: 5)
+##     plot(hist.loss)
 fn rnn_learn(self, X, Tt, mask = nil, epochs = 10, lr = 0.01, batch = 32, optimizer = "adam",
              momentum = 0, clip = 5, loss = "auto", validation = nil, patience = 0, shuffle = true) {
   if len(X.shape) != 3 { error("{self.kind}.learn: X must be batch x time x inputs, got shape {X.shape}") }
@@ -1480,10 +1715,13 @@ fn rnn_learn(self, X, Tt, mask = nil, epochs = 10, lr = 0.01, batch = 32, optimi
 }
 
 ## The gradients of the loss on X, Tt, including those of every state.
-## Through the step-by-step loops: a record with one entry per parameter, dh (∂E/∂h_t,
+## They come through the step-by-step loops: a record with one entry per parameter, dh (∂E/∂h_t,
 ## batch x time x hidden) and dh_norm (‖∂E/∂h_t‖ over the batch, per step);
 ## an LSTM adds dc and dc_norm for its cell state. For gradient-flow plots.
-## Example: g = rnn.gradients(X, Tt, mask: M); plot(g.dh_norm)
+## Example:
+##     d = echo_sequences(32, 10, 2)
+##     rnn = RNN(1, 8, 1, seed: 1)
+##     g = rnn.gradients(d.X, d.T, mask: d.mask); plot(g.dh_norm)
 fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
   kind = rnn_loss_kind(self, loss)
   net = self
@@ -1508,7 +1746,10 @@ fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
 
 ## The gate activations of an LSTM over X: {f, i, o, g, c, h}.
 ## Each is batch x time x hidden (g is the candidate c~).
-## Example: s = lstm.gates(X); imshow(s.f[0])
+## Example:
+##     d = memory_sequences(16, 10)
+##     lstm = LSTM(2, 8, 1, out: "linear", output: "last", seed: 1)
+##     s = lstm.gates(d.X); imshow(s.f[0], aspect: "auto")
 fn lstm_gates(self, X) = lstm_states(rnn_params(self), X)
 
 ## Checks the shared options of RNN and LSTM.
@@ -1525,14 +1766,17 @@ fn rnn_check(kind, n_in, n_hidden, n_out, out, output) {
   }
 }
 
-## A tanh recurrent net n_in → n_hidden → n_out trained by backpropagation
-## through time: h_t = tanh(h_{t-1} @ W + x_t @ U + b), y_t = out(h_t @ V + c),
+## A tanh recurrent net n_in → n_hidden → n_out, trained by backpropagation through time.
+## h_t = tanh(h_{t-1} @ W + x_t @ U + b), y_t = out(h_t @ V + c),
 ## from h = 0. Sequences are batch x time x n_in. out: "logistic" (BCE loss),
 ## "linear" (MSE) or "tanh"; output: "sequence" (an output per step) or
 ## "last" (only at the last step). Weights N(0, 1/fan_in), W scaled by
 ## `scale`; biases 0. seed: a number re-seeds the session stream first.
 ## Methods: rnn(X), learn, loss, states, gradients, params, set_params.
-## Example: rnn = RNN(1, 16, 1, out: "logistic", seed: 1); hist = rnn.learn(X, Tt, mask: M)
+## Example:
+##     d = echo_sequences(64, 12, 2)
+##     rnn = RNN(1, 16, 1, out: "logistic", seed: 1)
+##     hist = rnn.learn(d.X, d.T, mask: d.mask, epochs: 5)
 fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, seed = nil) {
   rnn_check("RNN", n_in, n_hidden, n_out, out, output)
   if seed != nil { rnn_reseed(seed) }
@@ -1544,14 +1788,17 @@ fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, 
          doc: "tanh recurrent net {n_in}-{n_hidden}-{n_out}, out {out}, output {output}")
 }
 
-## A long short-term memory net n_in → n_hidden → n_out with the notes' gates
-## (see lstm_step): W is (n_hidden + n_in) x 4 n_hidden with the gates stacked
+## A long short-term memory net n_in → n_hidden → n_out with the notes' gates (see lstm_step).
+## W is (n_hidden + n_in) x 4 n_hidden with the gates stacked
 ## [f, i, o, c~] by columns and the rows for h_{t-1} before those for x_t;
 ## y_t = out(h_t @ V + c). forget_bias starts the forget gate's bias there
 ## (5 keeps f ≈ 1, so the cell gradient ∂c_{t+1}/∂c_t = f survives long delays).
 ## Weights N(0, 1/fan_in), other biases 0. Same options and methods as RNN,
 ## plus gates(X); gradients adds ∂E/∂c_t.
-## Example: lstm = LSTM(2, 16, 1, out: "linear", output: "last", forget_bias: 5, seed: 1)
+## Example:
+##     d = memory_sequences(64, 10)
+##     lstm = LSTM(2, 16, 1, out: "linear", output: "last", forget_bias: 5, seed: 1)
+##     lstm.learn(d.X, d.T, epochs: 5)
 fn LSTM(n_in, n_hidden, n_out, out = "logistic", output = "sequence", forget_bias = 1, seed = nil) {
   rnn_check("LSTM", n_in, n_hidden, n_out, out, output)
   if seed != nil { rnn_reseed(seed) }
@@ -1567,11 +1814,13 @@ fn LSTM(n_in, n_hidden, n_out, out = "logistic", output = "sequence", forget_bia
 
 # ---- sequence tasks -----------------------------------------------------------
 
-## The delayed-echo task: n sequences of `steps` random bits (0/1) and the
-## targets y_t = x_{t-delay}. Returns {X, T, mask}: X and T are n x steps
+## The delayed-echo task: n sequences of `steps` random bits (0/1) and the targets y_t = x_{t-delay}.
+## Returns {X, T, mask}: X and T are n x steps
 ## x 1, mask (length steps) is 0 for the first `delay` steps, which have no
 ## target, and 1 after.
-## Example: d = echo_sequences(2000, 20, 3); rnn.learn(d.X, d.T, mask: d.mask)
+## Example:
+##     d = echo_sequences(100, 20, 3)
+##     imshow(d.X[0:10, :, 0], cmap: "gray")
 fn echo_sequences(n, steps, delay) {
   if delay < 1 or delay >= steps or floor(delay) != delay {
     error("echo_sequences: delay must be a whole number in 1..<steps, got {delay}")
@@ -1584,12 +1833,13 @@ fn echo_sequences(n, steps, delay) {
   {X: X, T: Tt, mask: mask}
 }
 
-## The analog-memory task: remember x0 ~ U[-1, 1] across `steps` - 1
-## distractors. Channel 0 holds x0 at t = 0 and U[-1, 1] distractors after,
-## channel 1 a marker (1 at t = 0, else 0). Returns [X, Y]: X is n x steps x
-## 2, T (n x 1) is x0, to be read out at the last step (predicting 0 gives
-## MSE 1/3). Returns {X, T}.
-## Example: d = memory_sequences(2000, 60); lstm.learn(d.X, d.T)
+## The analog-memory task: remember x0 ~ U[-1, 1] across `steps` - 1 distractors.
+## Channel 0 holds x0 at t = 0 and U[-1, 1] distractors after,
+## channel 1 a marker (1 at t = 0, else 0). Returns {X, T}: X is n x steps x 2,
+## T (n x 1) is x0, to be read out at the last step (predicting 0 gives MSE 1/3).
+## Example:
+##     d = memory_sequences(100, 30)
+##     plot(d.X[0, :, 0]); d.T[0]
 fn memory_sequences(n, steps) {
   if steps < 1 or floor(steps) != steps { error("memory_sequences: steps must be a whole number ≥ 1, got {steps}") }
   X = zeros(n, steps, 2)
@@ -1610,7 +1860,7 @@ fn memory_sequences(n, steps) {
 # from the data and collapses the map, so the update uses the Gaussian.)
 
 ## Squared distances between the rows of X and the rows of W (samples x units).
-## Example: som_dist2([[0, 0]], [[3, 4], [0, 1]]) gives [[25, 1]]
+## Example: som_dist2([[0, 0]], [[3, 4], [0, 1]])  # [[25, 1]]
 fn som_dist2(X, W) {
   D = reshape(sum(X^2, axis: 1), -1, 1) - 2 * (X @ W.T) + reshape(sum(W^2, axis: 1), 1, -1)
   max(D, 0)
@@ -1620,7 +1870,8 @@ fn som_dist2(X, W) {
 ## Example: som_schedule(0.5, 0.01, 5000)[0] == 0.5
 fn som_schedule(a, b, iters) = a * (b / a)^(arange(iters) / iters)
 
-## The rows of X as a matrix (a single vector becomes one row).
+## The rows of X as a matrix (a single vector becomes one row), checked against the map's input size.
+## Example: som_rows(SOM(3, 3, 2), [0.5, 0.5])   # [[0.5, 0.5]]
 fn som_rows(self, X) {
   X = X * 1
   if len(X.shape) == 1 { X = reshape(X, 1, len(X)) }
@@ -1629,21 +1880,27 @@ fn som_rows(self, X) {
 }
 
 ## The Gaussian neighbourhood exp(−d²/2σ²) of unit u on the lattice, one value per unit.
-## Example: imshow(reshape(som.neighbourhood(210, 3), 20, 20))
+## Example:
+##     som = SOM(20, 20, 2)
+##     imshow(reshape(som.neighbourhood(210, 3), 20, 20))
 fn som_neighbourhood(self, u, sigma) {
   d2 = sum((self.grid - self.grid[u])^2, axis: 1)
   exp(-d2 / (2 * sigma^2))
 }
 
 ## Trains the map on the rows of X, one random sample per step, with shrinking lr and sigma.
-## iters steps; learning rate lr = [start, end] and neighbourhood width sigma =
+## It takes iters steps; learning rate lr = [start, end] and neighbourhood width sigma =
 ## [start, end] (lattice units, default [half the longer side, 0.5]).
 ## schedule "exponential" (default): start·(end/start)^(t/iters);
 ## "asymptotic": start / (1 + 2t/iters), MiniSom's default (end is ignored;
 ## lr and sigma may then be single numbers). engine: "swift" runs the loop in
 ## SomaCore (som_train), "soma" runs the same steps written out below; both
 ## give the same weights. Returns {lr, sigma}: the schedules, one value per step.
-## Example: h = som.learn(X, iters: 5000); plot(h.sigma)
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1)
+##     h = som.learn(X, iters: 1000, seed: 1)
+##     plot(h.sigma); scatter(som.W[:, 0], som.W[:, 1])
 fn som_learn(self, X, iters = 5000, lr = [0.5, 0.01], sigma = nil, schedule = "exponential", seed = nil,
              engine = "swift") {
   if engine != "swift" and engine != "soma" { error("SOM.learn: engine must be \"swift\" or \"soma\", got \"{engine}\"") }
@@ -1678,20 +1935,32 @@ fn som_learn(self, X, iters = 5000, lr = [0.5, 0.01], sigma = nil, schedule = "e
 }
 
 ## The best-matching unit (index into the rows of W) of each row of X.
-## Example: som.bmu(X[0:5])
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     som.bmu(X[0:5])
 fn som_bmu(self, X) = argmin(som_dist2(som_rows(self, X), self.W), axis: 1)
 
 ## The lattice position [row, col] of unit indices u.
-## Example: som.position(som.bmu(X))
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     som.position(som.bmu(X[0:3]))   # three [row, col] pairs
 fn som_position(self, u) = self.grid[u]
 
-## Quantisation error: the mean distance of each sample to its BMU's weights.
-## Example: som.quantization_error(X)
+## The quantisation error: the mean distance of each sample to its BMU's weights.
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     som.quantization_error(X)
 fn som_qe(self, X) = mean(sqrt(min(som_dist2(som_rows(self, X), self.W), axis: 1)))
 
-## Topographic error: the share of samples whose two best units are not lattice neighbours.
+## The topographic error: the share of samples whose two best units are not lattice neighbours.
 ## Neighbours are the 8 surrounding units.
-## Example: som.topographic_error(X) < 0.05
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     som.topographic_error(X) < 0.2
 fn som_te(self, X) {
   D = som_dist2(som_rows(self, X), self.W)
   b1 = argmin(D, axis: 1)
@@ -1709,7 +1978,10 @@ fn som_median(x) {
 }
 
 ## How strongly each unit responds to x: exp(−‖x − w‖² / median ‖x − w‖²), one value per unit.
-## Example: imshow(reshape(som.activation(X[0]), 20, 20))
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     imshow(reshape(som.activation(X[0]), 6, 6))
 fn som_activation(self, x) {
   d2 = som_dist2(som_rows(self, x), self.W)[0]
   exp(-d2 / som_median(d2))
@@ -1717,7 +1989,10 @@ fn som_activation(self, x) {
 
 ## The U-matrix (rows x cols): each unit's mean weight distance to its four lattice neighbours.
 ## High ridges separate clusters.
-## Example: imshow(som.umatrix())
+## Example:
+##     seed(1); X = rand(300, 2)
+##     som = SOM(6, 6, 2, seed: 1); som.learn(X, iters: 1000, seed: 1)
+##     imshow(som.umatrix(), cmap: "gray")
 fn som_umatrix(self) {
   r = self.rows
   c = self.cols
@@ -1741,12 +2016,15 @@ fn som_umatrix(self) {
   total / max(count, 1)
 }
 
-## A self-organising map: a rows x cols lattice of units over dim-dimensional
-## input, weights W (rows*cols x dim, unit v = row v, lattice position
-## [v ÷ cols, v % cols]) drawn uniformly in [0, 1). Methods: learn,
+## A self-organising map: a rows x cols lattice of units over dim-dimensional input.
+## The weights W (rows*cols x dim, unit v = row v, lattice position
+## [v ÷ cols, v % cols]) are drawn uniformly in [0, 1). Methods: learn,
 ## bmu, position, activation, quantization_error, topographic_error, umatrix,
 ## neighbourhood. imgrid(som.W, rows:, cols:, shape:) draws the weights as the lattice.
-## Example: som = SOM(20, 20, 64, seed: 2); som.learn(digits().images / 16, iters: 5000)
+## Example:
+##     som = SOM(10, 10, 64, seed: 2)
+##     som.learn(digits().images / 16, iters: 2000, seed: 1)
+##     imgrid(som.W, rows: 10, cols: 10, shape: [8, 8], normalize: "each")
 fn SOM(rows, cols, dim, seed = nil) {
   if rows < 1 or cols < 1 or dim < 1 { error("SOM: rows, cols and dim must be ≥ 1") }
   reseed(seed)
@@ -1766,7 +2044,7 @@ fn SOM(rows, cols, dim, seed = nil) {
 # norm in the course notebooks all train through `train`.
 
 ## The keys of a record or the indices of a list: how `train` walks parameters.
-## Example: param_keys([zeros(2), zeros(3)]) gives 0..<2
+## Example: param_keys([zeros(2), zeros(3)])  # 0..<2
 fn param_keys(p) = if type(p) == "record" { keys(p) } else { 0..<len(p) }
 
 ## The global norm sqrt(Σ‖g‖²) of a list or record of gradient tensors.
@@ -1786,18 +2064,18 @@ fn clip_grads(g, max_norm) {
   g
 }
 
-## The rows of A at the positions idx (whole numbers, repeats allowed). A[idx]
-## alone reads an index of 0s and 1s as long as A as a mask; one extra position
-## rules that out. Every Stdlib model gathers rows through this one function.
-## Example: rows_at([10, 20], [1, 0]) gives [20, 10]
+## The rows of A at the positions idx (whole numbers, repeats allowed).
+## A[idx] alone reads an index of 0s and 1s as long as A as a mask; one extra
+## position rules that out. Every Stdlib model gathers rows through this one function.
+## Example: rows_at([10, 20], [1, 0])  # [20, 10]
 fn rows_at(A, idx) {
   n = len(idx)
   if n > 0 and n == len(A) { return A[concat([idx, [0]])][0:n] }
   A[idx]
 }
 
-## Minibatch training of the parameters `params` (a list or record of tensors)
-## to minimise loss(params, X, T), a scalar. Samples are the first axis of X
+## Trains the parameters `params` (a list or record of tensors) by minibatches to minimise loss(params, X, T).
+## The loss is a scalar. Samples are the first axis of X
 ## and T. optimizer is "sgd" (with momentum) or "adam"; clip > 0 clips the
 ## gradient's global norm. validation: [Xv, Tv] records a validation loss per
 ## epoch, and with patience > 0 stops when it has not improved for that many
@@ -1812,7 +2090,10 @@ fn rows_at(A, idx) {
 ## function: called as progress(epoch, loss) after each epoch instead).
 ## Returns {params, loss, val_loss, grad_norm}: the trained parameters and
 ## per-epoch histories.
-## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
+## Example:
+##     r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
+##     r.params[0]   # close to [2]: the slope of T = 2X
+##     plot(r.loss)
 fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
          clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999,
          grad_scale = nil, on_batch = nil, progress = true) {
@@ -1916,11 +2197,13 @@ fn w2v_take(A, idx) {
   reshape(rows, idx.shape[0], idx.shape[1], A.shape[1])
 }
 
-## The skip-gram negative-sampling loss of a batch, summed over its pairs:
-## −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
+## The skip-gram negative-sampling loss of a batch, summed over its pairs.
+## It is −Σ [log σ(v_c·u_o) + Σ_k log σ(−v_c·u_nk)] with v = E[c] and u = U[o], U[n].
 ## c and o are index tensors of centre and context words (length b), n a b × k
 ## tensor of noise words; params is [E, U] (V × dim each). Differentiable.
-## Example: sgns_loss([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+## Example:
+##     seed(1); E = randn(4, 3); U = randn(4, 3)
+##     sgns_loss([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
 fn sgns_loss(params, c, o, n) {
   E = params[0]
   U = params[1]
@@ -1935,20 +2218,24 @@ fn sgns_loss(params, c, o, n) {
 # Reverse mode of a row gather adds each row of G at its index (repeats add up).
 w2v_gather_grad = grad(fn(Z, idx, G) = sum(Z[idx] * G))
 
-## The rows of G added up into a V-row matrix at positions idx: row idx[i] gets
-## G[i], and a position that repeats gets the sum (numpy's add.at).
-## Example: scatter_rows([0, 2, 0], [[1], [2], [3]], 3) gives [[4], [0], [2]]
+## The rows of G added up into a V-row matrix at the positions idx (numpy's add.at).
+## Row idx[i] gets G[i], and a position that repeats gets the sum.
+## Example: scatter_rows([0, 2, 0], [[1], [2], [3]], 3)  # [[4], [0], [2]]
 fn scatter_rows(idx, G, V) {
   if V <= 300 { return onehot(idx, V).T @ G }
   w2v_gather_grad(zeros(V, G.shape[1]), idx, G)
 }
 
-## The gradient of sgns_loss with respect to [E, U], written out as word2vec
-## computes it: with g_o = σ(v_c·u_o) − 1 and g_n = σ(v_c·u_n),
+## The gradient of sgns_loss with respect to [E, U], written out as word2vec computes it.
+## With g_o = σ(v_c·u_o) − 1 and g_n = σ(v_c·u_n),
 ## ∂/∂v_c = g_o u_o + Σ_n g_n u_n, ∂/∂u_o = g_o v_c, ∂/∂u_n = g_n v_c, each added
 ## to its word's row (a word that appears twice in the batch gets both).
 ## Returns [dE, dU, loss].
-## Example: dE, dU, L = sgns_grad([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+## Example:
+##     seed(1); E = randn(4, 3); U = randn(4, 3)
+##     dE, dU, L = sgns_grad([E, U], [0, 1], [1, 0], [[2, 3], [3, 2]])
+##     g = grad(fn(p) = sgns_loss(p, [0, 1], [1, 0], [[2, 3], [3, 2]]))([E, U])
+##     relative_error(dE, g[0]) < 1e-9
 fn sgns_grad(params, c, o, n) {
   E = params[0]
   U = params[1]
@@ -1971,11 +2258,11 @@ fn sgns_grad(params, c, o, n) {
   [dE, dU, loss]
 }
 
-## The (centre, context) index pairs of a corpus: every two tokens of one
-## sentence at most `window` apart, both ways. tokens are word indices of all
+## The (centre, context) index pairs of a corpus: every two tokens of one sentence at most `window` apart.
+## Pairs go both ways. tokens are word indices of all
 ## sentences one after another, sentence their sentence numbers.
 ## Returns [centre, context] index tensors.
-## Example: skipgram_pairs([0, 1, 2], [0, 0, 0], 1) gives [[0, 1, 1, 2], [1, 0, 2, 1]]
+## Example: skipgram_pairs([0, 1, 2], [0, 0, 0], 1)  # [[0, 1, 1, 2], [1, 0, 2, 1]]
 fn skipgram_pairs(tokens, sentence, window) {
   centre = []
   context = []
@@ -2008,7 +2295,10 @@ fn w2v_index(self, word) {
 }
 
 ## The embedding (row of E) of a word.
-## Example: w2v.vector("king")
+## Example:
+##     s = [["the", "cat", "sat"], ["the", "dog", "sat"], ["a", "cat", "ran"], ["a", "dog", "ran"]]
+##     w2v = Word2Vec(s, dim: 5, epochs: 5, seed: 1)
+##     w2v.vector("cat")
 fn w2v_vector(self, word) = self.E[w2v_index(self, word)]
 
 fn w2v_unit_rows(self) {
@@ -2033,7 +2323,10 @@ fn w2v_ranked(self, v, exclude, k) {
 ## The k nearest words by cosine, as [[word, cosine], ...], best first.
 ## The word itself is left out. Given a vector instead of a word, the words
 ## nearest to that vector (none left out).
-## Example: w2v.similar("cat", k: 5)
+## Example:
+##     s = [["the", "cat", "sat"], ["the", "dog", "sat"], ["a", "cat", "ran"], ["a", "dog", "ran"]]
+##     w2v = Word2Vec(s, dim: 5, epochs: 5, seed: 1)
+##     w2v.similar("cat", k: 2)
 fn w2v_similar(self, word, k = 5) {
   if type(word) == "string" {
     i = w2v_index(self, word)
@@ -2043,12 +2336,15 @@ fn w2v_similar(self, word, k = 5) {
 }
 
 ## The words nearest to a − b + c, query words excluded: [[word, cosine], ...].
-## Vector arithmetic on unit-length embeddings: analogy(a, b, c) ranks the
+## This is vector arithmetic on unit-length embeddings: analogy(a, b, c) ranks the
 ## words nearest to a − b + c ("king", "man",
 ## "woman" → queen); analogy(positive, negative) with two lists of words ranks
 ## those nearest to Σ positive − Σ negative. The query words themselves are
 ## excluded. Returns [[word, cosine], ...] (k of them), best first.
-## Example: w2v.analogy("king", "man", "woman")[0][0]
+## Example:
+##     s = [["the", "cat", "sat"], ["the", "dog", "sat"], ["a", "cat", "ran"], ["a", "dog", "ran"]]
+##     w2v = Word2Vec(s, dim: 5, epochs: 5, seed: 1)
+##     w2v.analogy("cat", "sat", "ran")[0][0]   # with a real corpus: analogy("king", "man", "woman")
 fn w2v_analogy(self, a, b, c = nil, k = 1) {
   pos = []
   neg = []
@@ -2081,7 +2377,11 @@ fn w2v_analogy(self, a, b, c = nil, k = 1) {
 ## Mini-batches of `batch` pairs; the learning rate falls from lr to 0 over
 ## these epochs. Appends the mean loss per pair of each epoch to .loss and
 ## returns the model.
-## Example: w2v.learn(epochs: 5, lr: 0.02)
+## Example:
+##     s = [["the", "cat", "sat"], ["the", "dog", "sat"], ["a", "cat", "ran"], ["a", "dog", "ran"]]
+##     w2v = Word2Vec(s, dim: 5, epochs: 5, seed: 1)
+##     w2v.learn(epochs: 5, lr: 0.02)
+##     plot(w2v.loss)
 fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
   if epochs < 1 or lr <= 0 or batch < 1 { error("Word2Vec.learn: epochs ≥ 1, lr > 0 and batch ≥ 1 needed") }
   w2v_reseed(seed)
@@ -2112,8 +2412,8 @@ fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
   self
 }
 
-## Word embeddings by skip-gram with negative sampling (word2vec, the course
-## notes' model). sentences is a list of sentences, each a list of words
+## Word embeddings learned by skip-gram with negative sampling (word2vec, the course notes' model).
+## sentences is a list of sentences, each a list of words
 ## (strings). The vocabulary is every word seen at least min_count times,
 ## sorted; pairs are words at most `window` apart within a sentence; each pair
 ## gets `negative` noise words from the unigram distribution to the power 3/4.
@@ -2122,7 +2422,10 @@ fn w2v_learn(self, epochs = 10, lr = 0.05, batch = 64, seed = nil) {
 ## falling linearly from lr to 0. Fields: .vocab .E .U .counts .loss (mean loss
 ## per pair, one per epoch) .pairs; methods .vector(w) .similar(w, k:)
 ## .analogy(a, b, c) .learn(epochs:, lr:).
-## Example: w2v = Word2Vec(sentences, dim: 10, window: 2, negative: 5, epochs: 10, lr: 0.05, seed: 1)
+## Example:
+##     sentences = [["the", "cat", "sat"], ["the", "dog", "sat"], ["a", "cat", "ran"], ["a", "dog", "ran"]]
+##     w2v = Word2Vec(sentences, dim: 10, window: 2, negative: 5, epochs: 10, lr: 0.05, seed: 1)
+##     w2v.similar("cat", k: 3)
 fn Word2Vec(sentences, dim = 10, window = 2, negative = 5, epochs = 10, lr = 0.05, batch = 64,
             min_count = 1, seed = nil) {
   if type(sentences) != "list" { error("Word2Vec: sentences must be a list of lists of words") }

@@ -46,7 +46,7 @@ import SomaCore
     #expect(try a.get([.mask(mask)]).data == [11, 12])
     try a.set([.all, .index(1)], to: Tensor(0))
     #expect(try a.get([.all, .index(1)]).data == [0, 0, 0])
-    #expect(throws: TensorError.index("index 3 is out of bounds for axis 0 with size 3")) { try a.get([.index(3)]) }
+    #expect(throws: TensorError.index("index 3 is out of range for axis 0 with size 3")) { try a.get([.index(3)]) }
 }
 
 @Test func descriptionIsReadable() throws {

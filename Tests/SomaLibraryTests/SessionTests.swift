@@ -48,6 +48,18 @@ struct SessionTests {
         #expect(diagnostic.span?.end.column == 7)
     }
 
+    /// `filter` called as a signal filter names the real error first, then
+    /// its signature, then the hint to use `convolve`.
+    @Test func filterWithDtSaysNoParameterBeforeTheHint() throws {
+        let session = Session(output: { _ in })
+        let diagnostic = try #require(session.run("filter(zeros(10), [1, 0.5], dt: 1ms)").diagnostics.first)
+        #expect(diagnostic.kind == .type)
+        #expect(diagnostic.message == "filter has no parameter 'dt'")
+        #expect(diagnostic.notes.count == 2)
+        #expect(diagnostic.notes.first == "its signature is filter(f, xs)")
+        #expect(diagnostic.notes.last?.contains("convolve(x, kernel, dt:)") == true)
+    }
+
     @Test func globalsCompletionAndDocs() {
         let session = Session(output: { _ in })
         _ = session.run("rate = 40\n## Doubles x.\nfn twice(x) = 2 * x\nr = {alpha: 1, beta: 2}")

@@ -22,11 +22,16 @@ public final class Builtin {
     public let doc: String
     /// The native implementation.
     public let body: (Arguments) throws -> Value
+    /// Notes added after the signature when a call's arguments do not fit it
+    /// (an unknown keyword, too many positional arguments): what the caller
+    /// may have meant instead, as `filter` points to `convolve`.
+    public let hints: [String]
     let parameters: Parameters
 
-    public init(_ signature: String, doc: String, body: @escaping (Arguments) throws -> Value) {
+    public init(_ signature: String, doc: String, hints: [String] = [], body: @escaping (Arguments) throws -> Value) {
         self.signature = signature
         self.doc = doc
+        self.hints = hints
         self.body = body
         self.parameters = Parameters(signature: signature)
         self.name = parameters.name
@@ -38,9 +43,9 @@ public final class Builtin {
         parameters.isChecked ? parameters.positional + parameters.keywords : nil
     }
 
-    /// The `help` text: signature, then the doc string.
+    /// The `help` text: the signature, then the doc in Soma's one format (`DocText`).
     public var helpText: String {
-        doc.isEmpty ? signature : signature + "\n" + doc
+        DocText(doc).rendered(signature: signature)
     }
 }
 

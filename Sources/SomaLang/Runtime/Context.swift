@@ -51,6 +51,15 @@ public final class Context {
     /// Names of every builtin, sorted.
     public var builtinNames: [String] { interpreter.builtinNames }
 
+    /// Names of the Stdlib's `##`-documented functions still bound as the
+    /// prelude left them, sorted.
+    public var documentedPreludeNames: [String] {
+        interpreter.preludeNames.filter { name in
+            guard case .function(.closure(let c))? = interpreter.global(name) else { return false }
+            return c.name == name && !(c.doc ?? "").isEmpty
+        }.sorted()
+    }
+
     /// The directory of the file being run, for resolving relative paths (nil in the REPL).
     public var currentDirectory: String? { interpreter.currentDirectory }
 }

@@ -27,15 +27,37 @@ enum PathStep {
 enum Indexing {
     // MARK: positions
 
-    static func position(_ x: Double, count: Int, what: String) throws -> Int {
+    /// Where index `x` points in `count` items (negative counts from the end).
+    /// - Throws: `error[index]` worded one way: "index 5 is out of range for a
+    ///   list of length 3", or for a tensor axis as numpy says it, "index 5 is
+    ///   out of range for axis 0 with size 3".
+    static func position(_ x: Double, count: Int, what: Collection) throws -> Int {
         guard let i = Int(exactly: x) else {
             throw SomaError.index("an index must be a whole number, got \(formatNumber(x))")
         }
         let j = i < 0 ? i + count : i
         guard j >= 0, j < count else {
-            throw SomaError.index("index \(i) is out of range for \(what) of \(count) element\(count == 1 ? "" : "s")")
+            switch what {
+            case .axis(let axis): throw SomaError(TensorError.outOfRange(index: i, axis: axis, size: count))
+            case .list, .string, .range: throw SomaError.index("index \(i) is out of range for a \(what) of length \(count)")
+            }
         }
         return j
+    }
+
+    /// What an index points into, for the out-of-range message.
+    enum Collection: CustomStringConvertible {
+        case list, string, range
+        case axis(Int)
+
+        var description: String {
+            switch self {
+            case .list: return "list"
+            case .string: return "string"
+            case .range: return "range"
+            case .axis(let axis): return "axis \(axis)"
+            }
+        }
     }
 
     /// The positions a Python-style slice selects from `count` items.
@@ -66,7 +88,7 @@ enum Indexing {
         case .list(let items):
             let key = try single(keys, "a list")
             switch key {
-            case .number(let x): return items[try position(x, count: items.count, what: "a list")]
+            case .number(let x): return items[try position(x, count: items.count, what: .list)]
             case .slice(let a, let b, let c):
                 return .list(try slicePositions(count: items.count, start: a, stop: b, step: c).map { items[$0] })
             case .value(let v, _):
@@ -75,7 +97,7 @@ enum Indexing {
         case .string(let s):
             let chars = Array(s)
             switch try single(keys, "a string") {
-            case .number(let x): return .string(String(chars[try position(x, count: chars.count, what: "a string")]))
+            case .number(let x): return .string(String(chars[try position(x, count: chars.count, what: .string)]))
             case .slice(let a, let b, let c):
                 return .string(String(try slicePositions(count: chars.count, start: a, stop: b, step: c).map { chars[$0] }))
             case .value(let v, _):
@@ -89,7 +111,7 @@ enum Indexing {
             return v
         case .range(let r):
             if keys.count == 1, case .number(let x) = keys[0] {
-                return .number(Double(r.start + (try position(x, count: r.count, what: "a range"))))
+                return .number(Double(r.start + (try position(x, count: r.count, what: .range))))
             }
             return try getTensor(try base.asTensor(), keys)
         default:
@@ -118,7 +140,7 @@ enum Indexing {
         var offset = 0
         for (axis, key) in keys.enumerated() {
             guard case .number(let x) = key else { return nil }
-            offset = offset * t.shape[axis] + (try position(x, count: t.shape[axis], what: "axis \(axis)"))
+            offset = offset * t.shape[axis] + (try position(x, count: t.shape[axis], what: .axis(axis)))
         }
         return offset
     }
@@ -266,7 +288,7 @@ enum Indexing {
                 }
                 var items = takeList(&container)
                 defer { container = .list(items) }
-                let i = try position(x, count: items.count, what: "a list")
+                let i = try position(x, count: items.count, what: .list)
                 if rest.isEmpty {
                     items[i] = newValue
                     return true

@@ -119,10 +119,10 @@ extension Interpreter {
         if p.isChecked {
             if !p.isVariadic && args.count > p.positional.count {
                 throw SomaError.type("\(builtin.name) takes at most \(p.positional.count) positional argument\(p.positional.count == 1 ? "" : "s") but \(args.count) were given",
-                                     notes: ["its signature is \(builtin.signature)"])
+                                     notes: ["its signature is \(builtin.signature)"] + builtin.hints)
             }
             for (name, _) in keywords where !p.accepts(keyword: name) {
-                throw SomaError.type("\(builtin.name) has no parameter '\(name)'", notes: ["its signature is \(builtin.signature)"])
+                throw SomaError.type("\(builtin.name) has no parameter '\(name)'", notes: ["its signature is \(builtin.signature)"] + builtin.hints)
             }
         }
         if interruptFlag.isSet { throw SomaError.interrupt() }

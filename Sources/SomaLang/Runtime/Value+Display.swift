@@ -61,8 +61,7 @@ extension Value {
         switch self {
         case .function(.native(let b)): return b.helpText
         case .function(.closure(let c)):
-            guard let doc = c.doc, !doc.isEmpty else { return c.signature }
-            return c.signature + "\n" + doc
+            return DocText(c.doc ?? "").rendered(signature: c.signature)
         case .object(let o): return o.helpText
         default: return nil
         }

@@ -21,9 +21,9 @@ enum LayerType {
             summary: "a fully connected layer y = act(x·W + b) for Sequential.",
             display: display,
             fields: [
-                .init("W", doc: "The weights, inputs x outputs.", get: { l in try Value(weights(l).W.tensor) },
+                .init("W", doc: "The weights, inputs x outputs.\nExample: layer = Dense(3, 2, seed: 1); layer.W = ones(3, 2); layer([1, 2, 3])  # [6, 6]", get: { l in try Value(weights(l).W.tensor) },
                       set: { l, v in try weights(l).W.assign(try v.asTensor()) }),
-                .init("b", doc: "The biases, one per output.", get: { l in try Value(weights(l).b.tensor) },
+                .init("b", doc: "The biases, one per output.\nExample: layer = Dense(3, 2, seed: 1); layer.b  # [0, 0]", get: { l in try Value(weights(l).b.tensor) },
                       set: { l, v in try weights(l).b.assign(try v.asTensor()) }),
             ],
             call: call)
@@ -39,7 +39,12 @@ enum LayerType {
     }
 
     private static var call: ObjectType<LayerBox>.Method {
-        .init("layer(X)", doc: "The layer's outputs for each row of X (a vector is one sample); differentiable in X.") { l, args in
+        .init("layer(X)", doc: """
+            The layer's outputs for each row of X (a vector is one sample), differentiable in X.
+            Example:
+                layer = Dense(2, 3, act: "relu", seed: 1)
+                layer([[1, 2], [3, 4]])
+            """) { l, args in
             let xt = try args.tensor(0, "X")
             let y = try Sequential(l.stack).predict(try sampleRows(xt, vectorIsOneSample: true))
             return Value(xt.rank == 1 ? try y.reshaped([y.count]) : y)

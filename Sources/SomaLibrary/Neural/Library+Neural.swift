@@ -13,7 +13,10 @@ extension Library {
                 Returns {t, v, m, h, n, spikes}: times (s), voltage (mV), the gates, and
                 the spike times: each peak of v above `threshold` mV (-20: strong input
                 makes spikes peak below 0 mV, and they still count).
-                    r = hh(fn(t) = if t < 0.4 { 0.07 } else { 0 }, T: 0.8)
+                Example:
+                    r = hh(fn(t) = if t < 0.05 { 0.2 } else { 0 }, T: 0.1)
+                    plot(r.t, r.v); xlabel("time (s)"); ylabel("v (mV)")
+                    len(r.spikes)   # 4 spikes while the current is on
                 """) { args in
                 let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "hh")
                 let dt = try positive(args.keywordNumber("dt", default: 1e-5), "dt", "hh")
@@ -34,8 +37,11 @@ extension Library {
                 ]))
             },
             Builtin("hh_gates(V)", doc: """
-                Gating curves of the Hodgkin-Huxley model at voltages V (mV): returns
-                {n_inf, m_inf, h_inf, tau_n, tau_m, tau_h}, time constants in ms.
+                The gating curves of the Hodgkin-Huxley model at the voltages V (mV).
+                Returns {n_inf, m_inf, h_inf, tau_n, tau_m, tau_h}, the time constants in ms.
+                Example:
+                    V = linspace(-100, 50, 151); g = hh_gates(V)
+                    plot(V, g.m_inf, label: "m"); plot(V, g.h_inf, label: "h"); plot(V, g.n_inf, label: "n"); legend()
                 """) { args in
                 let v = try args.tensor(0, "V")
                 let gates = [HodgkinHuxley.nGate, HodgkinHuxley.mGate, HodgkinHuxley.hGate].map { gate in
@@ -49,14 +55,16 @@ extension Library {
                 ]))
             },
             Builtin("lif(vin, T:, dt: 1ms, tau_m: 20ms, tau_ref: 2ms, voltage: true)", doc: """
-                Simulates leaky integrate-and-fire neurons (threshold 1, reset 0) with
-                spike times placed inside the step. `vin` is a number (one neuron), a
+                Simulates leaky integrate-and-fire neurons (threshold 1, reset 0).
+                Spike times are placed inside the step. `vin` is a number (one neuron), a
                 vector (always a population: one neuron per entry, constant input, whatever
                 its length), a steps x N matrix (time-varying input to N neurons; a steps x 1
                 matrix drives one neuron over time), or a function of t giving a number or a
                 vector. Returns {t, v, spikes}; for a population v is steps x N and spikes a
                 list of tensors, one per neuron.
-                    r = lif(1.5, T: 1s)      # len(r.spikes) ≈ lif_rate(1.5)
+                Example:
+                    r = lif(1.5, T: 1s)
+                    len(r.spikes)   # 41 spikes, as lif_rate(1.5) ≈ 41.7 Hz says
                 """) { args in
                 let duration = try positive(args.keywordNumber("T") ?? args.number(1, "T"), "T", "lif")
                 let dt = try positive(args.keywordNumber("dt", default: 0.001), "dt", "lif")
@@ -74,9 +82,11 @@ extension Library {
                 return Value(Record(["t": vectorValue(trace.t), "v": v, "spikes": spikes]))
             },
             Builtin("lif_rate(v, tau_m: 20ms, tau_ref: 2ms)", doc: """
-                Closed-form LIF tuning curve G(v) = 1/(τref − τm ln(1 − 1/v)) for v > 1, else 0;
-                elementwise on tensors.
-                    lif_rate(1.5)     # 41.7 (Hz)
+                The LIF tuning curve G(v) = 1/(τref − τm ln(1 − 1/v)) for v > 1, else 0, in Hz.
+                Closed form, elementwise on tensors.
+                Example:
+                    lif_rate(1.5)   # 41.7
+                    v = linspace(0, 5, 200); plot(v, lif_rate(v)); xlabel("input v"); ylabel("rate (Hz)")
                 """) { args in
                 let tauM = try positive(args.keywordNumber("tau_m", default: 0.02), "tau_m", "lif_rate")
                 // The refractory period lif accepts: finite and not negative.
@@ -88,9 +98,11 @@ extension Library {
                 return Value(Tensor(shape: v.shape, data: v.data.map { lifRate($0, tauM: tauM, tauRef: tauRef) }))
             },
             Builtin("psc(t, tau_s:, n: 0)", doc: """
-                Post-synaptic current kernel k·tⁿ·e^(−t/τs) of unit area (k = 1/(n!·τs^(n+1))),
-                0 for t < 0; elementwise on tensors.
-                    k = psc(linspace(0, 0.3, 301), tau_s: 50ms, n: 1)
+                The post-synaptic current kernel k·tⁿ·e^(−t/τs) of unit area, 0 for t < 0.
+                k = 1/(n!·τs^(n+1)); elementwise on tensors.
+                Example:
+                    t = linspace(0, 0.3, 301)
+                    plot(t, psc(t, tau_s: 50ms, n: 1))
                 """) { args in
                 let tauS = try args.keywordNumber("tau_s") ?? args.number(1, "tau_s")
                 let n = try args.keywordInt("n", default: 0)
@@ -99,8 +111,9 @@ extension Library {
                 return Value(Tensor(shape: t.shape, data: values))
             },
             Builtin("spike_train(times, T:, dt:)", doc: """
-                A spike train sampled every dt over T: each spike adds 1/dt to its bin, so
-                the train integrates to the number of spikes (a discrete Dirac comb).
+                A spike train sampled every dt over T, as a discrete Dirac comb.
+                Each spike adds 1/dt to its bin, so the train integrates to the number of spikes.
+                Example: sum(spike_train([0.1, 0.25], T: 0.5, dt: 1ms)) * 1ms  # 2
                 """) { args in
                 let duration = try args.keywordNumber("T") ?? args.number(1, "T")
                 let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
@@ -109,10 +122,13 @@ extension Library {
             },
             signalFilter,
             Builtin("lif_net(W, vin, T:, dt: 1ms, tau_s: 50ms, tau_m: 20ms, tau_ref: 2ms)", doc: """
-                LIF neurons connected by exponential synapses: a spike of neuron j adds
-                W[i, j]/τs to the current into neuron i, which decays with τs. `vin` is the
-                external input (a vector, one per neuron, or a function of t giving one).
-                Returns {t, v, spikes, s} with s the synaptic currents (steps x N).
+                Simulates LIF neurons connected by exponential synapses.
+                A spike of neuron j adds W[i, j]/τs to the current into neuron i, which decays
+                with τs. `vin` is the external input (a vector, one per neuron, or a function
+                of t giving one). Returns {t, v, spikes, s} with s the synaptic currents (steps x N).
+                Example:
+                    r = lif_net([[0, 0], [0.5, 0]], [1.5, 0.9], T: 0.5)
+                    raster(r.spikes)
                 """) { args in
                 let w = try args.tensor(0, "W")
                 guard w.rank == 2, w.shape[0] == w.shape[1] else {
@@ -146,9 +162,14 @@ extension Library {
     /// through a PSC). It has its own name: `filter(f, xs)` is the list filter.
     static var signalFilter: Builtin {
         Builtin("convolve(x, kernel, dt:)", doc: """
-            The causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a signal with a kernel sampled at the
-            same dt: a spike train convolved with a PSC kernel gives the post-synaptic current.
-            Example: current = convolve(spike_train(s, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
+            The causal convolution y[j] = dt·Σ x[k]·kernel[j−k] of a signal with a kernel.
+            Both are sampled at the same dt: a spike train convolved with a PSC kernel gives
+            the post-synaptic current.
+            Example:
+                r = lif(1.5, T: 1s)
+                t = arange(0, 1, 1ms)
+                current = convolve(spike_train(r.spikes, T: 1, dt: 1ms), psc(t, tau_s: 20ms), dt: 1ms)
+                plot(t, current)
             """) { args in
             let dt = try args.keywordNumber("dt") ?? args.number(2, "dt")
             let x = try args.tensor(0, "x"), kernel = try args.tensor(1, "kernel")

@@ -64,7 +64,7 @@ func refusingTrackedArguments(_ section: LibrarySection, except: Set<String> = [
     var refusing = section
     refusing.builtins = section.builtins.map { builtin in
         if except.contains(builtin.name) { return builtin }
-        return Builtin(builtin.signature, doc: builtin.doc) { args in
+        return Builtin(builtin.signature, doc: builtin.doc, hints: builtin.hints) { args in
             if args.positional.contains(where: isTracked) || args.keywords.contains(where: { isTracked($0.value) }) {
                 throw SomaError.value("\(args.callee): grad cannot differentiate through \(args.callee) (it is computed outside the tensor operations, so the gradient would be zero); write the computation with tensor operations, or use numgrad")
             }

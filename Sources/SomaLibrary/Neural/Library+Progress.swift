@@ -7,13 +7,16 @@ extension Library {
     static var progress: LibrarySection {
         LibrarySection(name: "progress", builtins: [
             declaredBuiltin("progress_bar(epochs, progress: true)", doc: """
-                A training progress bar for `epochs` epochs, the one net.learn shows: call
-                `bar.update(epoch, loss, val_loss:)` after each epoch and `bar.finish()` at the end.
+                A training progress bar for `epochs` epochs, the one net.learn shows.
+                Call `bar.update(epoch, loss, val_loss:)` after each epoch and `bar.finish()` at the end.
                 On a terminal it redraws in place on stderr as
                 `epoch 12/50 [=====>    ] 24% 0:03 elapsed, ~0:09 left, loss 0.231`; in notebooks
                 and pipes it draws nothing. `progress: false` turns it off; a function is called
                 as progress(epoch, loss) after each epoch instead.
-                Example: bar = progress_bar(3, progress: false); bar.update(1, 0.5); bar.finish() == nil
+                Example:
+                    bar = progress_bar(3)
+                    for epoch in 1...3 { bar.update(epoch, 1 / epoch) }
+                    bar.finish()
                 """) { args in
                 let epochs = try args.args.int(0, "epochs")
                 guard epochs >= 1 else { throw SomaError.value("progress_bar: epochs must be at least 1, got \(epochs)") }
@@ -44,11 +47,14 @@ enum ProgressBarType {
             name: "ProgressBar",
             summary: "training progress shown on a terminal: elapsed time and an estimate of the rest.",
             display: { "<ProgressBar \($0.epochs) epochs>" },
-            fields: [.init("epochs", doc: "The number of epochs the bar counts to.", get: { Value($0.epochs) })],
+            fields: [.init("epochs", doc: "The number of epochs the bar counts to.\nExample: progress_bar(50).epochs  # 50", get: { Value($0.epochs) })],
             methods: [
                 .init("update(epoch, loss, val_loss:)", doc: """
-                    Shows that epoch `epoch` (1-based) ended with `loss` (and `val_loss`); stops
-                    with error[interrupt] when Ctrl-C was pressed.
+                    Shows that epoch `epoch` (1-based) ended with `loss` (and `val_loss`).
+                    Stops with error[interrupt] when Ctrl-C was pressed.
+                    Example:
+                        bar = progress_bar(2)
+                        bar.update(1, 0.8, val_loss: 0.9); bar.update(2, 0.4, val_loss: 0.5)
                     """) { box, args in
                     let epoch = try args.args.int(0, "epoch")
                     guard epoch >= 0, epoch <= box.epochs else {
@@ -59,7 +65,10 @@ enum ProgressBarType {
                                              valLoss: try args.optionalNumber("val_loss")))
                     return .nil
                 },
-                .init("finish()", doc: "Ends the bar: the last epoch with the time it took, then a new line.") { box, _ in
+                .init("finish()", doc: """
+                    Ends the bar: the last epoch with the time it took, then a new line.
+                    Example: bar = progress_bar(1); bar.update(1, 0.3); bar.finish()
+                    """) { box, _ in
                     box.bar.finish()
                     return .nil
                 },

@@ -12,26 +12,36 @@ enum NetworkType {
                 "<Network \(n.sizes.map(String.init).joined(separator: "-")) \(n.activation.rawValue)/\(n.output.rawValue) \(n.loss.rawValue)>"
             },
             fields: [
-                .init("layers", doc: "The connections, each a Dense layer with W (sizes[i] x sizes[i+1]) and b.",
+                .init("layers", doc: "The connections, each a Dense layer with W (sizes[i] x sizes[i+1]) and b.\nExample: net = Network([2, 3, 1], seed: 1); imshow(net.layers[0].W, cmap: \"coolwarm\")",
                       get: { n in Value(n.layers.map { LayerType.dense.value(LayerBox(dense: $0, stack: [$0])) }) }),
-                .init("sizes", doc: "The layer sizes, input first.", get: { n in Value(n.sizes.map { Value($0) }) }),
+                .init("sizes", doc: "The layer sizes, input first.\nExample: Network([2, 3, 1]).sizes  # [2, 3, 1]", get: { n in Value(n.sizes.map { Value($0) }) }),
             ],
             methods: [
                 .init("gradients(X, T)", doc: """
-                    The gradient of the mean loss on (X, T) with respect to every weight and bias, by
-                    autodiff: a list with one record {W, b} per layer, as learn uses.
+                    The gradient of the mean loss on (X, T) with respect to every weight and bias.
+                    Computed by autodiff, as learn uses it: a list with one record {W, b} per layer.
+                    Example:
+                        X, T = xor()
+                        net = Network([2, 3, 1], seed: 1)
+                        g = net.gradients(X, T)
+                        g[0].W   # 2 x 3, the shape of net.layers[0].W
                     """) { n, args in
                     let (x, t) = try trainingData(args)
                     return try gradientsValue(n.model, x, t, loss: n.loss)
                 },
                 .init("learn(X, T, epochs: 100, lr: 0.1, batch:, momentum: 0, decay: 0, l1: 0, dropout: 0, validation: 0, patience:, optimizer:, seed:, shuffle: true, progress:)",
                       doc: """
-                    Trains by mini-batch gradient descent (SGD, momentum or a given optimizer);
-                    returns {loss, val_loss, accuracy, val_accuracy}, one entry per epoch.
+                    Trains by mini-batch gradient descent (SGD, momentum or a given optimizer).
+                    Returns {loss, val_loss, accuracy, val_accuracy}, one entry per epoch.
                     `batch` defaults to the whole set; `decay` is L2 and `l1` L1 weight decay; `dropout`
                     drops hidden units while training; `validation` holds out that fraction and,
                     with `patience`, stops early and keeps the best weights; `shuffle: false` keeps
                     the sample order in every epoch.
+                    Example:
+                        X, T = xor()
+                        net = Network([2, 3, 1], seed: 1)
+                        h = net.learn(X, T, epochs: 2000, lr: 4, momentum: 0.5)
+                        plot(h.loss); yscale("log")
                     """) { n, args in
                     let (x, t) = try trainingData(args)
                     let optimizer = try givenOptimizer(args)
@@ -46,11 +56,17 @@ enum NetworkType {
                         optimizer: optimizer, progress: bar.report)
                     return historyValue(history)
                 },
-                .init("predict(X)", doc: "Outputs for each row of X, as net(X).") { n, args in try predict(n.model, args) },
+                .init("predict(X)", doc: """
+                    The outputs for each row of X, as net(X).
+                    Example: Network([2, 3, 1], seed: 1).predict([[0, 1], [1, 1]])
+                    """) { n, args in try predict(n.model, args) },
             ],
             call: .init("Network(X)", doc: """
-                Outputs for each row of X (a vector is one sample, or one value per sample for a
-                one-input network); differentiable in X.
+                The outputs for each row of X, differentiable in X.
+                A vector is one sample, or one value per sample for a one-input network.
+                Example:
+                    net = Network([2, 3, 1], seed: 1)
+                    net([[0, 1], [1, 1]])
                 """) { n, args in try predict(n.model, args) })
     }
 }

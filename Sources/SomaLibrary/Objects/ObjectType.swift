@@ -85,11 +85,9 @@ struct ObjectType<Model: AnyObject> {
     }
 }
 
-/// The first sentence of a doc string, on one line.
+/// A doc string's one-line summary.
 private func firstLine(_ doc: String) -> String {
-    let text = doc.split(separator: "\n").map { $0.drop(while: { $0 == " " }) }.joined(separator: " ")
-    guard let end = text.range(of: ". ") else { return text }
-    return String(text[..<end.lowerBound]) + "."
+    DocText(doc).summary
 }
 
 extension String {
