@@ -25,20 +25,21 @@ extension Library {
                 args.context.state(SessionRandom.self) { SessionRandom() }.generator = RandomGenerator(seed: UInt64(n))
                 return .nil
             },
-            tensorBuiltin("rand(dims...)", doc: """
-                Uniform random numbers in [0, 1); a single number when no dims are given.
+            tensorBuiltin("rand(dims..., dtype: \"float64\")", doc: """
+                Uniform random numbers in [0, 1); a single number when no dims are given;
+                dtype "float64" or "float32" (the same numbers, rounded).
                 Example: rand(3, 2)
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.rand(shape) })
+                return Value(try draw(args) { try $0.rand(shape) }.astype(args.dtype()))
             },
-            tensorBuiltin("randn(dims...)", doc: """
+            tensorBuiltin("randn(dims..., dtype: \"float64\")", doc: """
                 Standard normal random numbers (mean 0, standard deviation 1, Box-Muller);
-                a single number when no dims are given.
+                a single number when no dims are given; dtype "float64" or "float32".
                 Example: randn(100) * 0.1
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.randn(shape) })
+                return Value(try draw(args) { try $0.randn(shape) }.astype(args.dtype()))
             },
             tensorBuiltin("randint(lo, hi, n?)", doc: """
                 Random whole numbers in lo ..< hi (hi excluded): one, or n of them (n may be a shape list).

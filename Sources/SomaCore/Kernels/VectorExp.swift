@@ -27,6 +27,21 @@ func vectorLogistic(_ x: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBuffer
     for i in 0..<n where !(Swift.abs(x[i]) <= expCoreLimit) { out[i] = 1 / (1 + Foundation.exp(-x[i])) }
 }
 
+/// `e^x` over a Float32 buffer, computed by the Float64 core and rounded
+/// (so within half an ulp of float32's exact result); it vectorises the same way.
+func vectorExp32(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>) {
+    let n = Swift.min(x.count, out.count)
+    for i in 0..<n { out[i] = Float(expCore(Double(x[i]))) }
+    for i in 0..<n where !(Swift.abs(x[i]) <= Float(expCoreLimit)) { out[i] = Float(Foundation.exp(Double(x[i]))) }
+}
+
+/// The logistic over a Float32 buffer, through the Float64 core.
+func vectorLogistic32(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>) {
+    let n = Swift.min(x.count, out.count)
+    for i in 0..<n { out[i] = Float(1 / (1 + expCore(-Double(x[i])))) }
+    for i in 0..<n where !(Swift.abs(x[i]) <= Float(expCoreLimit)) { out[i] = Float(1 / (1 + Foundation.exp(-Double(x[i])))) }
+}
+
 /// The largest |x| for which `expCore` is accurate: e^±708 and the 2^k
 /// used for it (|k| ≤ 1021) are normal numbers.
 private let expCoreLimit = 708.0
