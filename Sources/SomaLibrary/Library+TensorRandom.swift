@@ -31,7 +31,8 @@ extension Library {
                 Example: rand(3, 2)
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.rand(shape) }.astype(args.dtype()))
+                let dtype = try args.dtype()
+                return Value(try draw(args) { try $0.rand(shape, dtype: dtype) })
             },
             tensorBuiltin("randn(dims..., dtype: \"float64\")", doc: """
                 Standard normal random numbers (mean 0, standard deviation 1, Box-Muller);
@@ -39,7 +40,8 @@ extension Library {
                 Example: randn(100) * 0.1
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.randn(shape) }.astype(args.dtype()))
+                let dtype = try args.dtype()
+                return Value(try draw(args) { try $0.randn(shape, dtype: dtype) })
             },
             tensorBuiltin("randint(lo, hi, n?)", doc: """
                 Random whole numbers in lo ..< hi (hi excluded): one, or n of them (n may be a shape list).

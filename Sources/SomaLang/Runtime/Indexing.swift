@@ -187,6 +187,7 @@ enum Indexing {
             case "shape": return .list([])
             case "size": return .number(1)
             case "ndim": return .number(0)
+            case "dtype": return .string(DType.float64.rawValue)
             default: break
             }
         case .range(let r):
