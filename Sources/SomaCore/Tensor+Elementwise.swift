@@ -75,7 +75,7 @@ public enum UnaryOp: String, CaseIterable, Sendable {
         case .sin: return T.sinesCosines(x, quarterTurns: 0)
         case .cos: return T.sinesCosines(x, quarterTurns: 1)
         case .tan: return unaryMap(TanKernel.self, x)
-        case .tanh: return unaryMap(TanhKernel.self, x)
+        case .tanh: return T.hyperbolicTangents(x)
         case .arctan: return unaryMap(ArctanKernel.self, x)
         case .floor: return unaryMap(FloorKernel.self, x)
         case .ceil: return unaryMap(CeilKernel.self, x)

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import SomaCore
 
 /// Float32 tensors: dtype propagation, numpy's promotion, conversion, and
@@ -65,9 +66,11 @@ private func random(_ shape: [Int], seed: UInt64, dtype: DType = .float32) throw
     #expect(close(single.astype(.float64), exact, rel: 1e-5, abs: 1e-4))
     // Transposed operands and matrix-vector products take the same sgemm/sgemv paths.
     let t = try a.astype(.float32).matmul(a.astype(.float32), transposingSelf: true)
-    #expect(t.dtype == .float32 && close(t.astype(.float64), try a.T.matmul(a), rel: 1e-5, abs: 1e-4))
+    let gram = try a.T.matmul(a)
+    #expect(t.dtype == .float32 && close(t.astype(.float64), gram, rel: 1e-5, abs: 1e-4))
     let v = try a.astype(.float32).matmul(Tensor(Array(repeating: 1, count: 64)).astype(.float32))
-    #expect(v.shape == [37] && close(v.astype(.float64), try a.sum(axis: 1), rel: 1e-5, abs: 1e-4))
+    let rowSums = try a.sum(axis: 1)
+    #expect(v.shape == [37] && close(v.astype(.float64), rowSums, rel: 1e-5, abs: 1e-4))
 }
 
 /// The float32 autodiff gradient of `f` at float32 inputs against central
@@ -122,4 +125,26 @@ private func float32GradientError(_ inputs: [Tensor], _ f: ([Tensor]) throws -> 
     let g = try backward(y, wrt: [f, d])
     #expect(g[0].dtype == .float32 && g[1].dtype == .float64)
     #expect(close(g[0].astype(.float64), d.detached, rel: 1e-6, abs: 1e-6))
+}
+
+@Test func float32TanhAndExpMatchFloat64WithinHalfAnUlp() throws {
+    var xs: [Float] = [0, -0, 1e-6, -3e-5, 1e-4, 0.5, -1, 3, 8.9, 9.5, -20, 50, .infinity, -.infinity]
+    for i in 0..<2000 { xs.append(Float(i - 1000) / 97) }
+    let x = Tensor(shape: [xs.count], floats: xs)
+    for (op, exact) in [(UnaryOp.tanh, { (v: Double) in Foundation.tanh(v) }), (.exp, { Foundation.exp($0) }),
+                        (.logistic, { 1 / (1 + Foundation.exp(-$0)) })] {
+        let y = try Tensor.unary(op, x)
+        #expect(y.dtype == .float32)
+        for (v, r) in zip(xs, y.floats) {
+            let want = exact(Double(v)), rounded = Float(want)
+            // Within one float32 ulp of the exact value (the kernels round once from Float64).
+            if rounded.isInfinite || rounded == 0 {
+                #expect(r == rounded, "\(op)(\(v)) = \(r), want \(want)")
+            } else {
+                #expect(Swift.abs(Double(r) - want) <= Double(rounded.ulp), "\(op)(\(v)) = \(r), want \(want)")
+            }
+        }
+    }
+    let nan = try Tensor(shape: [1], floats: [.nan]).tanh()
+    #expect(nan.floats[0].isNaN)
 }

@@ -19,6 +19,8 @@ protocol KernelFloat: BLASElement {
     static func logistics(_ x: UnsafeBufferPointer<Self>, _ out: UnsafeMutableBufferPointer<Self>)
     /// `sin` (`quarterTurns` 0) or `cos` (1) of every element.
     static func sinesCosines(_ x: [Self], quarterTurns: UInt64) -> [Self]
+    /// `tanh` of every element.
+    static func hyperbolicTangents(_ x: [Self]) -> [Self]
     /// Row-major `y = op(A)·x` for a rows x cols matrix A (BLAS gemv).
     static func blasMatrixVector(transposed: Bool, rows: Int32, cols: Int32, _ a: UnsafePointer<Self>, lda: Int32,
                                  _ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>)
@@ -35,6 +37,7 @@ extension Double: KernelFloat {
     static func exponentials(_ x: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) { vectorExp(x, out) }
     static func logistics(_ x: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>) { vectorLogistic(x, out) }
     static func sinesCosines(_ x: [Double], quarterTurns: UInt64) -> [Double] { sinCos(x, quarterTurns: quarterTurns) }
+    static func hyperbolicTangents(_ x: [Double]) -> [Double] { unaryMap(TanhKernel.self, x) }
     static func blasMatrixVector(transposed: Bool, rows: Int32, cols: Int32, _ a: UnsafePointer<Double>, lda: Int32,
                                  _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
         cblas_dgemv(CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, rows, cols, 1, a, lda, x, 1, 0, y, 1)
@@ -54,6 +57,9 @@ extension Float: KernelFloat {
     static func blasMatrixVector(transposed: Bool, rows: Int32, cols: Int32, _ a: UnsafePointer<Float>, lda: Int32,
                                  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         cblas_sgemv(CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, rows, cols, 1, a, lda, x, 1, 0, y, 1)
+    }
+    static func hyperbolicTangents(_ x: [Float]) -> [Float] {
+        freshBuffer(x.count) { out in x.withUnsafeBufferPointer { vectorTanh32($0, out) } }
     }
     /// Through the Float64 kernel, rounded.
     static func sinesCosines(_ x: [Float], quarterTurns: UInt64) -> [Float] {
