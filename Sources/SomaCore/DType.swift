@@ -40,7 +40,7 @@ public enum DType: String, CaseIterable, Sendable {
 }
 
 /// The elements as Float64 (a copy of Float32 storage).
-@inline(__always)
+@usableFromInline
 func widened(_ f: [Float]) -> [Double] {
     freshBuffer(f.count) { out in
         f.withUnsafeBufferPointer { p in for i in 0..<p.count { out[i] = Double(p[i]) } }
@@ -48,7 +48,7 @@ func widened(_ f: [Float]) -> [Double] {
 }
 
 /// The elements rounded to Float32.
-@inline(__always)
+@usableFromInline
 func narrowed(_ d: [Double]) -> [Float] {
     freshBuffer(d.count) { out in
         d.withUnsafeBufferPointer { p in for i in 0..<p.count { out[i] = Float(p[i]) } }

@@ -16,7 +16,7 @@ public struct Tensor {
     /// Elements in row-major order as Float64; `data.count == shape.product`.
     /// A float32 tensor converts on access (use `floats` or `self[flat:]`
     /// to avoid the copy) and stays float32 when written through `data`.
-    public var data: [Double] {
+    @inlinable public var data: [Double] {
         get {
             switch storage {
             case .f64(let d): return d
