@@ -8,9 +8,11 @@ import CBLAS
 /// product runs on one thread unless it has at least `threshold`
 /// multiply-adds, and the thread count is only changed when it must be.
 enum BLASThreads {
-    /// Multiply-adds from which a product may use every thread (measured on
-    /// the 2-core benchmark machine: see Benchmarks/README.md, "BLAS threads").
-    static let threshold = 32 * 1024 * 1024
+    /// Multiply-adds from which a product may use every thread: 256^3, the
+    /// smallest benchmarked product that gained from a second thread on the
+    /// 2-core benchmark machine (Benchmarks/README.md, "BLAS threads"); the
+    /// MLP's 100x784x128 products stay on one.
+    static let threshold = 16 * 1024 * 1024
 
     /// The thread count OpenBLAS started with (its default or OPENBLAS_NUM_THREADS).
     static let available: Int32 = Swift.max(openblas_get_num_threads(), 1)
