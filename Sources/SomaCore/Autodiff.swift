@@ -12,9 +12,12 @@ public final class Node {
     let pullback: ((Tensor) throws -> [Tensor?])?
     /// Shape of the tensor this node belongs to (the shape of its gradient).
     public let shape: [Int]
+    /// Dtype of the tensor this node belongs to (and of its gradient).
+    public let dtype: DType
 
-    init(shape: [Int], parents: [Node?] = [], pullback: ((Tensor) throws -> [Tensor?])? = nil) {
+    init(shape: [Int], dtype: DType = .float64, parents: [Node?] = [], pullback: ((Tensor) throws -> [Tensor?])? = nil) {
         self.shape = shape
+        self.dtype = dtype
         self.parents = parents
         self.pullback = pullback
     }
@@ -43,7 +46,7 @@ extension Tensor {
     ///     let y = try (l[0] * l[1]).sum()
     ///     let g = try backward(y, wrt: l)   // [[3, 4], [1, 2]]
     public static func leaves(_ xs: [Tensor]) -> [Tensor] {
-        xs.map { Tensor(shape: $0.shape, data: $0.data, node: Node(shape: $0.shape)) }
+        xs.map { Tensor(shape: $0.shape, storage: $0.storage, node: Node(shape: $0.shape, dtype: $0.dtype)) }
     }
 
     /// Attaches a node to `value` when any of `inputs` is tracked.
@@ -54,7 +57,7 @@ extension Tensor {
     static func record(_ value: Tensor, _ inputs: [Tensor], _ pullback: @escaping (Tensor) throws -> [Tensor?]) -> Tensor {
         guard inputs.contains(where: { $0.node != nil }) else { return value }
         var out = value
-        out.node = Node(shape: value.shape, parents: inputs.map(\.node), pullback: pullback)
+        out.node = Node(shape: value.shape, dtype: value.dtype, parents: inputs.map(\.node), pullback: pullback)
         return out
     }
 }
@@ -70,7 +73,7 @@ public func backward(_ y: Tensor, wrt leaves: [Tensor]) throws -> [Tensor] {
     guard y.count == 1 else {
         throw TensorError.shape("backward needs a single-element output, got shape \(y.shape)")
     }
-    guard let root = y.node else { return leaves.map { Tensor(repeating: 0, shape: $0.shape) } }
+    guard let root = y.node else { return leaves.map { Tensor(repeating: 0, shape: $0.shape, dtype: $0.dtype) } }
 
     // Iterative post-order DFS: deep graphs (long simulations) must not overflow the stack.
     var order: [Node] = []
@@ -87,12 +90,14 @@ public func backward(_ y: Tensor, wrt leaves: [Tensor]) throws -> [Tensor] {
         }
     }
 
-    var grads: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): Tensor(repeating: 1, shape: root.shape)]
+    var grads: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): Tensor(repeating: 1, shape: root.shape, dtype: root.dtype)]
     for node in order.reversed() {
         guard let pullback = node.pullback, let g = grads[ObjectIdentifier(node)] else { continue }
         let inputGrads = try pullback(g)
         for (parent, grad) in zip(node.parents, inputGrads) {
-            guard let parent, let grad else { continue }
+            guard let parent, var grad else { continue }
+            // A gradient has its tensor's dtype (a float32 input of a float64 op gets float32).
+            if grad.dtype != parent.dtype { grad = grad.astype(parent.dtype) }
             let key = ObjectIdentifier(parent)
             if let old = grads[key] { grads[key] = try old + grad } else { grads[key] = grad }
         }
@@ -101,7 +106,7 @@ public func backward(_ y: Tensor, wrt leaves: [Tensor]) throws -> [Tensor] {
     }
     return leaves.map { leaf in
         if let n = leaf.node, let g = grads[ObjectIdentifier(n)] { return g }
-        return Tensor(repeating: 0, shape: leaf.shape)
+        return Tensor(repeating: 0, shape: leaf.shape, dtype: leaf.dtype)
     }
 }
 
@@ -117,8 +122,10 @@ public func gradient(of f: (Tensor) throws -> Tensor, at x: Tensor) throws -> Te
 /// The gradient of a scalar function at `x` by central differences,
 /// `(f(x + h e_i) - f(x - h e_i)) / 2h` for each element: the reference the
 /// autodiff tests compare against. Costs two evaluations per element.
+/// A float32 `x` is probed in float64 (`f` sees float64 input), so the
+/// reference is as exact as for float64; the result has `x`'s dtype.
 public func numericalGradient(of f: (Tensor) throws -> Tensor, at x: Tensor, h: Double = 1e-5) throws -> Tensor {
-    var probe = x.detached
+    var probe = x.detached.astype(.float64)
     var out = [Double](repeating: 0, count: x.count)
     for i in 0..<x.count {
         let keep = probe.data[i]
@@ -129,5 +136,5 @@ public func numericalGradient(of f: (Tensor) throws -> Tensor, at x: Tensor, h: 
         probe.data[i] = keep
         out[i] = (up - down) / (2 * h)
     }
-    return Tensor(shape: x.shape, data: out)
+    return Tensor(shape: x.shape, data: out).astype(x.dtype)
 }

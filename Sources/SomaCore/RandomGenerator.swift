@@ -56,16 +56,24 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable {
         return m.high
     }
 
-    /// Uniform numbers in [0, 1) of the given shape.
-    public mutating func rand(_ shape: [Int]) throws -> Tensor {
+    /// Uniform numbers in [0, 1) of the given shape; float32 ones are the
+    /// same draws rounded (made without a float64 copy).
+    public mutating func rand(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
         let s = try Tensor.checkedShape(shape)
-        return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in uniform() })
+        switch dtype {
+        case .float64: return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in uniform() })
+        // Rounding can carry a draw just below 1 up to 1: keep [0, 1) as numpy does.
+        case .float32: return Tensor(shape: s, floats: (0..<Shape.count(s)).map { _ in Swift.min(Float(uniform()), 1 - Float.ulpOfOne / 2) })
+        }
     }
 
-    /// Standard normal numbers of the given shape.
-    public mutating func randn(_ shape: [Int]) throws -> Tensor {
+    /// Standard normal numbers of the given shape (float32: the same draws rounded).
+    public mutating func randn(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
         let s = try Tensor.checkedShape(shape)
-        return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in normal() })
+        switch dtype {
+        case .float64: return Tensor(shape: s, data: (0..<Shape.count(s)).map { _ in normal() })
+        case .float32: return Tensor(shape: s, floats: (0..<Shape.count(s)).map { _ in Float(normal()) })
+        }
     }
 
     /// `shape` integers uniform in `lo..<hi`.

@@ -15,7 +15,10 @@ extension Tensor {
     /// under shifts) so large inputs do not overflow.
     public func softmax(axis: Int = -1) throws -> Tensor {
         if node == nil, rank > 0, try Shape.axis(axis, rank: rank) == rank - 1 {
-            return Tensor(shape: shape, data: rowSoftmax(data, rowLength: shape[rank - 1]))
+            switch storage {
+            case .f64(let d): return Tensor(shape: shape, storage: .f64(rowSoftmax(d, rowLength: shape[rank - 1])))
+            case .f32(let f): return Tensor(shape: shape, storage: .f32(rowSoftmax(f, rowLength: shape[rank - 1])))
+            }
         }
         let shift = try detached.max(axis: axis, keepdims: true)
         let e = try (self - shift).exp()
@@ -44,17 +47,17 @@ extension Tensor {
 /// Softmax of each contiguous row in one pass for the maximum, one for the
 /// exponentials and their sum, one to scale: the untracked fast path of
 /// `softmax` along the last axis (same function as the primitive form).
-private func rowSoftmax(_ x: [Double], rowLength n: Int) -> [Double] {
+private func rowSoftmax<T: KernelFloat>(_ x: [T], rowLength n: Int) -> [T] {
     guard n > 0 else { return x }
     return freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { px in
             for row in stride(from: 0, to: px.count, by: n) {
-                var m = -Double.infinity
+                var m = -T.infinity
                 for i in row..<(row + n) { m = MaxKernel.apply(m, px[i]) }
                 for i in row..<(row + n) { out[i] = px[i] - m }
                 let slice = UnsafeMutableBufferPointer(rebasing: out[row..<(row + n)])
-                vectorExp(UnsafeBufferPointer(slice), slice)
-                var total = 0.0
+                T.exponentials(UnsafeBufferPointer(slice), slice)
+                var total: T = 0
                 for i in row..<(row + n) { total += out[i] }
                 for i in row..<(row + n) { out[i] /= total }
             }

@@ -9,9 +9,13 @@ extension Tensor {
     }
 
     /// A tensor of zeros.
-    public static func zeros(_ shape: [Int]) throws -> Tensor { Tensor(repeating: 0, shape: try checkedShape(shape)) }
+    public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        Tensor(repeating: 0, shape: try checkedShape(shape), dtype: dtype)
+    }
     /// A tensor of ones.
-    public static func ones(_ shape: [Int]) throws -> Tensor { Tensor(repeating: 1, shape: try checkedShape(shape)) }
+    public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        Tensor(repeating: 1, shape: try checkedShape(shape), dtype: dtype)
+    }
     /// A tensor filled with `value`.
     public static func full(_ shape: [Int], _ value: Double) throws -> Tensor {
         Tensor(repeating: value, shape: try checkedShape(shape))

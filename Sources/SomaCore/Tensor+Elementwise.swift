@@ -25,23 +25,30 @@ public enum BinaryOp: String, CaseIterable, Sendable {
         }
     }
 
-    /// The elements of `a op b` broadcast to `shape`.
-    func evaluate(_ a: Tensor, _ b: Tensor, _ shape: [Int]) -> [Double] {
+    /// The elements of `a op b` broadcast to `shape`, in the promoted dtype.
+    func evaluate(_ a: Tensor, _ b: Tensor, _ shape: [Int]) -> Storage {
+        if DType.promoted(a, b) == .float32 {
+            return .f32(evaluate(a.floats, a.shape, b.floats, b.shape, shape))
+        }
+        return .f64(evaluate(a.data, a.shape, b.data, b.shape, shape))
+    }
+
+    private func evaluate<T: KernelFloat>(_ a: [T], _ sa: [Int], _ b: [T], _ sb: [Int], _ shape: [Int]) -> [T] {
         switch self {
-        case .add: return broadcastMap(AddKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .sub: return broadcastMap(SubKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .mul: return broadcastMap(MulKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .div: return broadcastMap(DivKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .pow: return broadcastMap(PowKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .mod: return broadcastMap(ModKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .eq: return broadcastMap(EqKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .ne: return broadcastMap(NeKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .lt: return broadcastMap(LtKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .le: return broadcastMap(LeKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .gt: return broadcastMap(GtKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .ge: return broadcastMap(GeKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .maximum: return broadcastMap(MaxKernel.self, a.data, a.shape, b.data, b.shape, shape)
-        case .minimum: return broadcastMap(MinKernel.self, a.data, a.shape, b.data, b.shape, shape)
+        case .add: return broadcastMap(AddKernel.self, a, sa, b, sb, shape)
+        case .sub: return broadcastMap(SubKernel.self, a, sa, b, sb, shape)
+        case .mul: return broadcastMap(MulKernel.self, a, sa, b, sb, shape)
+        case .div: return broadcastMap(DivKernel.self, a, sa, b, sb, shape)
+        case .pow: return broadcastMap(PowKernel.self, a, sa, b, sb, shape)
+        case .mod: return broadcastMap(ModKernel.self, a, sa, b, sb, shape)
+        case .eq: return broadcastMap(EqKernel.self, a, sa, b, sb, shape)
+        case .ne: return broadcastMap(NeKernel.self, a, sa, b, sb, shape)
+        case .lt: return broadcastMap(LtKernel.self, a, sa, b, sb, shape)
+        case .le: return broadcastMap(LeKernel.self, a, sa, b, sb, shape)
+        case .gt: return broadcastMap(GtKernel.self, a, sa, b, sb, shape)
+        case .ge: return broadcastMap(GeKernel.self, a, sa, b, sb, shape)
+        case .maximum: return broadcastMap(MaxKernel.self, a, sa, b, sb, shape)
+        case .minimum: return broadcastMap(MinKernel.self, a, sa, b, sb, shape)
         }
     }
 }
@@ -50,30 +57,39 @@ public enum BinaryOp: String, CaseIterable, Sendable {
 public enum UnaryOp: String, CaseIterable, Sendable {
     case neg, abs, sqrt, exp, log, sin, cos, tan, tanh, arctan, floor, ceil, round, sign, logistic, relu, square
 
-    func evaluate(_ x: [Double]) -> [Double] {
+    /// `op` of every element, in the tensor's dtype.
+    func evaluate(_ x: Tensor) -> Storage {
+        switch x.storage {
+        case .f64(let d): return .f64(evaluate(d))
+        case .f32(let f): return .f32(evaluate(f))
+        }
+    }
+
+    private func evaluate<T: KernelFloat>(_ x: [T]) -> [T] {
         switch self {
         case .neg: return unaryMap(NegKernel.self, x)
         case .abs: return unaryMap(AbsKernel.self, x)
         case .sqrt: return unaryMap(SqrtKernel.self, x)
-        case .exp: return vectorized(x, vectorExp)
+        case .exp: return vectorized(x, T.exponentials)
         case .log: return unaryMap(LogKernel.self, x)
-        case .sin: return sinCos(x, quarterTurns: 0)
-        case .cos: return sinCos(x, quarterTurns: 1)
+        case .sin: return T.sinesCosines(x, quarterTurns: 0)
+        case .cos: return T.sinesCosines(x, quarterTurns: 1)
         case .tan: return unaryMap(TanKernel.self, x)
-        case .tanh: return unaryMap(TanhKernel.self, x)
+        case .tanh: return T.hyperbolicTangents(x)
         case .arctan: return unaryMap(ArctanKernel.self, x)
         case .floor: return unaryMap(FloorKernel.self, x)
         case .ceil: return unaryMap(CeilKernel.self, x)
         case .round: return unaryMap(RoundKernel.self, x)
         case .sign: return unaryMap(SignKernel.self, x)
-        case .logistic: return vectorized(x, vectorLogistic)
+        case .logistic: return vectorized(x, T.logistics)
         case .relu: return unaryMap(ReluKernel.self, x)
         case .square: return unaryMap(SquareKernel.self, x)
         }
     }
 }
 
-private func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
+/// Sine or cosine of every element through the vectorised Float64 kernel.
+func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
     freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { vectorSinCos($0, out, quarterTurns: quarterTurns) }
     }
@@ -81,7 +97,7 @@ private func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
 
 /// `x` through a whole-buffer kernel into a fresh array.
 @inline(__always)
-private func vectorized(_ x: [Double], _ kernel: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+private func vectorized<T>(_ x: [T], _ kernel: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
     freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { kernel($0, out) }
     }
@@ -96,10 +112,10 @@ extension Tensor {
     /// - Throws: `TensorError.shape` when the shapes do not broadcast.
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         // `x ^ 2` is the commonest power by far; squaring vectorises, `pow` does not.
-        if op == .pow, b.shape.isEmpty, b.node == nil, b.data[0] == 2 { return try unary(.square, a) }
+        if op == .pow, b.shape.isEmpty, b.node == nil, b[flat: 0] == 2, DType.promoted(a, b) == a.dtype { return try unary(.square, a) }
         let shape = try Shape.broadcast(a.shape, b.shape, verb: op.verb)
         if shape != a.shape && shape != b.shape { _ = try Shape.checkedCount(shape) }
-        let out = Tensor(shape: shape, data: op.evaluate(a, b, shape))
+        let out = Tensor(shape: shape, storage: op.evaluate(a, b, shape))
         guard (a.node != nil || b.node != nil), let pullback = Primitives.binary(op, a, b, out) else { return out }
         return record(out, [a, b], pullback)
     }
@@ -110,7 +126,7 @@ extension Tensor {
     /// computed from primitives instead, so their gradients come free.
     public static func unary(_ op: UnaryOp, _ x: Tensor) throws -> Tensor {
         if x.node != nil, let derived = try Derived.unary(op, x) { return derived }
-        let out = Tensor(shape: x.shape, data: op.evaluate(x.data))
+        let out = Tensor(shape: x.shape, storage: op.evaluate(x))
         guard x.node != nil, let pullback = Primitives.unary(op, x, out) else { return out }
         return record(out, [x], pullback)
     }
@@ -168,10 +184,14 @@ extension Tensor {
             throw TensorError.shape("cannot broadcast a tensor of shape \(self.shape) to shape \(shape)")
         }
         _ = try Shape.checkedCount(shape)
-        let out = Tensor(shape: shape, data: broadcastMap(FirstKernel.self, data, self.shape, [0], [], shape))
+        let out: Tensor
+        switch storage {
+        case .f64(let d): out = Tensor(shape: shape, storage: .f64(broadcastMap(FirstKernel.self, d, self.shape, [0], [], shape)))
+        case .f32(let f): out = Tensor(shape: shape, storage: .f32(broadcastMap(FirstKernel.self, f, self.shape, [0], [], shape)))
+        }
         return Tensor.record(out, [self], Primitives.broadcast(from: self.shape))
     }
 }
 
 /// Returns its first argument: a broadcast copy through the binary machinery.
-enum FirstKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a } }
+enum FirstKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a } }

@@ -22,6 +22,27 @@ struct IndexPlan {
     let block: Range<Int>
 
     var offsets: [Int] { scattered ?? Array(block) }
+
+    /// The selected elements of `x`, in order.
+    func read<T>(_ x: [T]) -> [T] {
+        guard let offsets = scattered else { return Array(x[block]) }
+        return x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
+    }
+
+    /// `x` with the selected elements replaced by `values` (one per selected element).
+    func write<T>(_ values: [T], into x: [T]) -> [T] {
+        var out = x
+        if let offsets = scattered {
+            out.withUnsafeMutableBufferPointer { p in
+                values.withUnsafeBufferPointer { v in
+                    for (i, o) in offsets.enumerated() { p[o] = v[i] }
+                }
+            }
+        } else {
+            out.replaceSubrange(block, with: values)
+        }
+        return out
+    }
 }
 
 extension Tensor {
@@ -37,13 +58,11 @@ extension Tensor {
     ///   `TensorError.shape` for a mask of the wrong shape.
     public func get(_ items: [IndexItem]) throws -> Tensor {
         let plan = try indexPlan(items)
-        let values: [Double]
-        if let offsets = plan.scattered {
-            values = data.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
-        } else {
-            values = Array(data[plan.block])
+        let out: Tensor
+        switch storage {
+        case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d)))
+        case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f)))
         }
-        let out = Tensor(shape: plan.shape, data: values)
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
     }
@@ -58,15 +77,12 @@ extension Tensor {
             throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
         }
         let old = self
-        var newData = data
-        if let offsets = plan.scattered {
-            newData.withUnsafeMutableBufferPointer { p in
-                for (i, o) in offsets.enumerated() { p[o] = v.data[i] }
-            }
-        } else {
-            newData.replaceSubrange(plan.block, with: v.data)
+        let out: Tensor
+        // The base keeps its dtype, as numpy's assignment does.
+        switch storage {
+        case .f64(let d): out = Tensor(shape: shape, storage: .f64(plan.write(v.data, into: d)))
+        case .f32(let f): out = Tensor(shape: shape, storage: .f32(plan.write(v.floats, into: f)))
         }
-        let out = Tensor(shape: shape, data: newData)
         self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, plan: plan))
     }
 

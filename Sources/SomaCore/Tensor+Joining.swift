@@ -22,15 +22,14 @@ extension Tensor {
         _ = try Shape.checkedCount(shape)
         let outer = Shape.count(Array(first.shape[..<a]))
         let inner = Shape.count(Array(first.shape[(a + 1)...]))
-        var data: [Double] = []
-        data.reserveCapacity(Shape.count(shape))
-        for o in 0..<outer {
-            for p in parts {
-                let chunk = p.shape[a] * inner
-                data.append(contentsOf: p.data[(o * chunk)..<((o + 1) * chunk)])
-            }
+        let out: Tensor
+        if DType.promoted(parts) == .float32 {
+            let floats = parts.map(\.floats)
+            out = Tensor(shape: shape, storage: .f32(joined(floats, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))))
+        } else {
+            let doubles = parts.map(\.data)
+            out = Tensor(shape: shape, storage: .f64(joined(doubles, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))))
         }
-        let out = Tensor(shape: shape, data: data)
         return record(out, parts, Primitives.concat(shapes: parts.map(\.shape), axis: a))
     }
 
@@ -74,4 +73,16 @@ extension Tensor {
         }
         return x
     }
+}
+
+/// For each of `outer` blocks, the next `chunks[i]` elements of each part in turn.
+private func joined<T>(_ parts: [[T]], _ chunks: [Int], outer: Int, total: Int) -> [T] {
+    var data: [T] = []
+    data.reserveCapacity(total)
+    for o in 0..<outer {
+        for (p, chunk) in zip(parts, chunks) {
+            data.append(contentsOf: p[(o * chunk)..<((o + 1) * chunk)])
+        }
+    }
+    return data
 }

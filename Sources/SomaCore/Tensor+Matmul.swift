@@ -61,19 +61,23 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool 
     let count = Shape.count(batch)
     _ = try Shape.checkedCount(batch + [m, n])
     try Shape.checkWork([count, m, k, n], "this matrix product")
-    let product = try gemm(a.data, b.data, batches: count, m: m, k: k, n: n, transA: transA, transB: transB)
-    let out = Tensor(shape: batch + [m, n], data: product)
+    // Float32 only when both sides are (numpy's promotion); BLAS's sgemm then.
+    let product: Storage = a.dtype == .float32 && b.dtype == .float32
+        ? .f32(try gemm(a.floats, b.floats, batches: count, m: m, k: k, n: n, transA: transA, transB: transB))
+        : .f64(try gemm(a.data, b.data, batches: count, m: m, k: k, n: n, transA: transA, transB: transB))
+    let out = Tensor(shape: batch + [m, n], storage: product)
     guard a.node != nil || b.node != nil else { return out }
     return Tensor.record(out, [a, b], Primitives.matmul(a, b))
 }
 
 /// `batches` row-major products `C = op(A) op(B)` of `m x k` by `k x n`
 /// matrices stored back to back, `op` transposing when asked.
-func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int,
-          transA: Bool = false, transB: Bool = false) throws -> [Double] {
+func gemm<T: KernelFloat>(_ a: [T], _ b: [T], batches: Int, m: Int, k: Int, n: Int,
+                          transA: Bool = false, transB: Bool = false) throws -> [T] {
     let sizes = try GemmSizes(m: m, n: n, k: k, transA: transA, transB: transB)
-    var c = [Double](repeating: 0, count: batches * m * n)
+    var c = [T](repeating: 0, count: batches * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
+    BLASThreads.prepare(m: m, n: n, k: k)
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
@@ -82,11 +86,11 @@ func gemm(_ a: [Double], _ b: [Double], batches: Int, m: Int, k: Int, n: Int,
                     let ai = A + i * m * k, bi = B + i * k * n, ci = C + i * m * n
                     if n == 1 && !transA {
                         // Matrix times vector: the single column of op(B) is contiguous either way.
-                        cblas_dgemv(CblasRowMajor, CblasNoTrans, sizes.m, sizes.k, 1, ai, sizes.lda, bi, 1, 0, ci, 1)
+                        T.blasMatrixVector(transposed: false, rows: sizes.m, cols: sizes.k, ai, lda: sizes.lda, bi, ci)
                     } else if m == 1 && !transB {
-                        cblas_dgemv(CblasRowMajor, CblasTrans, sizes.k, sizes.n, 1, bi, sizes.ldb, ai, 1, 0, ci, 1)
+                        T.blasMatrixVector(transposed: true, rows: sizes.k, cols: sizes.n, bi, lda: sizes.ldb, ai, ci)
                     } else {
-                        Double.blasProduct(ai, bi, ci, sizes: sizes, beta: 0)
+                        T.blasProduct(ai, bi, ci, sizes: sizes, beta: 0)
                     }
                 }
             }

@@ -19,10 +19,18 @@ extension Tensor {
         return (outer, shape[a], inner, s)
     }
 
+    /// `K` folded along the middle axis of the layout, in this tensor's dtype.
+    func reduced<K: ReduceKernel>(_ k: K.Type, outer: Int, n: Int, inner: Int) -> Storage {
+        switch storage {
+        case .f64(let d): return .f64(reduceMiddle(k, d, outer: outer, n: n, inner: inner))
+        case .f32(let f): return .f32(reduceMiddle(k, f, outer: outer, n: n, inner: inner))
+        }
+    }
+
     /// Sum of elements.
     public func sum(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
-        let out = Tensor(shape: l.shape, data: reduceMiddle(SumReduce.self, data, outer: l.outer, n: l.n, inner: l.inner))
+        let out = Tensor(shape: l.shape, storage: reduced(SumReduce.self, outer: l.outer, n: l.n, inner: l.inner))
         return Tensor.record(out, [self], Primitives.sum(from: shape, axis: axis))
     }
 
@@ -63,9 +71,9 @@ extension Tensor {
             throw TensorError.value("\(largest ? "max" : "min") of an empty tensor has no value")
         }
         let values = largest
-            ? reduceMiddle(MaxReduce.self, data, outer: l.outer, n: l.n, inner: l.inner)
-            : reduceMiddle(MinReduce.self, data, outer: l.outer, n: l.n, inner: l.inner)
-        let out = Tensor(shape: l.shape, data: values)
+            ? reduced(MaxReduce.self, outer: l.outer, n: l.n, inner: l.inner)
+            : reduced(MinReduce.self, outer: l.outer, n: l.n, inner: l.inner)
+        let out = Tensor(shape: l.shape, storage: values)
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.extreme(self, out, axis: axis))
     }
@@ -73,7 +81,7 @@ extension Tensor {
     /// Product of elements. Trap: its gradient divides by each element, so it is NaN at zeros.
     public func prod(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
-        let out = Tensor(shape: l.shape, data: reduceMiddle(ProdReduce.self, data, outer: l.outer, n: l.n, inner: l.inner))
+        let out = Tensor(shape: l.shape, storage: reduced(ProdReduce.self, outer: l.outer, n: l.n, inner: l.inner))
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.prod(self, out, axis: axis))
     }
@@ -93,19 +101,22 @@ extension Tensor {
         guard l.n > 0 else {
             throw TensorError.value("\(largest ? "argmax" : "argmin") of an empty tensor has no value")
         }
-        return Tensor(shape: l.shape, data: argReduceMiddle(data, outer: l.outer, n: l.n, inner: l.inner, largest: largest))
+        switch storage {
+        case .f64(let d): return Tensor(shape: l.shape, data: argReduceMiddle(d, outer: l.outer, n: l.n, inner: l.inner, largest: largest))
+        case .f32(let f): return Tensor(shape: l.shape, data: argReduceMiddle(f, outer: l.outer, n: l.n, inner: l.inner, largest: largest))
+        }
     }
 
     /// 1 where any element is non-zero, else 0.
     public func any(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
-        return Tensor(shape: l.shape, data: reduceMiddle(AnyReduce.self, data, outer: l.outer, n: l.n, inner: l.inner))
+        return Tensor(shape: l.shape, storage: reduced(AnyReduce.self, outer: l.outer, n: l.n, inner: l.inner))
     }
 
     /// 1 where every element is non-zero, else 0.
     public func all(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
-        return Tensor(shape: l.shape, data: reduceMiddle(AllReduce.self, data, outer: l.outer, n: l.n, inner: l.inner))
+        return Tensor(shape: l.shape, storage: reduced(AllReduce.self, outer: l.outer, n: l.n, inner: l.inner))
     }
 
     /// Sums `self` down to `shape`, undoing a broadcast (the gradient of a broadcast).

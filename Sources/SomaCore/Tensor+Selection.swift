@@ -10,7 +10,9 @@ extension Tensor {
             for i in 0..<n { out[i] = c.data[i] != 0 ? x.data[i] : y.data[i] }
             initialized = n
         }
-        return record(Tensor(shape: shape, data: data), [a, b], Primitives.select(cond, a.shape, b.shape))
+        let value = Tensor(shape: shape, data: data)
+        return record(DType.promoted(a, b) == .float32 ? value.astype(.float32) : value,
+                      [a, b], Primitives.select(cond, a.shape, b.shape))
     }
 
     /// Elements limited to `[lo, hi]` (either bound may be nil).

@@ -23,7 +23,7 @@ extension Tensor {
         }
         guard (try? Shape.checkedCount(target)) == count else { throw mismatch }
         if target == shape { return self }
-        let out = Tensor(shape: target, data: data)
+        let out = Tensor(shape: target, storage: storage)
         return Tensor.record(out, [self], Primitives.reshape(from: shape))
     }
 
@@ -38,7 +38,7 @@ extension Tensor {
         }
         if perm == Array(0..<rank) { return self }
         let outShape = perm.map { shape[$0] }
-        let out = Tensor(shape: outShape, data: permute(data, shape, perm))
+        let out = Tensor(shape: outShape, storage: permuted(perm))
         return Tensor.record(out, [self], Primitives.transpose(perm))
     }
 
@@ -47,8 +47,16 @@ extension Tensor {
         // Reversing the axes of a valid tensor is always a valid permutation.
         let perm = Array((0..<rank).reversed())
         if rank < 2 { return self }
-        let out = Tensor(shape: perm.map { shape[$0] }, data: permute(data, shape, perm))
+        let out = Tensor(shape: perm.map { shape[$0] }, storage: permuted(perm))
         return Tensor.record(out, [self], Primitives.transpose(perm))
+    }
+
+    /// The elements rearranged so result axis `i` is axis `perm[i]`, in this tensor's dtype.
+    func permuted(_ perm: [Int]) -> Storage {
+        switch storage {
+        case .f64(let d): return .f64(permute(d, shape, perm))
+        case .f32(let f): return .f32(permute(f, shape, perm))
+        }
     }
 
     /// `self` with a new axis of extent 1 inserted at `axis` (may be negative).
@@ -68,13 +76,13 @@ extension Tensor {
 
 /// The elements of a row-major `shape` tensor rearranged so result axis `i`
 /// is source axis `perm[i]`.
-func permute(_ x: [Double], _ shape: [Int], _ perm: [Int]) -> [Double] {
+func permute<T>(_ x: [T], _ shape: [Int], _ perm: [Int]) -> [T] {
     let n = x.count
     let src = Shape.strides(shape)
     let outShape = perm.map { shape[$0] }
     let step = perm.map { src[$0] }
     if n == 0 { return [] }
-    return [Double](unsafeUninitializedCapacity: n) { out, initialized in
+    return [T](unsafeUninitializedCapacity: n) { out, initialized in
         x.withUnsafeBufferPointer { px in
             if shape.count == 2 {
                 // Blocked so both the reads and the writes stay in cache.

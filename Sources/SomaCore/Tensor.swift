@@ -1,4 +1,4 @@
-/// An n-dimensional array of `Double`, row-major and contiguous.
+/// An n-dimensional array of `Double` (or `Float`, see `DType`), row-major and contiguous.
 ///
 /// `Tensor` has value semantics: its storage is a Swift array, so copies are
 /// cheap until one of them is written (copy on write). A tensor that takes
@@ -11,8 +11,39 @@
 public struct Tensor {
     /// Extent of each axis; `[]` is a 0-d (scalar) tensor.
     public private(set) var shape: [Int]
-    /// Elements in row-major order; `data.count == shape.product`.
-    public var data: [Double]
+    /// Elements in row-major order, Float64 or Float32.
+    @usableFromInline var storage: Storage
+    /// Elements in row-major order as Float64; `data.count == shape.product`.
+    /// A float32 tensor converts on access (use `floats` or `self[flat:]`
+    /// to avoid the copy) and stays float32 when written through `data`.
+    @inlinable public var data: [Double] {
+        get {
+            switch storage {
+            case .f64(let d): return d
+            case .f32(let f): return widened(f)
+            }
+        }
+        _modify {
+            switch storage {
+            case .f64(var d):
+                // Move the array out so it is uniquely referenced while written.
+                storage = .f64([])
+                defer { storage = .f64(d) }
+                yield &d
+            case .f32(let f):
+                var d = widened(f)
+                storage = .f32([])
+                defer { storage = .f32(narrowed(d)) }
+                yield &d
+            }
+        }
+        set {
+            switch storage {
+            case .f64: storage = .f64(newValue)
+            case .f32: storage = .f32(narrowed(newValue))
+            }
+        }
+    }
     /// Autodiff record (nil for constants). See `Autodiff.swift`.
     public var node: Node?
 
@@ -24,7 +55,14 @@ public struct Tensor {
     public init(shape: [Int], data: [Double], node: Node? = nil) {
         precondition(Shape.holds(shape, count: data.count), "Tensor: shape \(shape) does not hold \(data.count) elements")
         self.shape = shape
-        self.data = data
+        self.storage = .f64(data)
+        self.node = node
+    }
+
+    /// Wraps storage whose count the caller has checked against `shape`.
+    init(shape: [Int], storage: Storage, node: Node? = nil) {
+        self.shape = shape
+        self.storage = storage
         self.node = node
     }
 
@@ -53,8 +91,17 @@ public struct Tensor {
         self.init(shape: shape, data: Array(repeating: value, count: Shape.validCount(shape) ?? 0))
     }
 
+    /// A tensor of `shape` and `dtype` filled with `value`.
+    public init(repeating value: Double, shape: [Int], dtype: DType) {
+        let n = Shape.validCount(shape) ?? 0
+        switch dtype {
+        case .float64: self.init(shape: shape, storage: .f64(Array(repeating: value, count: n)))
+        case .float32: self.init(shape: shape, storage: .f32(Array(repeating: Float(value), count: n)))
+        }
+    }
+
     /// Number of elements.
-    @inlinable public var count: Int { data.count }
+    @inlinable public var count: Int { storage.count }
     /// Number of axes.
     @inlinable public var rank: Int { shape.count }
     /// Row-major strides of a contiguous tensor of this shape.
@@ -62,12 +109,12 @@ public struct Tensor {
 
     /// Changes the shape in place; the element count must not change.
     public mutating func setShape(_ newShape: [Int]) {
-        precondition(Shape.holds(newShape, count: data.count), "Tensor.setShape: count mismatch")
+        precondition(Shape.holds(newShape, count: count), "Tensor.setShape: count mismatch")
         shape = newShape
     }
 
     /// The tensor without its autodiff record.
-    public var detached: Tensor { Tensor(shape: shape, data: data) }
+    public var detached: Tensor { Tensor(shape: shape, storage: storage) }
 
     /// Whether this tensor takes part in a differentiated computation.
     public var isTracked: Bool { node != nil }
@@ -76,14 +123,21 @@ public struct Tensor {
     ///
     /// - Throws: `TensorError.shape` when the tensor holds more or fewer than one element.
     public func scalar() throws -> Double {
-        guard data.count == 1 else {
+        guard count == 1 else {
             throw TensorError.shape("expected a single element, got a tensor of shape \(shape)")
         }
-        return data[0]
+        return self[flat: 0]
     }
 }
 
 extension Tensor: Equatable {
-    /// Equal shapes and elements; the autodiff record is ignored.
-    public static func == (a: Tensor, b: Tensor) -> Bool { a.shape == b.shape && a.data == b.data }
+    /// Equal shapes, dtypes and elements; the autodiff record is ignored.
+    public static func == (a: Tensor, b: Tensor) -> Bool {
+        guard a.shape == b.shape else { return false }
+        switch (a.storage, b.storage) {
+        case (.f64(let x), .f64(let y)): return x == y
+        case (.f32(let x), .f32(let y)): return x == y
+        default: return false
+        }
+    }
 }

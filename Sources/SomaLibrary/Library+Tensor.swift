@@ -9,7 +9,7 @@ extension Library {
     /// Builtins over SomaCore tensors.
     static var tensor: LibrarySection {
         LibrarySection(name: "tensor", builtins: tensorMath + tensorReductions + tensorConstruction
-            + tensorLinearAlgebra + tensorActivations + tensorRandom + tensorAutodiff + tensorConvolution + tensorRecurrent)
+            + tensorDType + tensorLinearAlgebra + tensorActivations + tensorRandom + tensorAutodiff + tensorConvolution + tensorRecurrent)
     }
 
     /// A builtin whose tensor errors name it: "sum: axis 2 is out of range ...".

@@ -5,24 +5,26 @@ extension Library {
     /// Making, reshaping and joining tensors.
     static var tensorConstruction: [Builtin] {
         [
-            tensorBuiltin("zeros(dims...)", doc: """
+            tensorBuiltin("zeros(dims..., dtype: \"float64\")", doc: """
                 A tensor of zeros; dims as separate numbers or one list.
+                dtype is "float64" (the default) or "float32".
                 Example: zeros(2, 3)   # also zeros([2, 3])
                 """) { args in
-                Value(try Tensor.zeros(args.shape(from: 0, "dims")))
+                Value(try Tensor.zeros(args.shape(from: 0, "dims"), dtype: args.dtype()))
             },
-            tensorBuiltin("ones(dims...)", doc: """
+            tensorBuiltin("ones(dims..., dtype: \"float64\")", doc: """
                 A tensor of ones; dims as separate numbers or one list.
+                dtype is "float64" (the default) or "float32".
                 Example: ones(3)  # [1, 1, 1]
                 """) { args in
-                Value(try Tensor.ones(args.shape(from: 0, "dims")))
+                Value(try Tensor.ones(args.shape(from: 0, "dims"), dtype: args.dtype()))
             },
-            tensorBuiltin("full(shape, value)", doc: """
+            tensorBuiltin("full(shape, value, dtype: \"float64\")", doc: """
                 A tensor of the given shape (a number or a list) filled with value.
                 Example: full([2, 2], 7)
                 """) { args in
                 let shape = try args.value(0, "shape").asTensor().data.map { try args.wholeNumber($0, "shape") }
-                return Value(try Tensor.full(shape, args.number(1, "value")))
+                return Value(try Tensor.full(shape, args.number(1, "value")).astype(args.dtype()))
             },
             tensorBuiltin("eye(n, m?)", doc: """
                 The n x n identity matrix (n x m when m is given).

@@ -27,20 +27,23 @@ extension Library {
                 args.context.state(SessionRandom.self) { SessionRandom() }.generator = RandomGenerator(seed: UInt64(n))
                 return .nil
             },
-            tensorBuiltin("rand(dims...)", doc: """
+            tensorBuiltin("rand(dims..., dtype: \"float64\")", doc: """
                 Uniform random numbers in [0, 1); a single number when no dims are given.
+                dtype is "float64" (the default) or "float32" (the same numbers, rounded).
                 Example: rand(3, 2)   # a 3 x 2 matrix
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.rand(shape) })
+                let dtype = try args.dtype()
+                return Value(try draw(args) { try $0.rand(shape, dtype: dtype) })
             },
-            tensorBuiltin("randn(dims...)", doc: """
+            tensorBuiltin("randn(dims..., dtype: \"float64\")", doc: """
                 Standard normal random numbers: mean 0, standard deviation 1 (Box-Muller).
-                A single number when no dims are given.
+                A single number when no dims are given; dtype is "float64" (the default) or "float32".
                 Example: W = randn(64, 10) * 0.1   # small random weights
                 """) { args in
                 let shape = try args.shape(from: 0, "dims")
-                return Value(try draw(args) { try $0.randn(shape) })
+                let dtype = try args.dtype()
+                return Value(try draw(args) { try $0.randn(shape, dtype: dtype) })
             },
             tensorBuiltin("randint(lo, hi, n?)", doc: """
                 Random whole numbers in lo ..< hi (hi excluded): one, or n of them (n may be a shape list).

@@ -111,7 +111,7 @@ public final class Session {
         switch value {
         case .object(let object): return (object.fieldNames + object.methodNames).sorted()
         case .record(let record): return record.keys
-        case .tensor: return ["T", "shape"]
+        case .tensor: return ["T", "astype", "dtype", "ndim", "shape", "size"]
         default: return []
         }
     }

@@ -28,6 +28,13 @@ import SomaCore
 
         let floats = Tensor(shape: [3], data: [0.5, -2, 1e-3])
         #expect(try IDX.decode(IDX.encode(floats)).data == floats.data)
+
+        // Float32 data stays float32: written as IDX type 0x0D, read back as a float32 tensor.
+        let single = floats.astype(.float32)
+        let encoded = try IDX.encode(single)
+        #expect(encoded[2] == 0x0D && encoded.count == 8 + 3 * 4)
+        let decoded = try IDX.decode(encoded)
+        #expect(decoded.dtype == .float32 && decoded == single)
     }
 
     @Test func idxRejectsBadFiles() {

@@ -9,8 +9,8 @@ import Glibc
 /// a million elements). Asking for transparent huge pages first, as numpy
 /// does, makes that one fault per 2 MB.
 @inline(__always)
-func freshBuffer(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
-    [Double](unsafeUninitializedCapacity: count) { out, initialized in
+func freshBuffer<T>(_ count: Int, _ fill: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { out, initialized in
         adviseHugePages(out)
         fill(out)
         initialized = count
@@ -21,10 +21,10 @@ func freshBuffer(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> V
 /// hint only). The blocks at the ends may hold neighbouring allocations or
 /// lie past the mapped heap: the hint does not change their contents, and
 /// the kernel skips what is not mapped.
-func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<Double>) {
+func adviseHugePages<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
     #if os(Linux)
     let huge = 2 << 20
-    guard buffer.count * MemoryLayout<Double>.stride >= 2 * huge, let base = buffer.baseAddress else { return }
+    guard buffer.count * MemoryLayout<T>.stride >= 2 * huge, let base = buffer.baseAddress else { return }
     let start = Int(bitPattern: base) & ~(huge - 1)
     let end = (Int(bitPattern: base + buffer.count) + huge - 1) & ~(huge - 1)
     guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }

@@ -3,42 +3,42 @@ import Foundation
 /// One elementwise function of two numbers. Kernels are types, not closures,
 /// so each loop below is specialised per operation and the optimiser can
 /// vectorise it: there is never a call per element.
-protocol BinaryKernel { static func apply(_ a: Double, _ b: Double) -> Double }
+protocol BinaryKernel { static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T }
 
-enum AddKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a + b } }
-enum SubKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a - b } }
-enum MulKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a * b } }
-enum DivKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a / b } }
+enum AddKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a + b } }
+enum SubKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a - b } }
+enum MulKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a * b } }
+enum DivKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a / b } }
 enum PowKernel: BinaryKernel {
-    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double {
+    @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T {
         // Squares are by far the most common power; `pow` is slow for them.
-        b == 2 ? a * a : Foundation.pow(a, b)
+        b == 2 ? a * a : T.power(a, b)
     }
 }
 /// Floored modulo, as numpy and Python: the result takes the divisor's sign.
 enum ModKernel: BinaryKernel {
-    @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double {
-        let r = fmod(a, b)
+    @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T {
+        let r = T.remainder(a, b)
         return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
     }
 }
-enum EqKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a == b ? 1 : 0 } }
-enum NeKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a != b ? 1 : 0 } }
-enum LtKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a < b ? 1 : 0 } }
-enum LeKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a <= b ? 1 : 0 } }
-enum GtKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a > b ? 1 : 0 } }
-enum GeKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a >= b ? 1 : 0 } }
+enum EqKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a == b ? 1 : 0 } }
+enum NeKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a != b ? 1 : 0 } }
+enum LtKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a < b ? 1 : 0 } }
+enum LeKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a <= b ? 1 : 0 } }
+enum GtKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a > b ? 1 : 0 } }
+enum GeKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a >= b ? 1 : 0 } }
 /// NaN-propagating, as numpy's `maximum`.
-enum MaxKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { (a > b || a.isNaN) ? a : b } }
-enum MinKernel: BinaryKernel { @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { (a < b || a.isNaN) ? a : b } }
+enum MaxKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { (a > b || a.isNaN) ? a : b } }
+enum MinKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { (a < b || a.isNaN) ? a : b } }
 
 /// Applies `K` to `a` and `b` broadcast to `outShape`.
 ///
 /// Fast paths for equal shapes and a scalar on either side; otherwise an
 /// odometer walks every axis but the last, and the last runs as a strided row.
 @inline(__always)
-func broadcastMap<K: BinaryKernel>(_: K.Type, _ a: [Double], _ aShape: [Int],
-                                   _ b: [Double], _ bShape: [Int], _ outShape: [Int]) -> [Double] {
+func broadcastMap<K: BinaryKernel, T: KernelFloat>(_: K.Type, _ a: [T], _ aShape: [Int],
+                                                   _ b: [T], _ bShape: [Int], _ outShape: [Int]) -> [T] {
     let n = Shape.count(outShape)
     return freshBuffer(n) { out in
         a.withUnsafeBufferPointer { pa in
@@ -61,9 +61,9 @@ func broadcastMap<K: BinaryKernel>(_: K.Type, _ a: [Double], _ aShape: [Int],
 }
 
 @inline(__always)
-private func stridedMap<K: BinaryKernel>(_: K.Type, _ pa: UnsafeBufferPointer<Double>, _ sa: [Int],
-                                         _ pb: UnsafeBufferPointer<Double>, _ sb: [Int],
-                                         _ out: UnsafeMutableBufferPointer<Double>, _ shape: [Int]) {
+private func stridedMap<K: BinaryKernel, T: KernelFloat>(_: K.Type, _ pa: UnsafeBufferPointer<T>, _ sa: [Int],
+                                                         _ pb: UnsafeBufferPointer<T>, _ sb: [Int],
+                                                         _ out: UnsafeMutableBufferPointer<T>, _ shape: [Int]) {
     let r = shape.count
     let inner = shape[r - 1], ia = sa[r - 1], ib = sb[r - 1]
     let outer = out.count / inner

@@ -1,34 +1,34 @@
 /// How a reduction folds numbers together; a type so loops specialise.
 protocol ReduceKernel {
-    static var identity: Double { get }
-    static func combine(_ acc: Double, _ x: Double) -> Double
+    static func identity<T: KernelFloat>() -> T
+    static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T
 }
 
 enum SumReduce: ReduceKernel {
-    static var identity: Double { 0 }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { acc + x }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { 0 }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { acc + x }
 }
 enum ProdReduce: ReduceKernel {
-    static var identity: Double { 1 }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { acc * x }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { 1 }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { acc * x }
 }
 enum MaxReduce: ReduceKernel {
-    static var identity: Double { -.infinity }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { MaxKernel.apply(acc, x) }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { -.infinity }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { MaxKernel.apply(acc, x) }
 }
 enum MinReduce: ReduceKernel {
-    static var identity: Double { .infinity }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { MinKernel.apply(acc, x) }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { .infinity }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { MinKernel.apply(acc, x) }
 }
 /// 1 when any element is non-zero.
 enum AnyReduce: ReduceKernel {
-    static var identity: Double { 0 }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { (acc != 0 || x != 0) ? 1 : 0 }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { 0 }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { (acc != 0 || x != 0) ? 1 : 0 }
 }
 /// 1 when every element is non-zero.
 enum AllReduce: ReduceKernel {
-    static var identity: Double { 1 }
-    @inline(__always) static func combine(_ acc: Double, _ x: Double) -> Double { (acc != 0 && x != 0) ? 1 : 0 }
+    @inline(__always) static func identity<T: KernelFloat>() -> T { 1 }
+    @inline(__always) static func combine<T: KernelFloat>(_ acc: T, _ x: T) -> T { (acc != 0 && x != 0) ? 1 : 0 }
 }
 
 /// Folds the middle axis of `x` viewed as `[outer, n, inner]`, giving `[outer, inner]`.
@@ -37,15 +37,16 @@ enum AllReduce: ReduceKernel {
 /// accumulator row, which vectorises; with `inner == 1` a sum keeps four
 /// independent partial sums so additions pipeline.
 @inline(__always)
-func reduceMiddle<K: ReduceKernel>(_: K.Type, _ x: [Double], outer: Int, n: Int, inner: Int) -> [Double] {
+func reduceMiddle<K: ReduceKernel, T: KernelFloat>(_: K.Type, _ x: [T], outer: Int, n: Int, inner: Int) -> [T] {
     let count = outer * inner
-    return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+    return [T](unsafeUninitializedCapacity: count) { out, initialized in
         x.withUnsafeBufferPointer { px in
-            for i in 0..<count { out[i] = K.identity }
+            for i in 0..<count { out[i] = K.identity() as T }
             if inner == 1 {
                 for o in 0..<outer {
                     let base = o * n
-                    var a0 = K.identity, a1 = K.identity, a2 = K.identity, a3 = K.identity
+                    let id: T = K.identity()
+                    var a0 = id, a1 = id, a2 = id, a3 = id
                     var k = 0
                     while k + 4 <= n {
                         a0 = K.combine(a0, px[base + k]); a1 = K.combine(a1, px[base + k + 1])
@@ -71,7 +72,7 @@ func reduceMiddle<K: ReduceKernel>(_: K.Type, _ x: [Double], outer: Int, n: Int,
 
 /// Index of the first largest (`largest`) or smallest element along the
 /// middle axis of `[outer, n, inner]`; NaN counts as the extreme, as in numpy.
-func argReduceMiddle(_ x: [Double], outer: Int, n: Int, inner: Int, largest: Bool) -> [Double] {
+func argReduceMiddle<T: KernelFloat>(_ x: [T], outer: Int, n: Int, inner: Int, largest: Bool) -> [Double] {
     var out = [Double](repeating: 0, count: outer * inner)
     x.withUnsafeBufferPointer { px in
         for o in 0..<outer {

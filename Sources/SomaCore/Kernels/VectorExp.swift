@@ -27,6 +27,37 @@ func vectorLogistic(_ x: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBuffer
     for i in 0..<n where !(Swift.abs(x[i]) <= expCoreLimit) { out[i] = 1 / (1 + Foundation.exp(-x[i])) }
 }
 
+/// `e^x` over a Float32 buffer, computed by the Float64 core and rounded
+/// (so within half an ulp of float32's exact result); it vectorises the same way.
+func vectorExp32(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>) {
+    let n = Swift.min(x.count, out.count)
+    for i in 0..<n { out[i] = Float(expCore(Double(x[i]))) }
+    for i in 0..<n where !(Swift.abs(x[i]) <= Float(expCoreLimit)) { out[i] = Float(Foundation.exp(Double(x[i]))) }
+}
+
+/// The logistic over a Float32 buffer, through the Float64 core.
+func vectorLogistic32(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>) {
+    let n = Swift.min(x.count, out.count)
+    for i in 0..<n { out[i] = Float(1 / (1 + expCore(-Double(x[i])))) }
+    for i in 0..<n where !(Swift.abs(x[i]) <= Float(expCoreLimit)) { out[i] = Float(1 / (1 + Foundation.exp(-Double(x[i])))) }
+}
+
+/// `tanh` over a Float32 buffer as `(e^2x − 1)/(e^2x + 1)` in Float64
+/// through the vectorised core (libm's `tanhf` is a call per element):
+/// |x| < 1e-4 returns x (the error x³/3 is below float32's half ulp), |x| > 9
+/// is clamped (tanh 9 rounds to ±1 in float32), NaN is passed through.
+func vectorTanh32(_ x: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>) {
+    let n = Swift.min(x.count, out.count)
+    for i in 0..<n {
+        let d = Double(x[i])
+        let c = Swift.min(Swift.max(d, -9), 9)
+        let e = expCore(2 * c)
+        let t = (e - 1) / (e + 1)
+        out[i] = Float(Swift.abs(d) < 1e-4 ? d : t)
+    }
+    for i in 0..<n where x[i].isNaN { out[i] = x[i] }
+}
+
 /// The largest |x| for which `expCore` is accurate: e^±708 and the 2^k
 /// used for it (|k| ≤ 1021) are normal numbers.
 private let expCoreLimit = 708.0

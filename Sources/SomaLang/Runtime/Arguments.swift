@@ -159,7 +159,7 @@ public struct Arguments {
         switch value {
         case .number(let x): return x
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let box) where box.tensor.count == 1: return box.tensor.data[0]
+        case .tensor(let box) where box.tensor.count == 1: return box.tensor[flat: 0]
         default: throw mismatch(value, name, "a number")
         }
     }

@@ -196,7 +196,7 @@ extension Compiler {
                     if case .list(let list) = container, let i = Int(exactly: x), i >= 0, i < list.count { return list[i] }
                     if case .tensor(let box) = container, box.tensor.rank == 1, box.tensor.node == nil,
                        let i = Int(exactly: x), i >= 0, i < box.tensor.count {
-                        return .number(box.tensor.data[i])
+                        return .number(box.tensor[flat: i])
                     }
                 }
                 return try at(span) {

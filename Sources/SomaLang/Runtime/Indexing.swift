@@ -125,7 +125,7 @@ enum Indexing {
     }
 
     static func getTensor(_ t: Tensor, _ keys: [IndexKey]) throws -> Value {
-        if let offset = try directOffset(t, keys) { return .number(t.data[offset]) }
+        if let offset = try directOffset(t, keys) { return .number(t[flat: offset]) }
         do {
             return Value(try t.get(try tensorItems(t, keys)))
         } catch let e as TensorError {
@@ -199,7 +199,9 @@ enum Indexing {
             case "shape": return .list(t.shape.map { Value($0) })
             case "size": return Value(t.count)
             case "ndim": return Value(t.rank)
-            default: throw SomaError.name("a tensor has no field '\(name)' (it has T, shape, size, ndim)")
+            case "dtype": return .string(t.dtype.rawValue)
+            case "astype": return .function(.native(astypeMethod(t)))
+            default: throw SomaError.name("a tensor has no field '\(name)' (it has T, shape, size, ndim, dtype, astype)")
             }
         case .number(let x):
             switch name {
@@ -207,6 +209,7 @@ enum Indexing {
             case "shape": return .list([])
             case "size": return .number(1)
             case "ndim": return .number(0)
+            case "dtype": return .string(DType.float64.rawValue)
             default: break
             }
         case .range(let r):
@@ -324,7 +327,7 @@ enum Indexing {
             let count = box.tensor.count
             guard box.tensor.rank == 1, box.tensor.node == nil, i >= -count, i < count else { return false }
             if !isKnownUniquelyReferenced(&box) { box = TensorBox(box.tensor) }
-            box.tensor.data[i < 0 ? i + count : i] = v
+            box.tensor[flat: i < 0 ? i + count : i] = v
             return true
         }
         if case .list = container {
@@ -371,7 +374,7 @@ enum Indexing {
 
     static func setTensor(_ t: inout Tensor, _ keys: [IndexKey], _ newValue: Value) throws {
         if case .number(let x) = newValue, let offset = try directOffset(t, keys) {
-            t.data[offset] = x
+            t[flat: offset] = x
             return
         }
         do {
@@ -379,5 +382,17 @@ enum Indexing {
         } catch let e as TensorError {
             throw SomaError(e)
         }
+    }
+}
+
+/// `t.astype(dtype)`: the tensor converted to "float64" or "float32".
+private func astypeMethod(_ t: Tensor) -> Builtin {
+    Builtin("astype(dtype)", doc: "The tensor converted to dtype (\"float64\" or \"float32\").") { args in
+        let name = try args.string(0, "dtype")
+        guard let dtype = DType(rawValue: name) else {
+            let names = DType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw SomaError.value("astype: dtype must be one of \(names), got \"\(name)\"")
+        }
+        return Value(t.astype(dtype))
     }
 }

@@ -105,7 +105,7 @@ enum Operators {
             let result = try Tensor.binary(tensorOp, x, y)
             // Comparing single numbers (a tracked scalar inside `grad`, say)
             // gives a boolean, exactly as for plain numbers.
-            if tensorOp.isComparison, result.rank == 0, let r = result.data.first { return .bool(r != 0) }
+            if tensorOp.isComparison, result.rank == 0, result.count == 1 { return .bool(result[flat: 0] != 0) }
             return Value(result)
         } catch let error as TensorError {
             throw SomaError(error)
@@ -216,7 +216,7 @@ enum Operators {
             guard box.tensor.count == 1 else {
                 throw SomaError.value("a tensor of shape \(box.tensor.shape) in a condition is ambiguous: use any(...) or all(...)")
             }
-            return box.tensor.data[0] != 0
+            return box.tensor[flat: 0] != 0
         default: return true
         }
     }

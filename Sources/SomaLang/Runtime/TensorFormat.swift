@@ -9,9 +9,15 @@ private let lineWidth = 75
 private let maxShownElements = 1 << 16
 
 /// A tensor laid out like numpy's repr: aligned columns, one bracket level
-/// per axis, `...` in place of the middle of large axes.
+/// per axis, `...` in place of the middle of large axes; a dtype other than
+/// float64 is named after it, as numpy does (`[1, 2], dtype=float32`).
 public func formatTensor(_ t: Tensor) -> String {
-    if t.shape.isEmpty { return t.data.first.map(formatNumber) ?? "nil" }
+    let text = formatElements(t)
+    return t.dtype == .float64 ? text : text + ", dtype=" + t.dtype.rawValue
+}
+
+private func formatElements(_ t: Tensor) -> String {
+    if t.shape.isEmpty { return t.count == 1 ? formatNumber(t[flat: 0]) : "nil" }
     if t.count == 0 { return t.rank == 1 ? "[]" : "tensor(shape \(t.shape))" }
     let summarize = t.count > summaryThreshold
     // Many short axes ([2, 2, ..., 2]) are not summarised but would still
@@ -32,9 +38,9 @@ public func formatTensor(_ t: Tensor) -> String {
         for i in shownIndices(t.shape[axis], summarize) { visit(axis + 1, offset + i * strides[axis]) }
     }
     visit(0, 0)
-    let style = ElementStyle(offsets.map { t.data[$0] })
+    let style = ElementStyle(offsets.map { t[flat: $0] })
     var cells: [Int: String] = [:]
-    for offset in offsets { cells[offset] = style.format(t.data[offset]) }
+    for offset in offsets { cells[offset] = style.format(t[flat: offset]) }
     let width = cells.values.map(\.count).max() ?? 1
     func render(_ axis: Int, _ offset: Int, _ indent: Int) -> String {
         let indices = shownIndices(t.shape[axis], summarize)

@@ -5,7 +5,7 @@ extension Tensor {
     /// tracked tensor's slices keep their autodiff record.
     func rows() throws -> [Tensor] {
         guard let first = shape.first else { return [self] }
-        if node != nil {
+        if node != nil || dtype != .float64 {
             do {
                 return try (0..<first).map { try get([.index($0)]) }
             } catch let e as TensorError {
@@ -44,11 +44,14 @@ extension Value {
             guard parts[0].rank < Shape.maxRank else {
                 throw SomaError.shape("stacking tensors of rank \(parts[0].rank) would exceed \(Shape.maxRank) axes")
             }
-            if parts.contains(where: { $0.node != nil }) {
-                // Keep the autodiff record of tracked elements.
+            let inner = parts[0].shape
+            if parts.contains(where: { $0.node != nil || $0.dtype != .float64 }) {
+                // Keep the autodiff record of tracked elements, and float32 (see DType.promoted).
+                for part in parts where part.shape != inner {
+                    throw SomaError.shape("cannot stack elements of shape \(inner) and \(part.shape) into a tensor")
+                }
                 do { return try Tensor.stack(parts) } catch let e as TensorError { throw SomaError(e) }
             }
-            let inner = parts[0].shape
             do { _ = try Shape.checkedCount([parts.count] + inner) } catch let e as TensorError { throw SomaError(e) }
             var data: [Double] = []
             data.reserveCapacity(parts.count * parts[0].count)

@@ -71,8 +71,8 @@ public enum Function {
 extension Value {
     /// A tensor value; an untracked 0-d tensor becomes a plain number.
     public init(_ tensor: Tensor) {
-        if tensor.shape.isEmpty, tensor.node == nil, let x = tensor.data.first {
-            self = .number(x)
+        if tensor.shape.isEmpty, tensor.node == nil, tensor.count == 1 {
+            self = .number(tensor[flat: 0])
         } else {
             self = .tensor(TensorBox(tensor))
         }

@@ -238,7 +238,8 @@ private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double,
             guard y.count == drive.count else {
                 throw SomaError.shape("\(args.callee): vin(t) gave \(y.count) values, expected \(drive.count)")
             }
-            for i in 0..<drive.count { drive[i] = y.data[i] }
+            let values = y.data
+            for i in 0..<drive.count { drive[i] = values[i] }
         })
     default:
         let v = try args.tensor(index, name)
@@ -246,16 +247,17 @@ private func lifDrive(_ args: Arguments, index: Int = 0, steps: Int, dt: Double,
             guard v.shape[0] >= steps else {
                 throw SomaError.shape("\(args.callee): vin has \(v.shape[0]) rows but the run takes \(steps) steps")
             }
-            let n = v.shape[1]
+            let n = v.shape[1], values = v.data
             return (n, false, { k, _, drive in
                 if k & 1023 == 0 { try context.checkInterrupt() }
-                for i in 0..<n { drive[i] = v.data[k * n + i] }
+                for i in 0..<n { drive[i] = values[k * n + i] }
             })
         }
         guard v.rank <= 1 else { throw SomaError.shape("\(args.callee): vin must be a number, vector or matrix") }
+        let values = v.data
         return (v.count, false, { k, _, drive in
             if k & 1023 == 0 { try context.checkInterrupt() }
-            for i in 0..<drive.count { drive[i] = v.data[i] }
+            for i in 0..<drive.count { drive[i] = values[i] }
         })
     }
 }

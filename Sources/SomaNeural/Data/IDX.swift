@@ -63,15 +63,18 @@ public enum IDX {
             default: values[i] = Double(bitPattern: bits)
             }
         }
-        return Tensor(shape: shape, data: values)
+        // Float32 data stays float32 (as numpy reads it); other types widen to float64.
+        let t = Tensor(shape: shape, data: values)
+        return type == 0x0D ? t.astype(.float32) : t
     }
 
     /// Encodes a tensor as IDX: unsigned bytes when every value is an integer
-    /// in 0...255, 64-bit floats otherwise.
+    /// in 0...255, else 32-bit floats for a float32 tensor and 64-bit floats otherwise.
     public static func encode(_ t: Tensor) throws -> [UInt8] {
         guard t.rank <= 255 else { throw NeuralError.value("write_idx: too many dimensions") }
         let asBytes = t.data.allSatisfy { $0 >= 0 && $0 <= 255 && $0 == $0.rounded() }
-        var out: [UInt8] = [0, 0, asBytes ? 0x08 : 0x0E, UInt8(t.rank)]
+        let single = !asBytes && t.dtype == .float32
+        var out: [UInt8] = [0, 0, asBytes ? 0x08 : (single ? 0x0D : 0x0E), UInt8(t.rank)]
         for size in t.shape {
             guard size <= Int(Int32.max) else { throw NeuralError.value("write_idx: dimension \(size) too large") }
             out += [UInt8(size >> 24 & 0xff), UInt8(size >> 16 & 0xff), UInt8(size >> 8 & 0xff), UInt8(size & 0xff)]
@@ -79,6 +82,9 @@ public enum IDX {
         for v in t.data {
             if asBytes {
                 out.append(UInt8(v))
+            } else if single {
+                let bits = Float(v).bitPattern
+                for k in stride(from: 24, through: 0, by: -8) { out.append(UInt8(bits >> UInt32(k) & 0xff)) }
             } else {
                 let bits = v.bitPattern
                 for k in stride(from: 56, through: 0, by: -8) { out.append(UInt8(bits >> UInt64(k) & 0xff)) }
