@@ -74,17 +74,7 @@ extension Compiler {
         case .index(let base, let items):
             return try compileIndex(base, items, span)
         case .field(let base, let name):
-            let code = try compileExpression(base)
-            let field = name.name
-            unowned(unsafe) let vm = self.vm
-            let size = frameSize
-            return { frame in
-                let v = try code(frame)
-                if case .object = v {
-                    return try at(span) { try vm.withStackTop(frame.base + size) { try Indexing.field(v, field) } }
-                }
-                return try at(span) { try Indexing.field(v, field) }
-            }
+            return try compileField(base, name.name, span)
         case .list(let items):
             let codes = try items.map(compileExpression)
             return { frame in
@@ -189,6 +179,9 @@ extension Compiler {
         let code = try compileExpression(base)
         let keys = try compileKeys(items)
         if keys.count == 1, case .expr(let keyCode, _) = keys[0] {
+            if case .expr(let keyExpr) = items[0], let direct = compileElementRead(base, keyExpr, keyCode, keys, span) {
+                return direct
+            }
             return { frame in
                 let container = try code(frame)
                 let key = try keyCode(frame)

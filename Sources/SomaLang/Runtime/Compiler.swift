@@ -26,9 +26,25 @@ struct ControlSignal: Error {
 struct NotNumeric: Error {}
 
 /// Counts how often numeric code failed at one place, to stop trying there.
+/// The count lives behind a pointer: a stored `var` of a class would pay
+/// Swift's dynamic exclusivity check each time numeric code runs.
 final class NumericSite {
-    var failures = 0
+    private let count: UnsafeMutablePointer<Int>
     static let limit = 8
+
+    init() {
+        count = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        count.initialize(to: 0)
+    }
+
+    deinit {
+        count.deallocate()
+    }
+
+    var failures: Int {
+        @inline(__always) get { count.pointee }
+        @inline(__always) set { count.pointee = newValue }
+    }
 }
 
 /// Turns syntax into closures. One compiler per function body being

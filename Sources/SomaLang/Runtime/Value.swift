@@ -27,6 +27,38 @@ public final class TensorBox {
     public init(_ tensor: Tensor) {
         self.tensor = tensor
     }
+
+    /// Element `x` of an untracked vector (`v[i]` in a loop), or nil when the
+    /// tensor is not one or `x` is not a position in it. The tensor is read
+    /// through one access, not one per property.
+    @inline(__always)
+    func vectorElement(_ x: Double) -> Double? {
+        TensorBox.element(of: tensor, x)
+    }
+
+    @inline(__always)
+    private static func element(of t: borrowing Tensor, _ x: Double) -> Double? {
+        guard t.rank == 1, t.node == nil, let i = Int(exactly: x) else { return nil }
+        let count = t.count
+        guard i >= -count, i < count else { return nil }
+        return t.data[i < 0 ? i + count : i]
+    }
+
+    /// Writes element `i` of an untracked vector in one access; false (and
+    /// nothing written) when the tensor is not one or `i` is not a position.
+    /// The caller makes sure the box is not shared.
+    @inline(__always)
+    func setVectorElement(_ i: Int, _ value: Double) -> Bool {
+        TensorBox.setElement(of: &tensor, i, value)
+    }
+
+    @inline(__always)
+    private static func setElement(of t: inout Tensor, _ i: Int, _ value: Double) -> Bool {
+        let count = t.count
+        guard t.rank == 1, t.node == nil, i >= -count, i < count else { return false }
+        t.data[i < 0 ? i + count : i] = value
+        return true
+    }
 }
 
 /// A lazy integer range `start..<end` (a closed range `a...b` is stored as `a..<b+1`).
