@@ -169,7 +169,7 @@ extension Compiler {
             } else {
                 general = assign
             }
-            return try compileNameUpdate(id, op, value, slow: general, span) ?? general
+            return try compileNameUpdate(id, op, value, slow: general, span)
         }
         let rhs = try compileExpression(value)
         guard let (root, steps) = try compilePath(target) else {
@@ -208,8 +208,7 @@ extension Compiler {
                     }
                 }
             }
-            if let direct = compileElementWrite(base, key, general: general) { return direct }
-            return { frame, value in try general(frame, try key(frame), value) }
+            return compileElementWrite(base, key, general: general)
         }
         guard let (root, steps) = try compilePath(target) else {
             throw syntaxError("cannot assign to this expression", target.span)

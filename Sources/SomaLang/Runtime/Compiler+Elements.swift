@@ -4,9 +4,12 @@ extension Compiler {
     /// `v[i]` with `v` a local or global variable: a number position in a
     /// list or an untracked vector is read from the slot in place (the value
     /// is not copied out first); anything else takes the general index read.
-    func compileElementRead(_ base: Expr, _ keyExpr: Expr, _ keyCode: @escaping Code, _ keys: [KeyCode], _ span: Span) -> Code? {
+    /// (Returns `otherwise` where no fast path applies: an Optional closure
+    /// would be called through a reabstraction thunk.)
+    func compileElementRead(_ base: Expr, _ keyExpr: Expr, _ keyCode: @escaping Code, _ keys: [KeyCode], _ span: Span,
+                            otherwise: @escaping Code) -> Code {
         // The slot is read after the key: only keys that cannot rebind the name qualify.
-        guard case .name(let name) = base.kind, keyExpr.cannotRebind else { return nil }
+        guard case .name(let name) = base.kind, keyExpr.cannotRebind else { return otherwise }
         let load = compileLoad(name, base.span)
         let general: (Value, Value) throws -> Value = { container, key in
             try at(span) {
@@ -42,16 +45,16 @@ extension Compiler {
                 return try general(try load(frame), key)
             }
         case .cell, .capture:
-            return nil
+            return otherwise
         }
     }
 
     /// `v[i] = x` with `v` a local or global variable, `i` a number and `x`
-    /// a number (or any value for a list): written in the slot in place. Nil
-    /// when the target is not a plain variable; `general` runs when the fast
-    /// write does not apply.
-    func compileElementWrite(_ base: Expr, _ key: @escaping Code, general: @escaping (Frame, Value, Value) throws -> Void) -> Store? {
-        guard case .name(let name) = base.kind else { return nil }
+    /// a number (or any value for a list): written in the slot in place;
+    /// `general` runs when the fast write does not apply.
+    func compileElementWrite(_ base: Expr, _ key: @escaping Code, general: @escaping (Frame, Value, Value) throws -> Void) -> Store {
+        let plain: Store = { frame, value in try general(frame, try key(frame), value) }
+        guard case .name(let name) = base.kind else { return plain }
         switch resolve(name) {
         case .local(let i):
             return { frame, value in
@@ -73,7 +76,7 @@ extension Compiler {
                 try general(frame, k, value)
             }
         case .cell, .capture:
-            return nil
+            return plain
         }
     }
 }

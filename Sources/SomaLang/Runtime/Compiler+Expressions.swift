@@ -179,18 +179,12 @@ extension Compiler {
         let code = try compileExpression(base)
         let keys = try compileKeys(items)
         if keys.count == 1, case .expr(let keyCode, _) = keys[0] {
-            if case .expr(let keyExpr) = items[0], let direct = compileElementRead(base, keyExpr, keyCode, keys, span) {
-                return direct
-            }
-            return { frame in
+            let general: Code = { frame in
                 let container = try code(frame)
                 let key = try keyCode(frame)
                 if case .number(let x) = key {
                     if case .list(let list) = container, let i = Int(exactly: x), i >= 0, i < list.count { return list[i] }
-                    if case .tensor(let box) = container, box.tensor.rank == 1, box.tensor.node == nil,
-                       let i = Int(exactly: x), i >= 0, i < box.tensor.count {
-                        return .number(box.tensor.data[i])
-                    }
+                    if case .tensor(let box) = container, let v = box.vectorElement(x) { return .number(v) }
                 }
                 return try at(span) {
                     if case .number(let x) = key { return try Indexing.get(container, [.number(x)]) }
@@ -198,6 +192,8 @@ extension Compiler {
                     return try Indexing.get(container, [.value(key, hint)])
                 }
             }
+            guard case .expr(let keyExpr) = items[0] else { return general }
+            return compileElementRead(base, keyExpr, keyCode, keys, span, otherwise: general)
         }
         return { frame in
             let container = try code(frame)

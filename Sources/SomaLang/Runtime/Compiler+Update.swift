@@ -5,8 +5,9 @@ extension Compiler {
     /// is updated in place and a string grows in place; anything else takes
     /// `slow` (the general `x = x op e`, list extension and the error for a
     /// local without a value). The old value is read before `e` runs, as in
-    /// `x = x op e`.
-    func compileNameUpdate(_ id: Identifier, _ op: BinaryOperator, _ value: Expr, slow: @escaping Exec, _ span: Span) throws -> Exec? {
+    /// `x = x op e`. (Returns `slow` itself where no fast path applies: an
+    /// Optional closure would be called through a reabstraction thunk.)
+    func compileNameUpdate(_ id: Identifier, _ op: BinaryOperator, _ value: Expr, slow: @escaping Exec, _ span: Span) throws -> Exec {
         let operand = try compileExpression(value)
         switch op {
         case .add: return try nameUpdate(AddOperator.self, id, operand, slow: slow, span)
@@ -15,19 +16,18 @@ extension Compiler {
         case .divide: return try nameUpdate(DivideOperator.self, id, operand, slow: slow, span)
         case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, slow: slow, span)
         case .power: return try nameUpdate(PowerOperator.self, id, operand, slow: slow, span)
-        default: return nil
+        default: return slow
         }
     }
 
     private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, slow: @escaping Exec,
-                                                _ span: Span) throws -> Exec? {
+                                                _ span: Span) throws -> Exec {
         let appends = K.op == .add
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
                 let p = frame.base + i
-                switch p.pointee {
-                case .number(let a):
+                if case .number(let a) = p.pointee {
                     let b = try operand(frame)
                     if case .number(let q) = b {
                         p.pointee = .number(K.apply(a, q))
@@ -35,24 +35,23 @@ extension Compiler {
                         p.pointee = try at(span) { try Operators.binary(K.op, .number(a), b) }
                     }
                     return .normal
-                case .string where appends:
-                    let suffix = try stringOperand(try operand(frame), span)
-                    // The operand may have rebound the name: append only to a string still there.
-                    guard case .string = p.pointee else { return try slow(frame) }
-                    var old = p.move()
-                    var text = Indexing.takeString(&old)
-                    text += suffix
-                    p.initialize(to: .string(text))
-                    return .normal
-                default:
-                    return try slow(frame)
                 }
+                // Tested without binding the payload: a binding would keep a
+                // second reference alive and make every append copy the text.
+                guard appends, case .string = p.pointee else { return try slow(frame) }
+                let suffix = try stringOperand(try operand(frame), span)
+                // The operand may have rebound the name: append only to a string still there.
+                guard case .string = p.pointee else { return try slow(frame) }
+                var old = p.move()
+                var text = Indexing.takeString(&old)
+                text += suffix
+                p.initialize(to: .string(text))
+                return .normal
             }
         case .global(let i, _):
             let table = vm.globals
             return { frame in
-                switch table.values[i] {
-                case .some(.number(let a)):
+                if case .some(.number(let a)) = table.values[i] {
                     let b = try operand(frame)
                     // The result is computed before the slot is addressed: the
                     // table's storage moves when code run meanwhile adds a name.
@@ -64,21 +63,19 @@ extension Compiler {
                     }
                     table.values[i] = result
                     return .normal
-                case .some(.string) where appends:
-                    let suffix = try stringOperand(try operand(frame), span)
-                    guard case .some(.string) = table.values[i] else { return try slow(frame) }
-                    var old = table.values[i] ?? .nil
-                    table.values[i] = .nil
-                    var text = Indexing.takeString(&old)
-                    text += suffix
-                    table.values[i] = .string(text)
-                    return .normal
-                default:
-                    return try slow(frame)
                 }
+                guard appends, case .some(.string) = table.values[i] else { return try slow(frame) }
+                let suffix = try stringOperand(try operand(frame), span)
+                guard case .some(.string) = table.values[i] else { return try slow(frame) }
+                var old = table.values[i] ?? .nil
+                table.values[i] = .nil
+                var text = Indexing.takeString(&old)
+                text += suffix
+                table.values[i] = .string(text)
+                return .normal
             }
         case .cell, .capture:
-            return nil
+            return slow
         }
     }
 }
