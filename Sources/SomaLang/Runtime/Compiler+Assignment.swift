@@ -21,7 +21,10 @@ extension Compiler {
             switch resolve(id.name) {
             case .local(let i):
                 return { frame in
-                    frame.base[i] = try code(frame)
+                    let value = try code(frame)
+                    let p = frame.base + i
+                    // A number in the slot needs no release before it is overwritten.
+                    if case .number = p.pointee { p.initialize(to: value) } else { p.pointee = value }
                     return .normal
                 }
             case .global(let i, _):
@@ -29,7 +32,8 @@ extension Compiler {
                 return { frame in
                     // Evaluated before the slot is addressed: new names move the table's storage.
                     let value = try code(frame)
-                    table.values[i] = value
+                    let p = table.values + i
+                    if case .some(.number) = p.pointee { p.initialize(to: value) } else { p.pointee = value }
                     return .normal
                 }
             default:

@@ -32,10 +32,13 @@ extension Compiler {
                     var k = r.start
                     while k < r.end {
                         if flag.isSet { throw SomaError.interrupt().located(span) }
+                        // A number left in the slot by the last step needs no release.
                         if localSlot >= 0 {
-                            frame.base[localSlot] = .number(Double(k))
+                            let p = frame.base + localSlot
+                            if case .number = p.pointee { p.initialize(to: .number(Double(k))) } else { p.pointee = .number(Double(k)) }
                         } else if globalSlot >= 0 {
-                            table.values[globalSlot] = .number(Double(k))
+                            let p = table.values + globalSlot
+                            if case .some(.number) = p.pointee { p.initialize(to: .number(Double(k))) } else { p.pointee = .number(Double(k)) }
                         } else {
                             try store(frame, .number(Double(k)))
                         }

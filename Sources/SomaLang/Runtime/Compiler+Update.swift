@@ -9,25 +9,48 @@ extension Compiler {
     /// Optional closure would be called through a reabstraction thunk.)
     func compileNameUpdate(_ id: Identifier, _ op: BinaryOperator, _ value: Expr, slow: @escaping Exec, _ span: Span) throws -> Exec {
         let operand = try compileExpression(value)
+        // A side-effect free arithmetic operand also runs as raw numeric
+        // code (a constant needs no code at all); `operand` is the fallback.
+        let leaf = numeric(value)
+        let code: NumCode
+        if let leaf { code = numericCode(leaf) } else { code = { _ in throw NotNumeric() } }
+        let numeric = NumericOperand(leaf, code)
         switch op {
-        case .add: return try nameUpdate(AddOperator.self, id, operand, slow: slow, span)
-        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, slow: slow, span)
-        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, slow: slow, span)
-        case .divide: return try nameUpdate(DivideOperator.self, id, operand, slow: slow, span)
-        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, slow: slow, span)
-        case .power: return try nameUpdate(PowerOperator.self, id, operand, slow: slow, span)
+        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, slow: slow, span)
+        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, slow: slow, span)
+        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, slow: slow, span)
+        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, slow: slow, span)
+        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, slow: slow, span)
+        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, slow: slow, span)
         default: return slow
         }
     }
 
-    private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, slow: @escaping Exec,
-                                                _ span: Span) throws -> Exec {
+    private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, _ numeric: NumericOperand,
+                                                slow: @escaping Exec, _ span: Span) throws -> Exec {
         let appends = K.op == .add
+        let num = numeric.code, kind = numeric.kind, constant = numeric.constant
+        let site = NumericSite()
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
                 let p = frame.base + i
                 if case .number(let a) = p.pointee {
+                    if kind == .constant {
+                        // The old value is a number: nothing to release before overwriting it.
+                        p.initialize(to: .number(K.apply(a, constant)))
+                        return .normal
+                    }
+                    if kind == .code && site.failures < NumericSite.limit {
+                        do {
+                            let q = try num(frame)
+                            // The operand ran no code that could rebind the name: the slot still holds a number.
+                            p.initialize(to: .number(K.apply(a, q)))
+                            return .normal
+                        } catch is NotNumeric {
+                            site.failures += 1
+                        }
+                    }
                     let b = try operand(frame)
                     if case .number(let q) = b {
                         p.pointee = .number(K.apply(a, q))
@@ -52,6 +75,20 @@ extension Compiler {
             let table = vm.globals
             return { frame in
                 if case .some(.number(let a)) = table.values[i] {
+                    if kind == .constant {
+                        (table.values + i).initialize(to: .number(K.apply(a, constant)))
+                        return .normal
+                    }
+                    if kind == .code && site.failures < NumericSite.limit {
+                        do {
+                            let q = try num(frame)
+                            // Numeric code defines no names: the table has not moved and the slot holds a number.
+                            (table.values + i).initialize(to: .number(K.apply(a, q)))
+                            return .normal
+                        } catch is NotNumeric {
+                            site.failures += 1
+                        }
+                    }
                     let b = try operand(frame)
                     // The result is computed before the slot is addressed: the
                     // table's storage moves when code run meanwhile adds a name.
@@ -87,4 +124,21 @@ private func stringOperand(_ more: Value, _ span: Span) throws -> String {
         throw SomaError.type("cannot add string and \(more.typeName)").located(span)
     }
     return suffix
+}
+
+/// The operand of `x op= e` as numeric code, when it is arithmetic.
+struct NumericOperand {
+    enum Kind { case none, constant, code }
+    let kind: Kind
+    let constant: Double
+    let code: NumCode
+
+    init(_ leaf: NumericLeaf?, _ code: @escaping NumCode) {
+        self.code = code
+        switch leaf {
+        case .constant(let c)?: kind = .constant; constant = c
+        case .some: kind = .code; constant = 0
+        case nil: kind = .none; constant = 0
+        }
+    }
 }
