@@ -14,14 +14,17 @@ extension Tensor {
         guard unknown.count <= 1, dims.allSatisfy({ $0 >= -1 }) else {
             throw TensorError.shape("reshape takes non-negative dimensions and at most one -1, got \(dims)")
         }
-        let mismatch = TensorError.shape("cannot reshape a tensor of shape \(shape) into \(dims)")
+        // The message is built only when it is thrown: describing two arrays
+        // cost more than the whole successful reshape of a small tensor.
+        let shape = self.shape
+        func mismatch() -> TensorError { .shape("cannot reshape a tensor of shape \(shape) into \(dims)") }
         if let u = unknown.first {
             var known = dims
             known.remove(at: u)
-            guard let k = try? Shape.checkedCount(known), k > 0, count % k == 0 else { throw mismatch }
+            guard let k = try? Shape.checkedCount(known), k > 0, count % k == 0 else { throw mismatch() }
             target[u] = count / k
         }
-        guard (try? Shape.checkedCount(target)) == count else { throw mismatch }
+        guard (try? Shape.checkedCount(target)) == count else { throw mismatch() }
         if target == shape { return self }
         let out = Tensor(shape: target, storage: storage)
         return Tensor.record(out, [self], Primitives.reshape(from: shape))

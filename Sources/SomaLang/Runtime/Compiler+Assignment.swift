@@ -18,11 +18,26 @@ extension Compiler {
         if targets.count == 1, case .name(let id) = targets[0] {
             if let append = try compileAppend(id, value, span) { return append }
             let code = try compileValue(value, tail: false)
-            if case .local(let i) = resolve(id.name) {
+            switch resolve(id.name) {
+            case .local(let i):
                 return { frame in
-                    frame.base[i] = try code(frame)
+                    let value = try code(frame)
+                    let p = frame.base + i
+                    // A number in the slot needs no release before it is overwritten.
+                    if case .number = p.pointee { p.initialize(to: value) } else { p.pointee = value }
                     return .normal
                 }
+            case .global(let i, _):
+                let table = vm.globals
+                return { frame in
+                    // Evaluated before the slot is addressed: new names move the table's storage.
+                    let value = try code(frame)
+                    let p = table.values + i
+                    if case .some(.number) = p.pointee { p.initialize(to: value) } else { p.pointee = value }
+                    return .normal
+                }
+            default:
+                break
             }
             let store = compileStore(id.name, id.span)
             return { frame in
@@ -31,14 +46,16 @@ extension Compiler {
             }
         }
         let code = try compileValue(value, tail: false)
-        let writers = try targets.map(compileTargetWrite)
-        if writers.count == 1 {
-            let write = writers[0]
+        if targets.count == 1 {
+            // Compiled straight into a let: a closure read back from an array
+            // would be called through a reabstraction thunk.
+            let write = try compileTargetWrite(targets[0])
             return { frame in
                 try write(frame, try code(frame))
                 return .normal
             }
         }
+        let writers = try targets.map(compileTargetWrite)
         let count = writers.count
         return { frame in
             let value = try code(frame)
@@ -142,15 +159,21 @@ extension Compiler {
             case .local(let i) where i >= scope.parameterCount: slot = i
             default: break
             }
-            guard let slot else { return assign }
-            let name = id.name
-            return { frame in
-                if case .nil = frame.base[slot] {
-                    throw SomaError(.name, "'\(name)' has no value yet: assigning it inside this function makes it local",
-                                    span: id.span, notes: ["to change a value from outside, pass it in and return the new value"])
+            let general: Exec
+            if let slot {
+                let name = id.name
+                let checked = assign
+                general = { frame in
+                    if case .nil = frame.base[slot] {
+                        throw SomaError(.name, "'\(name)' has no value yet: assigning it inside this function makes it local",
+                                        span: id.span, notes: ["to change a value from outside, pass it in and return the new value"])
+                    }
+                    return try checked(frame)
                 }
-                return try assign(frame)
+            } else {
+                general = assign
             }
+            return try compileNameUpdate(id, op, value, slow: general, span)
         }
         let rhs = try compileExpression(value)
         guard let (root, steps) = try compilePath(target) else {
@@ -180,8 +203,7 @@ extension Compiler {
             let key = try compileExpression(keyExpr)
             let access = compileRootAccess(base)
             let hint: IndexHint = keyExpr.isComparison ? .mask : (keyExpr.isListLiteral ? .positions : .auto)
-            return { frame, value in
-                let k = try key(frame)
+            let general: (Frame, Value, Value) throws -> Void = { frame, k, value in
                 try at(span) {
                     try access(frame) { current in
                         if case .number(let x) = k, Indexing.setElement(&current, x, value) { return }
@@ -190,6 +212,7 @@ extension Compiler {
                     }
                 }
             }
+            return compileElementWrite(base, key, general: general)
         }
         guard let (root, steps) = try compilePath(target) else {
             throw syntaxError("cannot assign to this expression", target.span)

@@ -74,17 +74,7 @@ extension Compiler {
         case .index(let base, let items):
             return try compileIndex(base, items, span)
         case .field(let base, let name):
-            let code = try compileExpression(base)
-            let field = name.name
-            unowned(unsafe) let vm = self.vm
-            let size = frameSize
-            return { frame in
-                let v = try code(frame)
-                if case .object = v {
-                    return try at(span) { try vm.withStackTop(frame.base + size) { try Indexing.field(v, field) } }
-                }
-                return try at(span) { try Indexing.field(v, field) }
-            }
+            return try compileField(base, name.name, span)
         case .list(let items):
             let codes = try items.map(compileExpression)
             return { frame in
@@ -189,15 +179,12 @@ extension Compiler {
         let code = try compileExpression(base)
         let keys = try compileKeys(items)
         if keys.count == 1, case .expr(let keyCode, _) = keys[0] {
-            return { frame in
+            let general: Code = { frame in
                 let container = try code(frame)
                 let key = try keyCode(frame)
                 if case .number(let x) = key {
                     if case .list(let list) = container, let i = Int(exactly: x), i >= 0, i < list.count { return list[i] }
-                    if case .tensor(let box) = container, box.tensor.rank == 1, box.tensor.node == nil,
-                       let i = Int(exactly: x), i >= 0, i < box.tensor.count {
-                        return .number(box.tensor[flat: i])
-                    }
+                    if case .tensor(let box) = container, let v = box.vectorElement(x) { return .number(v) }
                 }
                 return try at(span) {
                     if case .number(let x) = key { return try Indexing.get(container, [.number(x)]) }
@@ -205,6 +192,8 @@ extension Compiler {
                     return try Indexing.get(container, [.value(key, hint)])
                 }
             }
+            guard case .expr(let keyExpr) = items[0] else { return general }
+            return compileElementRead(base, keyExpr, keyCode, keys, span, otherwise: general)
         }
         return { frame in
             let container = try code(frame)

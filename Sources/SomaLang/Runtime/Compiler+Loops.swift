@@ -10,21 +10,38 @@ extension Compiler {
         loopDepth += 1
         let bodyExec = try compileBlock(body.statements)
         loopDepth -= 1
-        let stores = variables.map { compileStore($0.name, $0.span) }
         let flag = vm.interruptFlag
         let iterableSpan = iterable.span
 
         if variables.count == 1 {
-            let store = stores[0]
-            var localSlot: Int?
-            if case .local(let i) = resolve(variables[0].name) { localSlot = i }
+            // The store is compiled here, not read back from an array: a
+            // closure taken out of an array is called through a reabstraction thunk.
+            let store = compileStore(variables[0].name, variables[0].span)
+            // The loop variable's slot when it is a local or a global, written
+            // directly on each step of a range.
+            var localSlot = -1, globalSlot = -1
+            switch resolve(variables[0].name) {
+            case .local(let i): localSlot = i
+            case .global(let i, _): globalSlot = i
+            default: break
+            }
+            let table = vm.globals
             return { frame in
                 let sequence = try source(frame)
                 if case .range(let r) = sequence {
                     var k = r.start
                     while k < r.end {
                         if flag.isSet { throw SomaError.interrupt().located(span) }
-                        if let slot = localSlot { frame.base[slot] = .number(Double(k)) } else { try store(frame, .number(Double(k))) }
+                        // A number left in the slot by the last step needs no release.
+                        if localSlot >= 0 {
+                            let p = frame.base + localSlot
+                            if case .number = p.pointee { p.initialize(to: .number(Double(k))) } else { p.pointee = .number(Double(k)) }
+                        } else if globalSlot >= 0 {
+                            let p = table.values + globalSlot
+                            if case .some(.number) = p.pointee { p.initialize(to: .number(Double(k))) } else { p.pointee = .number(Double(k)) }
+                        } else {
+                            try store(frame, .number(Double(k)))
+                        }
                         switch try runLoopBody(bodyExec, frame) {
                         case .breakLoop: return .normal
                         case .returnValue: return .returnValue
@@ -46,7 +63,8 @@ extension Compiler {
             }
         }
 
-        let first = stores[0], second = stores[1]
+        let first = compileStore(variables[0].name, variables[0].span)
+        let second = compileStore(variables[1].name, variables[1].span)
         return { frame in
             let sequence = try source(frame)
             let pairs: [(Value, Value)]

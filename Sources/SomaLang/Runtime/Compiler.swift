@@ -26,9 +26,25 @@ struct ControlSignal: Error {
 struct NotNumeric: Error {}
 
 /// Counts how often numeric code failed at one place, to stop trying there.
+/// The count lives behind a pointer: a stored `var` of a class would pay
+/// Swift's dynamic exclusivity check each time numeric code runs.
 final class NumericSite {
-    var failures = 0
+    private let count: UnsafeMutablePointer<Int>
     static let limit = 8
+
+    init() {
+        count = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        count.initialize(to: 0)
+    }
+
+    deinit {
+        count.deallocate()
+    }
+
+    var failures: Int {
+        @inline(__always) get { count.pointee }
+        @inline(__always) set { count.pointee = newValue }
+    }
 }
 
 /// Turns syntax into closures. One compiler per function body being
@@ -173,26 +189,33 @@ func locate(_ error: Error, _ span: Span) -> Error {
 /// user sees the chain of calls that led to it (the innermost few).
 @inline(__always)
 func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
+    // Only the success path is inlined into each call site; the notes are
+    // added out of line, so the call closure stays small.
     do {
         return try body()
-    } catch var error as SomaError {
-        // The inner span may equal this one but lie in another file (the callee's).
-        if error.span != nil, error.span != span || error.source != nil {
-            let calls = error.stack.filter { $0.contains("called from") }.count + error.pendingNotes.count
-            if calls < 3 {
-                // The caller's file is known once the error leaves the caller's code;
-                // the note names the function the error happened in ("in forward, called from x.soma:5").
-                let name = error.leftFunction
-                error.pendingNotes.append(PendingNote(text: name.map { "in \($0), called from" } ?? "called from", span: span))
-            } else if calls == 3 {
-                error.stack.append("called from ... (more calls)")
-            }
-        }
-        error.leftFunction = nil
-        throw error.located(span)
     } catch {
-        throw locate(error, span)
+        throw noteCall(error, span)
     }
+}
+
+/// The error of a call at `span`, with the call noted (see `atCall`).
+@inline(never)
+func noteCall(_ error: Error, _ span: Span) -> Error {
+    guard var error = error as? SomaError else { return locate(error, span) }
+    // The inner span may equal this one but lie in another file (the callee's).
+    if error.span != nil, error.span != span || error.source != nil {
+        let calls = error.stack.filter { $0.contains("called from") }.count + error.pendingNotes.count
+        if calls < 3 {
+            // The caller's file is known once the error leaves the caller's code;
+            // the note names the function the error happened in ("in forward, called from x.soma:5").
+            let name = error.leftFunction
+            error.pendingNotes.append(PendingNote(text: name.map { "in \($0), called from" } ?? "called from", span: span))
+        } else if calls == 3 {
+            error.stack.append("called from ... (more calls)")
+        }
+    }
+    error.leftFunction = nil
+    return error.located(span)
 }
 
 /// Runs `body`, giving any error it throws without a place the place `span`.

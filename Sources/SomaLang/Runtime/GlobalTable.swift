@@ -4,14 +4,22 @@
 /// the name is bound, so compiled code reads globals by index while later
 /// cells can still define new names.
 final class GlobalTable {
-    private(set) var values: UnsafeMutablePointer<Value?>
+    /// Where the slots are: a fixed cell holding the (movable) slot array, so
+    /// compiled code reads a global through two plain loads. A stored `var`
+    /// of a class would pay Swift's dynamic exclusivity check on every read.
+    private let storage: UnsafeMutablePointer<UnsafeMutablePointer<Value?>>
     private(set) var names: [String] = []
     private var indexOfName: [String: Int] = [:]
     private var capacity: Int
 
+    /// The slots, valid until the next new name grows the table.
+    @inline(__always)
+    var values: UnsafeMutablePointer<Value?> { storage.pointee }
+
     init() {
         capacity = 256
-        values = UnsafeMutablePointer<Value?>.allocate(capacity: capacity)
+        storage = UnsafeMutablePointer<UnsafeMutablePointer<Value?>>.allocate(capacity: 1)
+        storage.initialize(to: UnsafeMutablePointer<Value?>.allocate(capacity: capacity))
     }
 
     deinit {
@@ -25,6 +33,7 @@ final class GlobalTable {
             values.deinitialize(count: count)
         }
         values.deallocate()
+        storage.deallocate()
     }
 
     /// The slot of `name`, created (unbound) on first mention.
@@ -61,7 +70,7 @@ final class GlobalTable {
         let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: values, count: names.count)
         values.deallocate()
-        values = bigger
+        storage.pointee = bigger
         capacity *= 2
     }
 }

@@ -324,11 +324,11 @@ enum Indexing {
             guard case .number(let v) = newValue else { return false }
             var box = takeTensor(&container)
             defer { container = .tensor(box) }
-            let count = box.tensor.count
-            guard box.tensor.rank == 1, box.tensor.node == nil, i >= -count, i < count else { return false }
-            if !isKnownUniquelyReferenced(&box) { box = TensorBox(box.tensor) }
-            box.tensor[flat: i < 0 ? i + count : i] = v
-            return true
+            if !isKnownUniquelyReferenced(&box) {
+                guard box.vectorElement(Double(i)) != nil else { return false }
+                box = TensorBox(box.tensor)
+            }
+            return box.setVectorElement(i, v)
         }
         if case .list = container {
             var items = takeList(&container)

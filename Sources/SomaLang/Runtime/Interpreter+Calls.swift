@@ -14,8 +14,10 @@ struct CallSupport {
     @inline(__always)
     func invoke(_ c: Closure, base: UnsafeMutablePointer<Value>, bind: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         let size = c.slotCount
+        // The native stack is measured on every fourth level: the floor keeps
+        // a 32 MB margin, far more than four Soma calls can use.
         guard depth.pointee < depthLimit.pointee, base + size <= stackEnd,
-              currentStackAddress() > stackFloor.pointee else { throw vm.depthError(c) }
+              depth.pointee & 3 != 0 || currentStackAddress() > stackFloor.pointee else { throw vm.depthError(c) }
         if interrupt.isSet { throw SomaError.interrupt() }
         depth.pointee += 1
         bind(base)
@@ -37,13 +39,21 @@ struct CallSupport {
         if c.hasCells { makeCells(c.proto, base) }
         do {
             return try c.run(Frame(base: base, closure: c))
-        } catch let signal as ControlSignal where signal.flow == .returnValue {
-            return vm.takeReturnValue()
-        } catch let error as SomaError {
-            var left = error.leaving(c.proto.source)
-            left.leftFunction = c.name == "<fn>" ? nil : c.name
-            throw left
+        } catch {
+            return try leave(c, error)
         }
+    }
+
+    /// A function left by an error: a `return` signal gives its value, a
+    /// Soma error records the function it left. Out of line, so the call
+    /// path stays small.
+    @inline(never)
+    private func leave(_ c: Closure, _ error: Error) throws -> Value {
+        if let signal = error as? ControlSignal, signal.flow == .returnValue { return vm.takeReturnValue() }
+        guard let error = error as? SomaError else { throw error }
+        var left = error.leaving(c.proto.source)
+        left.leftFunction = c.name == "<fn>" ? nil : c.name
+        throw left
     }
 
     private func makeCells(_ proto: FunctionProto, _ base: UnsafeMutablePointer<Value>) {

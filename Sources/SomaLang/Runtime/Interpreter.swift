@@ -26,7 +26,19 @@ public final class Interpreter {
     /// Where `print` writes.
     public let output: Output
     /// The bridge builtins use to reach this interpreter.
-    public private(set) lazy var context = Context(interpreter: self)
+    public var context: Context {
+        // Made on first use and kept behind a pointer: every builtin call
+        // reads it, and a lazy stored property pays an exclusivity check each time.
+        if let made = contextCell.pointee { return made }
+        let made = Context(interpreter: self)
+        contextCell.pointee = made
+        return made
+    }
+    private let contextCell: UnsafeMutablePointer<Context?> = {
+        let cell = UnsafeMutablePointer<Context?>.allocate(capacity: 1)
+        cell.initialize(to: nil)
+        return cell
+    }()
     /// Code the library runs after each `run` (the plot library writes figures then).
     public var runEndHooks: [(Context) throws -> Void] = []
     /// Folder searched by `use "x.soma"` after the current file's folder.
@@ -61,8 +73,13 @@ public final class Interpreter {
     static let stackCapacity = 1 << 20
     let stackBase: UnsafeMutablePointer<Value>
     let stackEnd: UnsafeMutablePointer<Value>
-    /// Where native code's calls into Soma put their frames.
-    var stackTop: UnsafeMutablePointer<Value>
+    /// Where native code's calls into Soma put their frames; behind a
+    /// pointer, as every builtin call saves and restores it.
+    let stackTopCell = UnsafeMutablePointer<UnsafeMutablePointer<Value>>.allocate(capacity: 1)
+    var stackTop: UnsafeMutablePointer<Value> {
+        get { stackTopCell.pointee }
+        set { stackTopCell.pointee = newValue }
+    }
     /// Nesting of Soma calls, kept behind a pointer: a counter touched on
     /// every call should not pay for dynamic exclusivity checks.
     let depthCounter = UnsafeMutablePointer<Int>.allocate(capacity: 1)
@@ -92,7 +109,7 @@ public final class Interpreter {
         interruptFlag = interruptFlagStorage
         stackBase = UnsafeMutablePointer<Value>.allocate(capacity: Interpreter.stackCapacity)
         stackEnd = stackBase + Interpreter.stackCapacity
-        stackTop = stackBase
+        stackTopCell.initialize(to: stackBase)
         depthCounter.initialize(to: 0)
         depthLimit.initialize(to: 10_000)
         nativeStackFloor.initialize(to: 0)
@@ -101,6 +118,9 @@ public final class Interpreter {
 
     deinit {
         stackBase.deallocate()
+        stackTopCell.deallocate()
+        contextCell.deinitialize(count: 1)
+        contextCell.deallocate()
         depthCounter.deallocate()
         depthLimit.deallocate()
         nativeStackFloor.deallocate()

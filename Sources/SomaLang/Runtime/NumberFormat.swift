@@ -8,6 +8,9 @@ public func formatNumber(_ x: Double) -> String {
     if x.isNaN { return "nan" }
     if x.isInfinite { return x < 0 ? "-inf" : "inf" }
     if x == 0 { return x.sign == .minus ? "-0" : "0" }
+    // Whole numbers below 1e16 print all their digits (fixed layout): the
+    // integer's own text, without going through the digit walk below.
+    if Swift.abs(x) < 1e16, let whole = Int(exactly: x) { return String(whole) }
     let (digits, exponent) = shortestDigits(abs(x))
     let sign = x < 0 ? "-" : ""
     if exponent >= -4 && exponent < 16 {

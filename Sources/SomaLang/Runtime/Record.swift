@@ -55,6 +55,18 @@ public struct Record {
         }
     }
 
+    /// The field `key`, looked for first at position `hint` (where the same
+    /// access site found it last time); `hint` is updated when it was elsewhere.
+    /// A record that gained or lost fields since is still read correctly.
+    @inline(__always)
+    func field(_ key: String, hint: inout Int) -> Value? {
+        let i = hint
+        if i < keys.count, keys[i] == key { return values[i] }
+        guard let j = positions[key] else { return nil }
+        hint = j
+        return values[j]
+    }
+
     /// The fields in order.
     public var fields: Zip2Sequence<[String], [Value]> { zip(keys, values) }
 }

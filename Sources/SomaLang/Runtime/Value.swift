@@ -21,11 +21,57 @@ public enum Value {
 
 /// The storage of a tensor value; shared between copies until one is written.
 public final class TensorBox {
+    /// The tensor lives behind a pointer: a stored `var` of a class pays
+    /// Swift's dynamic exclusivity check (a runtime call) on every read and
+    /// write, which was a fifth of an element loop's time.
+    @usableFromInline let storage: UnsafeMutablePointer<Tensor>
+
     /// The tensor held; SomaLang writes it in place only when the box is unique.
-    public internal(set) var tensor: Tensor
+    public internal(set) var tensor: Tensor {
+        @inlinable _read { yield storage.pointee }
+        _modify { yield &storage.pointee }
+    }
 
     public init(_ tensor: Tensor) {
-        self.tensor = tensor
+        storage = UnsafeMutablePointer<Tensor>.allocate(capacity: 1)
+        storage.initialize(to: tensor)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    /// Element `x` of an untracked vector (`v[i]` in a loop), or nil when the
+    /// tensor is not one or `x` is not a position in it. The tensor is read
+    /// through one access, not one per property.
+    @inline(__always)
+    func vectorElement(_ x: Double) -> Double? {
+        TensorBox.element(of: tensor, x)
+    }
+
+    @inline(__always)
+    private static func element(of t: borrowing Tensor, _ x: Double) -> Double? {
+        guard t.rank == 1, t.node == nil, let i = Int(exactly: x) else { return nil }
+        let count = t.count
+        guard i >= -count, i < count else { return nil }
+        return t[flat: i < 0 ? i + count : i]
+    }
+
+    /// Writes element `i` of an untracked vector in one access; false (and
+    /// nothing written) when the tensor is not one or `i` is not a position.
+    /// The caller makes sure the box is not shared.
+    @inline(__always)
+    func setVectorElement(_ i: Int, _ value: Double) -> Bool {
+        TensorBox.setElement(of: &tensor, i, value)
+    }
+
+    @inline(__always)
+    private static func setElement(of t: inout Tensor, _ i: Int, _ value: Double) -> Bool {
+        let count = t.count
+        guard t.rank == 1, t.node == nil, i >= -count, i < count else { return false }
+        t[flat: i < 0 ? i + count : i] = value
+        return true
     }
 }
 
