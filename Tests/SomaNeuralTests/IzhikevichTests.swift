@@ -44,4 +44,17 @@ import Testing
             try Izhikevich(a: 0.02, b: 0.2, c: 40, d: 8).simulate(Signal(constant: [10]), duration: 1, dt: 1e-4)
         }
     }
+
+    @Test func rateCurveAndNullclines() throws {
+        let rs = Izhikevich(kind: .regularSpiking)
+        let rates = try rs.rates(currents: [0, 5, 10, 15], duration: 1, dt: 1e-4)
+        #expect(rates[0] == 0 && rates[1] < rates[2] && rates[2] < rates[3])
+        #expect(rates[2] == Double(try spikes(.regularSpiking, 10).count))
+        // With I = 0 the nullclines cross at the rest (−70 mV) and the saddle (−50 mV).
+        for v in [-70.0, -50] {
+            let (vLine, uLine) = rs.nullclines(v, current: 0)
+            #expect(abs(vLine - uLine) < 1e-12)
+        }
+        #expect(rs.nullclines(-60, current: 0).vNullcline < rs.nullclines(-60, current: 0).uNullcline)
+    }
 }

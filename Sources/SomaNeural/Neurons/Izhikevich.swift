@@ -93,6 +93,20 @@ public struct Izhikevich {
     }
 }
 
+extension Izhikevich {
+    /// The firing rate (spikes per second) for each constant current in
+    /// `currents` over `duration`: the neuron's f-I curve.
+    public func rates(currents: [Double], duration: Double, dt: Double) throws -> [Double] {
+        try simulate(Signal(constant: currents), duration: duration, dt: dt).spikes.map { Double($0.count) / duration }
+    }
+
+    /// The nullclines at voltage `v` (mV) with current `current`: dv/dt = 0
+    /// on u = 0.04v² + 5v + 140 + I, du/dt = 0 on u = b·v.
+    public func nullclines(_ v: Double, current: Double) -> (vNullcline: Double, uNullcline: Double) {
+        (0.04 * v * v + 5 * v + 140 + current, b * v)
+    }
+}
+
 /// An Izhikevich run: times at the end of each step, v and u (row-major
 /// steps x neurons; a spike's step records v at the peak), spike times (s).
 public struct IzhikevichTrace {
