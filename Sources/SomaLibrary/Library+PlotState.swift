@@ -14,6 +14,11 @@ final class FigureObject: SomaObject {
     /// and scripts do not write it a second time (notebooks still show it).
     var savedSinceChange = false
 
+    /// The drawing of the last text preview printed, so an entry that only
+    /// sets labels or a title rewrites the file without printing the same
+    /// curves again.
+    var shownDrawing: [String]?
+
     init(figure: Figure, number: Int) {
         self.figure = figure
         self.number = number
@@ -83,8 +88,10 @@ public final class PlotState {
     public enum Delivery {
         /// Kept until the host calls `Session.takeFigures()` (notebooks).
         case collect
-        /// Written to `directory/figure-N.png`; the path and a text preview are printed (REPL).
-        case files(directory: String, preview: Bool)
+        /// Written to `directory/figure-N.png` with the path printed; on a
+        /// terminal (`preview` given) also a text preview fitting its width,
+        /// when the drawing changed since the last preview (REPL).
+        case files(directory: String, preview: TerminalScreen?)
     }
 
     var current: FigureObject?
@@ -133,7 +140,15 @@ public final class PlotState {
             let path = (directory as NSString).appendingPathComponent("figure-\(object.number).png")
             try plotCall("figure") { try object.figure.save(to: path) { context.isInterrupted } }
             var text = "[figure \(object.number): \(path)]\n"
-            if preview { text += object.figure.preview() + "\n" }
+            if let preview {
+                let size = preview.size()
+                // At most half the window, so the entry stays in sight above the preview.
+                let drawn = object.figure.textPreview(fitting: size.columns, maxRows: min(16, size.rows / 2))
+                if drawn.drawing != object.shownDrawing {
+                    text += drawn.text + "\n"
+                    object.shownDrawing = drawn.drawing
+                }
+            }
             context.output.write(text)
         }
     }

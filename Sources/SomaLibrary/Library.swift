@@ -36,7 +36,7 @@ public enum Library {
     /// All sections, installed in this order (a later section's builtin
     /// replaces an earlier one of the same name).
     public static var sections: [LibrarySection] {
-        [core, conversions, objects, tensor, plot, neural, neuralNets, neuralPopulation, data, unsupervised]
+        [core, conversions, objects, tensor, plot, neural, neuralNets, progress, neuralPopulation, data, unsupervised]
     }
 
     /// Defines every builtin of every section in `interpreter` and registers their hooks.

@@ -1803,12 +1803,15 @@ fn rows_at(A, idx) {
 ## (tied weights) into the average of its two uses. on_batch, when given, is
 ## called as on_batch(params, Xb, Tb) once per minibatch, with the parameters
 ## the gradient was taken at, before the update (batch norm updates its running
-## statistics there). Returns {params, loss, val_loss, grad_norm}: the trained
-## parameters and per-epoch histories.
+## statistics there). progress shows a bar with the elapsed time and an
+## estimate of the rest on a terminal, as net.learn does (false: none; a
+## function: called as progress(epoch, loss) after each epoch instead).
+## Returns {params, loss, val_loss, grad_norm}: the trained parameters and
+## per-epoch histories.
 ## Example: r = train([zeros(1)], fn(p, X, T) = mean((X * p[0] - T)^2), [1, 2], [2, 4], epochs: 50)
 fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd", momentum = 0,
          clip = 0, validation = nil, patience = 0, shuffle = true, beta1 = 0.9, beta2 = 0.999,
-         grad_scale = nil, on_batch = nil) {
+         grad_scale = nil, on_batch = nil, progress = true) {
   if optimizer != "sgd" and optimizer != "adam" {
     error("train: optimizer must be \"sgd\" or \"adam\", got {optimizer}")
   }
@@ -1826,6 +1829,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   step = 0
   history = {loss: [], val_loss: [], grad_norm: []}
   best = {loss: inf, params: params, wait: 0}
+  bar = progress_bar(epochs, progress: progress)
   for epoch in 0..<epochs {
     order = if shuffle { permutation(n) } else { arange(n) }
     total = 0
@@ -1864,9 +1868,11 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
     }
     history.loss = push(history.loss, epoch_loss)
     history.grad_norm = push(history.grad_norm, norms / ceil(n / size))
+    if validation == nil { bar.update(epoch + 1, epoch_loss) }
     if validation != nil {
       vl = loss(params, validation[0], validation[1])
       history.val_loss = push(history.val_loss, vl)
+      bar.update(epoch + 1, epoch_loss, val_loss: vl)
       if vl < best.loss {
         best = {loss: vl, params: params, wait: 0}
       } else {
@@ -1878,6 +1884,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
       }
     }
   }
+  bar.finish()
   {params: params, loss: history.loss, val_loss: history.val_loss, grad_norm: history.grad_norm}
 }
 

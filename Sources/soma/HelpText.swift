@@ -12,6 +12,12 @@ enum HelpText {
     search history (~/.soma_history); Ctrl-C clears the line, or stops running code
     and keeps the session.
 
+    Figures: an entry that draws writes figure-N.png in the working folder and
+    prints its path, then a text preview as wide as the window; an entry that
+    only sets labels or a title rewrites the file without a second preview
+    (fig.preview() draws one on demand). Training shows a progress bar with the
+    elapsed time and an estimate of the rest.
+
     A taste:   x = linspace(0, 3, 50)
                plot(x, lif_rate(x), label: "G(v)"); xlabel("v_in")
                help(lif_rate)

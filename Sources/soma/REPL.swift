@@ -127,7 +127,10 @@ final class REPL {
         case ":doc" where argument.isEmpty, ":load" where argument.isEmpty:
             Terminal.writeErr(parts[0] == ":doc" ? ":doc needs a name, as in :doc mean\n" : ":load needs a file, as in :load model.soma\n")
         case ":doc":
-            if let doc = session.doc(argument) { Terminal.writeOut(doc + "\n") }
+            if let doc = session.doc(argument) {
+                let fitted = Terminal.stdoutIsTerminal ? Terminal.wrapped(doc, columns: Terminal.size(of: STDOUT_FILENO).columns) : doc
+                Terminal.writeOut(fitted + "\n")
+            }
             else { Terminal.writeErr("no builtin or documented function named '\(argument)'\n") }
         case ":vars":
             listVariables()
@@ -147,10 +150,12 @@ final class REPL {
     }
 
     /// Figures an entry draws are written to the working folder with their
-    /// path printed, plus a text preview on a terminal (for users over SSH).
+    /// path printed, plus a text preview on a terminal (for users over SSH);
+    /// training shows a progress bar when stderr is a terminal.
     static func deliverFigures(of session: Session) {
         let directory = FileManager.default.currentDirectoryPath
-        session.setFigureDelivery(.files(directory: directory, preview: Terminal.stdoutIsTerminal))
+        session.setFigureDelivery(.files(directory: directory, preview: Terminal.previewScreen))
+        session.setProgressScreen(Terminal.progressScreen)
     }
 
     /// A `:load` argument as a path: surrounding quotes dropped, `~` expanded.

@@ -9,7 +9,8 @@ enum ScriptRunner {
         guard let source = Terminal.readSource(path) else { return 2 }
         let session = Session(output: Terminal.writeOut)
         session.filePolicy = policy
-        session.setFigureDelivery(.files(directory: FileManager.default.currentDirectoryPath, preview: false))
+        session.setFigureDelivery(.files(directory: FileManager.default.currentDirectoryPath, preview: nil))
+        session.setProgressScreen(Terminal.progressScreen)
         let result = session.run(source)
         Terminal.report(result.diagnostics, source: source)
         return status(of: result)

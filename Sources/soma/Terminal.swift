@@ -13,6 +13,78 @@ enum Terminal {
         return false
     }
 
+    /// The size of the terminal on `descriptor` in character cells: asked of
+    /// the terminal (TIOCGWINSZ), else $COLUMNS / $LINES, else 80 x 24.
+    static func size(of descriptor: Int32) -> (columns: Int, rows: Int) {
+        var window = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
+            return (Int(window.ws_col), Int(window.ws_row))
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { (10...1000).contains($0) ? $0 : nil }
+        let rows = environment["LINES"].flatMap { Int($0) }.flatMap { (5...1000).contains($0) ? $0 : nil }
+        return (columns ?? 80, rows ?? 24)
+    }
+
+    /// Standard output for figure previews, when it is a terminal.
+    static var previewScreen: TerminalScreen? {
+        guard stdoutIsTerminal else { return nil }
+        return TerminalScreen(color: colorOnStderr) { size(of: STDOUT_FILENO) }
+    }
+
+    /// Standard error for training progress bars, when it is a terminal.
+    static var progressScreen: TerminalScreen? {
+        guard stderrIsTerminal else { return nil }
+        return TerminalScreen(color: colorOnStderr) { size(of: STDERR_FILENO) }
+    }
+
+    /// A doc as wide as the terminal: when a line is longer than `columns - 1`,
+    /// the signature (first line) breaks between parameters with a four-space
+    /// indent and the prose is refilled; indented example lines stay as written.
+    static func wrapped(_ doc: String, columns: Int) -> String {
+        let limit = max(20, columns - 1)
+        let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.contains(where: { $0.count > limit }), let signature = lines.first else { return doc }
+        var out = fill(signature, limit: limit, indent: "    ", breakAfter: ", ")
+        var paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { out += fill(paragraph.joined(separator: " "), limit: limit, indent: "") }
+            paragraph = []
+        }
+        for line in lines.dropFirst() {
+            if line.hasPrefix("Example:") {
+                flush()
+                out += fill(line, limit: limit, indent: "    ", breakAfter: ", ")
+            } else if line.isEmpty || line.hasPrefix(" ") {
+                flush()
+                out.append(line)
+            } else {
+                paragraph.append(line)
+            }
+        }
+        flush()
+        return out.joined(separator: "\n")
+    }
+
+    /// `text` broken into lines of at most `limit` characters, after
+    /// `breakAfter` where it can, else at a space; the lines after the first
+    /// are led by `indent`.
+    private static func fill(_ text: String, limit: Int, indent: String, breakAfter: String = " ") -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        var lead = ""
+        while lead.count + rest.count > limit {
+            let room = rest.prefix(limit - lead.count)
+            let preferred = room.range(of: breakAfter, options: .backwards).map { room.index(before: $0.upperBound) }
+            guard let space = preferred ?? room.lastIndex(of: " "), space > rest.startIndex else { break }
+            out.append(lead + rest[..<space])
+            rest = rest[rest.index(after: space)...]
+            lead = indent
+        }
+        out.append(lead + rest)
+        return out
+    }
+
     static func writeOut(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

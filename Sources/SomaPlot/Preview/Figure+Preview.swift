@@ -6,8 +6,29 @@ extension Figure {
     ///
     ///     print(figure.preview(columns: 60, rows: 15))
     public func preview(columns: Int = 60, rows: Int = 15) -> String {
+        textPreview(columns: columns, rows: rows).text
+    }
+
+    /// The preview sized to fill a terminal `width` characters wide (the
+    /// y-axis labels included, one column spare so the line never wraps) and at
+    /// most `maxRows` lines of dots, keeping about the figure's proportions.
+    public func textPreview(fitting width: Int, maxRows: Int) -> TextPreview {
+        let (_, yl) = previewAxes.viewLimits()
+        let gutter = max(Figure.short(yl.0).count, Figure.short(yl.1).count)
+        let cols = max(20, width - gutter - 2)
+        // A text cell is about twice as tall as wide; a braille cell holds 2 x 4 dots.
+        let proportional = Int((Double(cols) * self.height / max(1, self.width) / 2).rounded())
+        return textPreview(columns: cols, rows: max(5, min(max(5, maxRows), proportional)))
+    }
+
+    /// The axes a preview shows: the current panel, else the first one.
+    var previewAxes: Axes { panels[current] ?? panels.compactMap { $0 }.first ?? Axes() }
+
+    /// The preview in parts: the drawing apart from the title and x label,
+    /// so a host can tell whether a change redrew the curves.
+    public func textPreview(columns: Int = 60, rows: Int = 15) -> TextPreview {
         let cols = max(8, min(400, columns)), lines = max(3, min(200, rows))
-        let axes = panels[current] ?? panels.compactMap { $0 }.first ?? Axes()
+        let axes = previewAxes
         let (xl, yl) = axes.viewLimits()
         var grid = BrailleGrid(columns: cols, rows: lines)
         let t = Transform(xLimits: xl, yLimits: yl, xScale: axes.xscale, yScale: axes.yscale,
@@ -72,20 +93,18 @@ extension Figure {
         let top = Figure.short(axes.yInverted ? yl.0 : yl.1), bottom = Figure.short(axes.yInverted ? yl.1 : yl.0)
         let gutter = max(top.count, bottom.count)
         func pad(_ s: String) -> String { String(repeating: " ", count: gutter - s.count) + s }
-        var out: [String] = []
-        if let title = axes.title ?? self.title { out.append(String(repeating: " ", count: gutter + 1) + title) }
+        var drawing: [String] = []
         for (i, line) in body.enumerated() {
             let label = i == 0 ? pad(top) : i == body.count - 1 ? pad(bottom) : String(repeating: " ", count: gutter)
-            out.append(label + "│" + line)
+            drawing.append(label + "│" + line)
         }
         let left = Figure.short(xl.0), right = Figure.short(xl.1)
         let space = max(1, cols - left.count - right.count)
-        out.append(String(repeating: " ", count: gutter) + "└" + String(repeating: "─", count: cols))
-        out.append(String(repeating: " ", count: gutter + 1) + left + String(repeating: " ", count: space) + right)
-        if let xlabel = axes.xlabel {
-            out.append(String(repeating: " ", count: gutter + 1 + max(0, (cols - xlabel.count) / 2)) + xlabel)
-        }
-        return out.joined(separator: "\n")
+        drawing.append(String(repeating: " ", count: gutter) + "└" + String(repeating: "─", count: cols))
+        drawing.append(String(repeating: " ", count: gutter + 1) + left + String(repeating: " ", count: space) + right)
+        let title = (axes.title ?? self.title).map { String(repeating: " ", count: gutter + 1) + $0 }
+        let xlabel = axes.xlabel.map { String(repeating: " ", count: gutter + 1 + max(0, (cols - $0.count) / 2)) + $0 }
+        return TextPreview(title: title, drawing: drawing, xlabel: xlabel)
     }
 
     /// An image as shaded block characters, one per text cell.
@@ -109,5 +128,18 @@ extension Figure {
         var s = String(format: "%.3g", v)
         if s == "-0" { s = "0" }
         return s
+    }
+}
+
+/// A figure drawn with text: the title line, the drawing (curves, axis lines
+/// and ranges) and the x-label line.
+public struct TextPreview: Equatable, Sendable {
+    public let title: String?
+    public let drawing: [String]
+    public let xlabel: String?
+
+    /// The lines joined, title first.
+    public var text: String {
+        ((title.map { [$0] } ?? []) + drawing + (xlabel.map { [$0] } ?? [])).joined(separator: "\n")
     }
 }
