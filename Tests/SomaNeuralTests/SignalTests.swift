@@ -44,4 +44,11 @@ import Testing
             try HodgkinHuxley().simulate(Signal(constant: [1, 2]), duration: 0.01, dt: 1e-5)
         }
     }
+
+    @Test func runsTooLongToRecordThrowBeforeAllocating() {
+        // 10⁸ steps would take 800 MB of step times alone.
+        #expect(throws: NeuralError.self) {
+            try LIF().simulate(Signal(constant: [0.5]), duration: 1e5, dt: 0.001, recordVoltage: false)
+        }
+    }
 }

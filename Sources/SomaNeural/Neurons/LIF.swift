@@ -43,7 +43,8 @@ public struct LIF {
             throw NeuralError.value("lif: tau_m must be positive and tau_ref non-negative")
         }
         let steps = try checkedCount((duration / dt).rounded(), "lif: number of steps T/dt")
-        guard steps <= 1_000_000_000, neurons >= 0, neurons <= 10_000_000 else {
+        // The step times alone take 8 bytes a step.
+        guard steps <= 50_000_000, neurons >= 0, neurons <= 10_000_000 else {
             throw NeuralError.value("lif: \(steps) steps of \(neurons) neurons is too large a run")
         }
         if recordVoltage && steps * max(neurons, 1) > 50_000_000 {
@@ -53,13 +54,28 @@ public struct LIF {
         var trace = LIFTrace(neurons: neurons, steps: steps, dt: dt, recordVoltage: recordVoltage)
         var state = LIFState(neurons: neurons)
         var drive = [Double](repeating: 0, count: neurons)
+        var spikeCount = 0
         for k in 0..<steps {
             let t0 = Double(k) * dt
             try input.fill(&drive, step: k, time: t0)
-            advance(&state, drive: drive, dt: dt) { i, tSpike in trace.spikes[i].append(t0 + tSpike) }
+            advance(&state, drive: drive, dt: dt) { i, tSpike in
+                trace.spikes[i].append(t0 + tSpike)
+                spikeCount += 1
+            }
             if recordVoltage { trace.v.append(contentsOf: state.v) }
+            try checkSpikeCount(spikeCount, "lif")
         }
         return trace
+    }
+}
+
+/// Most spike times a run keeps (400 MB); a run that fires more stops with an error.
+public let maxRecordedSpikes = 50_000_000
+
+/// Throws when a run has fired more spikes than it may record.
+func checkSpikeCount(_ count: Int, _ callee: String) throws {
+    guard count <= maxRecordedSpikes else {
+        throw NeuralError.value("\(callee): more than \(maxRecordedSpikes) spikes to record; use a shorter T or fewer neurons")
     }
 }
 

@@ -92,6 +92,7 @@ public struct PopulationDynamics {
             state.v = v0m
         }
         var fired: [Int] = []
+        var spikeCount = 0
         let a = dt / tauS
         for k in 0..<steps {
             let t0 = Double(k) * dt
@@ -111,6 +112,8 @@ public struct PopulationDynamics {
                     out.spikes[i].append(t0 + tSpike)
                     fired.append(i)
                 }
+                spikeCount += fired.count
+                try checkSpikeCount(spikeCount, "population")
                 if let w = weights {
                     let amp = 1 / dt
                     w.withUnsafeBufferPointer { wp in

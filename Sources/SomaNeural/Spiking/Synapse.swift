@@ -106,6 +106,7 @@ public struct SpikingNetwork {
         var currents: [Double] = []
         currents.reserveCapacity(steps * n)
         var fired: [Int] = []
+        var spikeCount = 0
         let decay = exp(-dt / tauS)
         for k in 0..<steps {
             let t0 = Double(k) * dt
@@ -116,6 +117,8 @@ public struct SpikingNetwork {
                 trace.spikes[i].append(t0 + tSpike)
                 fired.append(i)
             }
+            spikeCount += fired.count
+            try checkSpikeCount(spikeCount, "network")
             trace.v.append(contentsOf: state.v)
             // Exact decay over the step, then each spike's jump w_ij / τs.
             for i in 0..<n { s[i] *= decay }
