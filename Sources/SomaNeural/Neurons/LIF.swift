@@ -63,13 +63,15 @@ public struct LIF {
                 spikeCount += 1
             }
             if recordVoltage { trace.v.append(contentsOf: state.v) }
-            try checkSpikeCount(spikeCount, "lif")
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "lif") }
         }
         return trace
     }
 }
 
-/// Most spike times a run keeps (400 MB); a run that fires more stops with an error.
+/// Most spike times a run keeps (400 MB); a run that fires more stops with an
+/// error. Runs check it every 1024 steps (a check in every step slowed the
+/// population loop by 15 %), so they may overshoot it by 1024 steps of spikes.
 public let maxRecordedSpikes = 50_000_000
 
 /// Throws when a run has fired more spikes than it may record.

@@ -113,7 +113,6 @@ public struct PopulationDynamics {
                     fired.append(i)
                 }
                 spikeCount += fired.count
-                try checkSpikeCount(spikeCount, "population")
                 if let w = weights {
                     let amp = 1 / dt
                     w.withUnsafeBufferPointer { wp in
@@ -140,6 +139,7 @@ public struct PopulationDynamics {
                 }
             }
             if record { out.rates.append(contentsOf: v) }
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "population") }
             if let d = decoders {
                 for c in 0..<outputs {
                     var s = 0.0

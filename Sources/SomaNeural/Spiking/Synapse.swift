@@ -118,7 +118,7 @@ public struct SpikingNetwork {
                 fired.append(i)
             }
             spikeCount += fired.count
-            try checkSpikeCount(spikeCount, "network")
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "network") }
             trace.v.append(contentsOf: state.v)
             // Exact decay over the step, then each spike's jump w_ij / τs.
             for i in 0..<n { s[i] *= decay }
