@@ -3,16 +3,14 @@ import PackageDescription
 
 // Dependencies point one way, downwards:
 //   soma -> SomaNotebook -> SomaLibrary -> SomaLang, SomaNeural, SomaPlot -> SomaCore
+// (each target also names SomaCore when it uses it directly, e.g. UserFile).
 // Each target lists every module it imports (no re-exports).
 let release: [SwiftSetting] = []
-// Swift 6 language mode everywhere except the notebook runner and the command
-// line, whose thread hand-offs (lock boxes captured by worker threads) still
-// need moving to Synchronization's Mutex before they compile under it.
-let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
     name: "Soma",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Mutex and Atomic need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "soma", targets: ["soma"]),
         .library(name: "SomaCore", targets: ["SomaCore"]),
@@ -30,12 +28,12 @@ let package = Package(
         .target(name: "SomaPlot", dependencies: ["SomaCore", "CPNG", "CFreeType"], swiftSettings: release),
         .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
         .target(name: "SomaLibrary", dependencies: ["SomaCore", "SomaLang", "SomaNeural", "SomaPlot"], swiftSettings: release),
-        .target(name: "SomaNotebook", dependencies: ["SomaLang", "SomaLibrary"], swiftSettings: release + swift5),
+        .target(name: "SomaNotebook", dependencies: ["SomaCore", "SomaLang", "SomaLibrary"], swiftSettings: release),
         .executableTarget(
             name: "soma",
-            dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook", "CEditLine", "CInterrupt",
+            dependencies: ["SomaCore", "SomaLang", "SomaLibrary", "SomaNotebook", "CEditLine", "CInterrupt",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: release + swift5),
+            swiftSettings: release),
         // libFuzzer entry point over parse + evaluate, and the notebook parser and renderers (see Makefile `fuzz`).
         .executableTarget(name: "FuzzSoma", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"]),
         // libFuzzer entry point calling builtins with extreme arguments.
@@ -56,8 +54,8 @@ let package = Package(
         .testTarget(name: "SomaNeuralTests", dependencies: ["SomaCore", "SomaNeural"]),
         .testTarget(name: "SomaPlotTests", dependencies: ["SomaPlot", "CPNG"], exclude: ["References"]),
         .testTarget(name: "SomaLangTests", dependencies: ["SomaLang"]),
-        .testTarget(name: "SomaLibraryTests", dependencies: ["SomaLang", "SomaLibrary"]),
-        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"], exclude: ["Fixtures"], swiftSettings: swift5),
+        .testTarget(name: "SomaLibraryTests", dependencies: ["SomaCore", "SomaLang", "SomaLibrary"]),
+        .testTarget(name: "SomaNotebookTests", dependencies: ["SomaLang", "SomaLibrary", "SomaNotebook"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -204,26 +204,6 @@ enum Primitives {
         return { g in [try a.cofactors() * g] }
     }
 
-    /// `conv2d(x, w)` through the patch matrix `cols` (im2col of x):
-    /// with G the output gradient as an O x (N·Ho·Wo) matrix, gw = G colsᵀ and
-    /// gx = col2im(wᵀ G) — the notes' "a convolution between ∂E/∂z and the input"
-    /// and "between the kernel and ∂E/∂z".
-    static func conv2d(geometry g: ConvGeometry, cols: [Double], kernels: Tensor,
-                       needInput: Bool, needKernels: Bool) -> Pullback {
-        let w = kernels.detached
-        return { grad in
-            let gm = swapImageAndChannel(grad.data, n: g.n, o: g.o, positions: g.positions, inverse: true)
-            let gw = needKernels
-                ? Tensor(shape: w.shape, data: try gemm(gm, cols, batches: 1, m: g.o, k: g.columns, n: g.patch, transB: true))
-                : nil
-            let gx = needInput
-                ? Tensor(shape: [g.n, g.c, g.h, g.w],
-                         data: col2im(try gemm(w.data, gm, batches: 1, m: g.patch, k: g.o, n: g.columns, transA: true), g))
-                : nil
-            return [gx, gw]
-        }
-    }
-
     /// Max pooling: each window's gradient goes to its (first) maximum.
     static func maxPool(inputShape: [Int], winners: [Int]) -> Pullback {
         { g in [Tensor(shape: inputShape, data: scatterAdd(g.data, winners, count: Shape.count(inputShape)))] }

@@ -13,13 +13,83 @@ extension Tensor {
     /// - Throws: `TensorError.shape` when the ranks or channel counts disagree
     ///   or the kernel does not fit; `.value` for stride < 1 or pad < 0.
     public func conv2d(_ kernels: Tensor, stride: Int = 1, pad: Int = 0) throws -> Tensor {
+        try conv2d(kernels, bias: nil, relu: false, stride: stride, pad: pad)
+    }
+
+    /// `conv2d` with a bias per output channel added and, when `relu` is set,
+    /// the ReLU `max(z, 0)` applied, in the same pass over the output: what a
+    /// convolutional layer computes, without the two extra tensors (and their
+    /// gradients) the separate operations would make.
+    ///
+    ///     let maps = try images.conv2d(kernels, bias: b, relu: true)   // relu(conv2d(x, w) + b[o])
+    ///
+    /// - Throws: as `conv2d(_:stride:pad:)`, and `TensorError.shape` when the
+    ///   bias does not have one element per kernel.
+    public func conv2d(_ kernels: Tensor, bias: Tensor?, relu: Bool, stride: Int = 1, pad: Int = 0) throws -> Tensor {
         let g = try ConvGeometry(input: shape, kernel: kernels.shape, stride: stride, pad: pad)
-        let cols = im2col(data, g)
-        let product = try gemm(kernels.data, cols, batches: 1, m: g.o, k: g.patch, n: g.columns)
-        let out = Tensor(shape: g.outputShape, data: swapImageAndChannel(product, n: g.n, o: g.o, positions: g.positions))
-        guard node != nil || kernels.node != nil else { return out }
-        return Tensor.record(out, [self, kernels], Primitives.conv2d(geometry: g, cols: cols, kernels: kernels,
-                                                                      needInput: node != nil, needKernels: kernels.node != nil))
+        if let bias, bias.count != g.o || bias.rank > 1 {
+            throw TensorError.shape("conv2d: the bias needs one element per kernel (\(g.o)), got shape \(bias.shape)")
+        }
+        let kernel = ConvKernel(g: g, relu: relu)
+        let parts = kernelWorkers(rows: g.n, work: g.o * g.patch * g.columns)
+        var cols = [Double](repeating: 0, count: 0)
+        let (wd, bd) = (kernels.data, bias?.data)
+        let out = [Double](unsafeUninitializedCapacity: g.n * g.o * g.positions) { po, initialized in
+            cols = [Double](unsafeUninitializedCapacity: g.patch * g.columns) { pc, filled in
+                data.withUnsafeBufferPointer { px in
+                    wd.withUnsafeBufferPointer { pw in
+                        guard let x = px.baseAddress, let w = pw.baseAddress, let c = pc.baseAddress,
+                              let o = po.baseAddress else { return }
+                        if let bd {
+                            bd.withUnsafeBufferPointer { pb in
+                                kernel.forward(x: x, w: w, bias: pb.baseAddress, cols: c, out: o, parts: parts)
+                            }
+                        } else {
+                            kernel.forward(x: x, w: w, bias: nil, cols: c, out: o, parts: parts)
+                        }
+                    }
+                }
+                filled = g.patch * g.columns
+            }
+            initialized = g.n * g.o * g.positions
+        }
+        let result = Tensor(shape: g.outputShape, data: out)
+        let inputs = [self, kernels] + (bias.map { [$0] } ?? [])
+        guard inputs.contains(where: { $0.node != nil }) else { return result }
+        let (needInput, needKernels, needBias) = (node != nil, kernels.node != nil, bias?.node != nil)
+        let (inputShape, kernelShape, biasShape) = (shape, kernels.shape, bias?.shape ?? [])
+        let saved = cols
+        return Tensor.record(result, inputs) { grad in
+            guard grad.count == out.count else {
+                throw TensorError.shape("conv2d: the gradient has shape \(grad.shape), expected \(g.outputShape)")
+            }
+            var gx = [Double](repeating: 0, count: needInput ? Shape.count(inputShape) : 0)
+            var gw = [Double](repeating: 0, count: needKernels ? wd.count : 0)
+            var gb = [Double](repeating: 0, count: needBias ? g.o : 0)
+            grad.data.withUnsafeBufferPointer { pg in
+                out.withUnsafeBufferPointer { po in
+                    wd.withUnsafeBufferPointer { pw in
+                        saved.withUnsafeBufferPointer { pc in
+                            gx.withUnsafeMutableBufferPointer { pgx in
+                                gw.withUnsafeMutableBufferPointer { pgw in
+                                    gb.withUnsafeMutableBufferPointer { pgb in
+                                        guard let gr = pg.baseAddress, let o = po.baseAddress, let w = pw.baseAddress,
+                                              let c = pc.baseAddress else { return }
+                                        kernel.backward(grad: gr, out: o, w: w, cols: c, gw: needKernels ? pgw.baseAddress : nil,
+                                                        gb: needBias ? pgb.baseAddress : nil,
+                                                        gx: needInput ? pgx.baseAddress : nil, parts: parts)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            var grads: [Tensor?] = [needInput ? Tensor(shape: inputShape, data: gx) : nil,
+                                    needKernels ? Tensor(shape: kernelShape, data: gw) : nil]
+            if bias != nil { grads.append(needBias ? Tensor(shape: biasShape, data: gb) : nil) }
+            return grads
+        }
     }
 
     /// Max pooling over non-overlapping k x k windows of the last two axes
@@ -36,6 +106,10 @@ extension Tensor {
             out.withUnsafeMutableBufferPointer { po in
                 winner.withUnsafeMutableBufferPointer { pw in
                     guard let x = px.baseAddress, let o = po.baseAddress, let w = pw.baseAddress else { return }
+                    if k == 2 {
+                        maxPool2(x, p, o, w)
+                        return
+                    }
                     var index = 0
                     for plane in 0..<p.planes {
                         let base = plane * p.h * p.w
@@ -131,6 +205,40 @@ struct PoolGeometry {
                     body(o, base + y * k * w + x * k)
                     o += 1
                 }
+            }
+        }
+    }
+}
+
+/// `maxPool` for 2 x 2 windows, the common case, with the window unrolled:
+/// the same winners as the general loop (the first maximum in row-major
+/// order, and the last NaN of a window over any number).
+private func maxPool2(_ x: UnsafePointer<Double>, _ p: PoolGeometry, _ out: UnsafeMutablePointer<Double>,
+                      _ winner: UnsafeMutablePointer<Int>) {
+    var index = 0
+    for plane in 0..<p.planes {
+        let base = plane * p.h * p.w
+        for y in 0..<p.ho {
+            let top = base + 2 * y * p.w
+            let bottom = top + p.w
+            for column in 0..<p.wo {
+                let (i0, i1, i2, i3) = (top + 2 * column, top + 2 * column + 1, bottom + 2 * column, bottom + 2 * column + 1)
+                let (a, b, c, d) = (x[i0], x[i1], x[i2], x[i3])
+                var best = a, at = i0
+                let gb = b > best
+                (best, at) = (gb ? b : best, gb ? i1 : at)
+                let gc = c > best
+                (best, at) = (gc ? c : best, gc ? i2 : at)
+                let gd = d > best
+                (best, at) = (gd ? d : best, gd ? i3 : at)
+                let nan = d.isNaN ? i3 : c.isNaN ? i2 : b.isNaN ? i1 : a.isNaN ? i0 : -1
+                if nan >= 0 {
+                    best = x[nan]
+                    at = nan
+                }
+                out[index] = best
+                winner[index] = at
+                index += 1
             }
         }
     }

@@ -100,97 +100,47 @@ extension Tensor {
         }
         let d = RecurrentSizes(batch: batch, steps: steps, inputs: inputs, hidden: hidden, width: width)
         try d.check("lstm_seq")
-        let xt = d.timeMajor(x.data, features: inputs)
+        let tape = LSTMTape(batch: batch, steps: steps, inputs: inputs, hidden: hidden)
+        let parts = kernelWorkers(rows: batch, work: d.rows * width * (hidden + inputs))
         let wd = w.data
-        let whCount = hidden * width          // W's rows for h come first, then the rows for x
-        // Pre-activations of every step from the input, then the recurrent part step by step.
-        var gates = [Double](repeating: 0, count: d.rows * width)
-        try multiply(xt, u: 0, wd, v: whCount, into: &gates, at: 0, m: d.rows, n: width, k: inputs, beta: 0)
-        addRows(b.data, to: &gates)
-        let blockH = batch * hidden
-        var cs = [Double](repeating: 0, count: d.rows * hidden)
-        var tcs = [Double](repeating: 0, count: d.rows * hidden)
-        var hs = [Double](repeating: 0, count: d.rows * hidden)
-        for t in 0..<steps {
-            let base = t * batch * width
-            if t > 0 {
-                try multiply(hs, u: (t - 1) * blockH, wd, v: 0, into: &gates, at: base, m: batch, n: width, k: hidden, beta: 1)
-            }
-            // One logistic pass over the whole step's gates: tanh(x) = 2σ(2x) − 1 for c̃.
-            gates.withUnsafeMutableBufferPointer { pg in
-                let block = UnsafeMutableBufferPointer(rebasing: pg[base..<base + batch * width])
-                for r in 0..<batch {
-                    for j in r * width + 3 * hidden..<(r + 1) * width { block[j] *= 2 }
-                }
-                vectorLogistic(UnsafeBufferPointer(block), block)
-                for r in 0..<batch {
-                    for j in r * width + 3 * hidden..<(r + 1) * width { block[j] = 2 * block[j] - 1 }
-                }
-            }
-            let cellBase = t * blockH
-            for r in 0..<batch {
-                let row = base + r * width
-                let cell = cellBase + r * hidden
-                for j in 0..<hidden {
-                    let prev = t > 0 ? cs[cell - blockH + j] : 0
-                    cs[cell + j] = gates[row + j] * prev + gates[row + hidden + j] * gates[row + 3 * hidden + j]
-                }
-            }
-            for e in cellBase..<cellBase + blockH { tcs[e] = cs[e] }
-            tcs.withUnsafeMutableBufferPointer { pt in vectorTanh(UnsafeMutableBufferPointer(rebasing: pt[cellBase..<cellBase + blockH])) }
-            for r in 0..<batch {
-                let row = base + r * width
-                let cell = cellBase + r * hidden
-                for j in 0..<hidden { hs[cell + j] = gates[row + 2 * hidden + j] * tcs[cell + j] }
-            }
-        }
-        let out = Tensor(shape: [batch, steps, hidden], data: d.batchMajor(hs, features: hidden))
-        let needX = x.node != nil
-        let bShape = b.shape
-        let saved = (gates: gates, cs: cs, tcs: tcs, hs: hs)
-        return record(out, [x, w, b]) { g in
-            let (gates, cs, tcs, hs) = (saved.gates, saved.cs, saved.tcs, saved.hs)
-            let gt = d.timeMajor(g.data, features: hidden)
-            var dz = [Double](repeating: 0, count: d.rows * width)
-            var dhNext = [Double](repeating: 0, count: blockH)
-            var dcNext = [Double](repeating: 0, count: blockH)
-            for t in stride(from: steps - 1, through: 0, by: -1) {
-                let base = t * batch * width
-                for r in 0..<batch {
-                    let row = base + r * width
-                    let cell = t * blockH + r * hidden
-                    for j in 0..<hidden {
-                        let e = r * hidden + j
-                        let (f, i, o, cc) = (gates[row + j], gates[row + hidden + j], gates[row + 2 * hidden + j], gates[row + 3 * hidden + j])
-                        let tc = tcs[cell + j]
-                        let cPrev = t > 0 ? cs[cell - blockH + j] : 0
-                        let dh = gt[cell + j] + dhNext[e]
-                        let dc = dcNext[e] + dh * o * (1 - tc * tc)
-                        dz[row + j] = dc * cPrev * f * (1 - f)
-                        dz[row + hidden + j] = dc * cc * i * (1 - i)
-                        dz[row + 2 * hidden + j] = dh * tc * o * (1 - o)
-                        dz[row + 3 * hidden + j] = dc * i * (1 - cc * cc)
-                        dcNext[e] = dc * f
+        let hs = [Double](unsafeUninitializedCapacity: d.rows * hidden) { out, initialized in
+            x.data.withUnsafeBufferPointer { px in
+                wd.withUnsafeBufferPointer { pw in
+                    b.data.withUnsafeBufferPointer { pb in
+                        guard let px = px.baseAddress, let pw = pw.baseAddress, let pb = pb.baseAddress,
+                              let po = out.baseAddress else { return }
+                        tape.forward(x: px, w: pw, b: pb, out: po, parts: parts)
                     }
                 }
-                if t > 0 {
-                    try multiply(dz, u: base, wd, v: 0, transposeB: true, into: &dhNext, at: 0, m: batch, n: hidden, k: width, beta: 0)
+            }
+            initialized = d.rows * hidden
+        }
+        let out = Tensor(shape: [batch, steps, hidden], data: hs)
+        let needX = x.node != nil
+        let bShape = b.shape
+        return record(out, [x, w, b]) { g in
+            var gw = [Double](repeating: 0, count: (hidden + inputs) * width)
+            var gb = [Double](repeating: 0, count: width)
+            var gx = needX ? [Double](repeating: 0, count: d.rows * inputs) : []
+            let gd = g.data
+            guard gd.count == d.rows * hidden else {
+                throw TensorError.shape("lstm_seq: the gradient has shape \(g.shape), expected \([batch, steps, hidden])")
+            }
+            gd.withUnsafeBufferPointer { pg in
+                wd.withUnsafeBufferPointer { pw in
+                    gw.withUnsafeMutableBufferPointer { pgw in
+                        gb.withUnsafeMutableBufferPointer { pgb in
+                            gx.withUnsafeMutableBufferPointer { pgx in
+                                guard let pg = pg.baseAddress, let pw = pw.baseAddress, let pgw = pgw.baseAddress,
+                                      let pgb = pgb.baseAddress else { return }
+                                tape.backward(g: pg, w: pw, gw: pgw, gb: pgb, gx: needX ? pgx.baseAddress : nil, parts: parts)
+                            }
+                        }
+                    }
                 }
             }
-            // dW = [h_{t−1}; x_t]ᵀ · dz summed over steps: the h rows, then the x rows.
-            var gw = [Double](repeating: 0, count: (hidden + inputs) * width)
-            if steps > 1 {
-                try multiply(hs, u: 0, transposeA: true, dz, v: batch * width, into: &gw, at: 0,
-                             m: hidden, n: width, k: (steps - 1) * batch, beta: 0)
-            }
-            try multiply(xt, u: 0, transposeA: true, dz, v: 0, into: &gw, at: whCount, m: inputs, n: width, k: d.rows, beta: 0)
-            var gx: Tensor?
-            if needX {
-                var dxt = [Double](repeating: 0, count: d.rows * inputs)
-                try multiply(dz, u: 0, wd, v: whCount, transposeB: true, into: &dxt, at: 0, m: d.rows, n: inputs, k: width, beta: 0)
-                gx = Tensor(shape: [batch, steps, inputs], data: d.batchMajor(dxt, features: inputs))
-            }
-            return [gx, Tensor(shape: [hidden + inputs, width], data: gw), Tensor(shape: bShape, data: columnSums(dz, width: width))]
+            return [needX ? Tensor(shape: [batch, steps, inputs], data: gx) : nil,
+                    Tensor(shape: [hidden + inputs, width], data: gw), Tensor(shape: bShape, data: gb)]
         }
     }
 
@@ -245,51 +195,24 @@ private struct RecurrentSizes {
     }
 }
 
-/// Multiply-adds per BLAS call, below OpenBLAS's threshold for starting threads
-/// (65536 x 4). Its threads spin-wait between calls; for the many mid-sized
-/// products of a recurrent layer (16 x 1920 x 64 for a weight gradient)
-/// that doubled the CPU time of notebook 17 and halved nothing, so larger
-/// products are split into single-threaded pieces.
-private let singleThreadedWork = 1 << 17
-
 /// `C[c...] = op(A[u...]) · op(B[v...]) + β·C`, row-major, on parts of arrays
 /// starting at the given offsets (A is m x k, B is k x n before transposing),
-/// split into pieces of at most `singleThreadedWork` multiply-adds: by rows
-/// of A and C when A is not transposed, else along k (accumulating) when B is
-/// not transposed.
+/// through `stridedProduct`, which keeps every BLAS call on this thread
+/// (OpenBLAS's own threads spin between the many mid-sized products of a
+/// recurrent layer and doubled the CPU time of notebook 17).
 private func multiply(_ a: [Double], u: Int = 0, transposeA: Bool = false, _ b: [Double], v: Int = 0, transposeB: Bool = false,
                       into c: inout [Double], at offset: Int = 0, m: Int, n: Int, k: Int, beta: Double = 0) throws {
-    guard m > 0, n > 0, k > 0, u + m * k <= a.count, v + k * n <= b.count, offset + m * n <= c.count else {
+    guard m > 0, n > 0, k > 0, u >= 0, v >= 0, offset >= 0, u + m * k <= a.count, v + k * n <= b.count,
+          offset + m * n <= c.count else {
         throw TensorError.shape("recurrent product: \(m) x \(k) by \(k) x \(n) does not fit its buffers")
     }
-    let work = m * n * k
-    if work > singleThreadedWork, !transposeA, m > 1 {
-        let rows = Swift.max(1, singleThreadedWork / (n * k))
-        for r in stride(from: 0, to: m, by: rows) {
-            let count = Swift.min(rows, m - r)
-            try product(a, u + r * k, transposeA, b, v, transposeB, &c, offset + r * n, count, n, k, beta)
-        }
-    } else if work > singleThreadedWork, transposeA, !transposeB, k > 1 {
-        let depth = Swift.max(1, singleThreadedWork / (m * n))
-        for s in stride(from: 0, to: k, by: depth) {
-            let count = Swift.min(depth, k - s)
-            try product(a, u + s * m, transposeA, b, v + s * n, transposeB, &c, offset, m, n, count, s == 0 ? beta : 1)
-        }
-    } else {
-        try product(a, u, transposeA, b, v, transposeB, &c, offset, m, n, k, beta)
-    }
-}
-
-/// One BLAS call of `multiply` (offsets already checked). A transposed A is
-/// read as k x m with leading dimension m, so a piece of its rows is a piece of k.
-private func product(_ a: [Double], _ u: Int, _ transposeA: Bool, _ b: [Double], _ v: Int, _ transposeB: Bool,
-                     _ c: inout [Double], _ offset: Int, _ m: Int, _ n: Int, _ k: Int, _ beta: Double) throws {
-    let sizes = try GemmSizes(m: m, n: n, k: k, transA: transposeA, transB: transposeB)
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
                 guard let pa = pa.baseAddress, let pb = pb.baseAddress, let pc = pc.baseAddress else { return }
-                Double.blasProduct(pa + u, pb + v, pc + offset, sizes: sizes, beta: beta)
+                stridedProduct(StridedMatrix(base: pa + u, stride: transposeA ? m : k), transposeA: transposeA,
+                               StridedMatrix(base: pb + v, stride: transposeB ? k : n), transposeB: transposeB,
+                               pc + offset, ldc: n, m: m, n: n, k: k, beta: beta)
             }
         }
     }

@@ -6,15 +6,18 @@ extension Library {
     /// Plots, pyplot-style: calls act on the current axes of the current figure.
     /// Figures a run touched are handed to the host when it ends (see `PlotState`).
     static var plot: LibrarySection {
-        LibrarySection(name: "plot", builtins: plotFigures + plotLabels + plotKinds + plotAnnotations,
+        LibrarySection(name: "plot", builtins: plotFigures + plotLabels + plotKinds + plotAnnotations + plotErrorAndTwin,
                        atRunEnd: { context in try context.state(PlotState.self) { PlotState() }.deliver(context) })
     }
 
     /// Figures, subplots and saving.
     static var plotFigures: [Builtin] {
         [
-            Builtin("figure(width:, height:, title:)", doc: """
+            Builtin("figure(width:, height:, title:, sharex: false, sharey: false)", doc: """
                 Starts a new figure (800 x 500 pixels by default) and makes it current.
+                `sharex`/`sharey` (true, "col" or "row") give the subplots one x (y) range, as
+                matplotlib's subplots(sharex=True): only the bottom row shows x tick labels, only the
+                left column y tick labels, and the plots line up.
                     fig = figure(width: 900, title: "Unit 1")
                 """) { args in
                 let state = plots(args)
@@ -26,14 +29,20 @@ extension Library {
                 guard width * height <= 40_000_000 else {
                     throw SomaError.value("figure: at most 40 million pixels, got \(Int(width))x\(Int(height))")
                 }
-                return Value(state.newFigure(width: width, height: height, title: try args.keywordString("title")))
+                let made = state.newFigure(width: width, height: height, title: try args.keywordString("title"))
+                try applySharing(args, to: made)
+                return Value(made)
             },
-            Builtin("subplot(rows, cols, i)", doc: """
+            Builtin("subplot(rows, cols, i, sharex:, sharey:)", doc: """
                 Selects axes i (1-based, row by row) in a rows x cols grid of the current figure.
-                    subplot(2, 1, 1); plot(t, v); subplot(2, 1, 2); raster(spikes)
+                `sharex: true` (or "col", "row") shares the x range among the figure's subplots and
+                shows x tick labels only on the bottom row; `sharey` does the same for y, labelled
+                in the left column (see `figure`).
+                    subplot(2, 1, 1, sharex: true); plot(t, v); subplot(2, 1, 2); raster(spikes)
                 """) { args in
                 let rows = try args.int(0, "rows"), cols = try args.int(1, "cols"), index = try args.int(2, "i")
                 let figure = plots(args).currentFigure()
+                try applySharing(args, to: figure)
                 try plotCall("subplot") { try figure.figure.subplot(rows: rows, columns: cols, index: index) }
                 return .nil
             },
@@ -63,6 +72,21 @@ extension Library {
                 return .nil
             },
         ]
+    }
+
+    /// `sharex:` and `sharey:` (true, false, "all", "col", "row") set on a figure.
+    private static func applySharing(_ args: Arguments, to figure: FigureObject) throws {
+        for name in ["sharex", "sharey"] {
+            guard let value = args.keyword(name), !value.isNil else { continue }
+            let text: String
+            switch value {
+            case .bool(let on): text = on ? "all" : "none"
+            case .string(let s): text = s
+            default: throw SomaError.type("\(args.callee): \(name) must be true, false, \"col\" or \"row\", got a \(value.typeName)")
+            }
+            let sharing = try plotCall(args.callee) { try AxisSharing(parsing: text) }
+            if name == "sharex" { figure.figure.sharex = sharing } else { figure.figure.sharey = sharing }
+        }
     }
 
     /// Titles, labels, legend, grid, limits and scales of the current axes.

@@ -6,12 +6,13 @@ extension Library {
     /// Text, arrows, reference lines and hand-placed ticks on the current axes.
     static var plotAnnotations: [Builtin] {
         [
-            Builtin("text(x, y, s, size: 10, ha: \"left\", va: \"baseline\", align:, offset: 0, color:)", doc: """
+            Builtin("text(x, y, s, size: 10, ha: \"left\", va: \"baseline\", align:, offset: 0, repel: false, color:)", doc: """
                 Writes the string s at the data point (x, y) of the current axes; with tensors x, y and a
                 list s, one string per point (word labels beside scatter points). `ha` (or `align`: left,
                 center, right) and `va` (top, center, baseline, bottom) say which point of the text sits at
                 (x, y); `offset` moves it that many points away horizontally; `size` is in points. Text
-                does not change the axis limits.
+                does not change the axis limits. `repel: true` (with lists) spreads labels that would
+                overlap up and down, with a thin line back to the point of each label that moved.
                 Example: text(1.2, 40, "threshold", ha: "center")
                 """) { args in
                 let size = try args.keywordNumber("size", default: 10)
@@ -22,9 +23,11 @@ extension Library {
                     let x = try numbers(args, 0, "x"), y = try numbers(args, 1, "y")
                     let strings = items.map(\.textString)
                     let va = try args.keywordString("va", default: "center")
+                    let repel = try args.keywordBool("repel", default: false)
                     try plots(args).withAxes { axes in
                         try plotCall("text") {
-                            try axes.text(x: x, y: y, strings: strings, size: size, ha: ha, va: va, offset: offset, color: color)
+                            try axes.text(x: x, y: y, strings: strings, size: size, ha: ha, va: va, offset: offset,
+                                          color: color, repel: repel)
                         }
                     }
                     return .nil

@@ -1,3 +1,4 @@
+import SomaCore
 import SomaLang
 #if canImport(Glibc)
 import Glibc
@@ -63,6 +64,10 @@ public final class Session {
         interpreter.interrupt()
     }
 
+    /// A handle that interrupts this session's code from any thread (a new
+    /// one is needed after `reset`, which starts a new interpreter).
+    public var interrupter: Interrupter { interpreter.interrupter }
+
     deinit {
         interpreter.releaseAll()
     }
@@ -124,7 +129,7 @@ public final class Session {
     private func loadPrelude() -> [Diagnostic] {
         let source: SourceFile
         if let directory = interpreter.stdlibDirectory,
-           let text = readTextFile(directory + "/prelude.soma") {
+           let text = try? UserFile.readText(directory + "/prelude.soma") {
             source = SourceFile(name: directory + "/prelude.soma", text: text)
         } else if let text = interpreter.embeddedStdlib["prelude.soma"] {
             source = SourceFile(name: "<stdlib>/prelude.soma", text: text)

@@ -353,7 +353,11 @@ fn conv_forward(self, p, X, mode = "eval") {
   if len(X.shape) != 4 or X.shape[1] != self.c_in {
     error("Conv2D: expects N x {self.c_in} x H x W images, got shape {X.shape}")
   }
-  activate(self.act, conv2d(X, p[0], stride: self.stride, pad: self.pad) + reshape(p[1], 1, -1, 1, 1))
+  # Bias and ReLU in conv2d's own pass (one tensor instead of three); other activations after it.
+  if self.act == "relu" or self.act == "none" {
+    return conv2d(X, p[0], stride: self.stride, pad: self.pad, bias: p[1], act: self.act)
+  }
+  activate(self.act, conv2d(X, p[0], stride: self.stride, pad: self.pad, bias: p[1]))
 }
 fn layer_call(self, X) = self.forward(self.params, X, "eval")
 

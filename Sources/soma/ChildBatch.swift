@@ -1,26 +1,31 @@
 import Foundation
 import SomaNotebook
 import SomaLang
+import Synchronization
 
 /// Runs each notebook of a batch in its own `soma run` process, at most
 /// `jobs` at a time, so a notebook that crashes or runs out of memory loses
 /// only its own output; the others run on and the crash is reported.
 ///
 ///     let status = ChildBatch(jobs: 2, log: log, arguments: { _, path in ["run", "--out", "out", path] }).run(paths)
-final class ChildBatch {
+final class ChildBatch: Sendable {
     private let jobs: Int
     private let log: ProgressLog
-    private let arguments: (Int, String) -> [String]
+    private let arguments: @Sendable (Int, String) -> [String]
     private let statuses = Statuses()
+    /// Whether Ctrl-C stopped the batch, and the processes running now.
+    private let state = Mutex(State())
 
-    /// Each notebook's exit status and wall-clock seconds, after `run`.
-    var results: [(status: Int32, seconds: Double)] { statuses.results }
-    private let lock = NSLock()
-    private var stopping = false
-    private var running: [Int: Process] = [:]
+    private struct State {
+        var stopping = false
+        var running: [Int: Process] = [:]
+    }
+
+    /// Each notebook's result, after `run`.
+    var results: [ChildResult] { statuses.results }
 
     /// - Parameter arguments: the command line (after the program) that runs one notebook.
-    init(jobs: Int, log: ProgressLog, arguments: @escaping (Int, String) -> [String]) {
+    init(jobs: Int, log: ProgressLog, arguments: @escaping @Sendable (Int, String) -> [String]) {
         self.jobs = max(1, jobs)
         self.log = log
         self.arguments = arguments
@@ -31,18 +36,14 @@ final class ChildBatch {
     /// terminal's reach), which stop their cell and write what ran; a second
     /// call passes it on again, and they quit at once.
     func stop() {
-        lock.lock()
-        stopping = true
-        let current = Array(running.values)
-        lock.unlock()
+        let current = state.withLock { state in
+            state.stopping = true
+            return Array(state.running.values)
+        }
         for process in current where process.isRunning { process.interrupt() }
     }
 
-    var wasStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopping
-    }
+    var wasStopped: Bool { state.withLock { $0.stopping } }
 
     /// Runs the notebooks; returns the batch's exit status: 2 when one was
     /// unusable, 130 after Ctrl-C, else the first notebook's non-zero status
@@ -62,12 +63,13 @@ final class ChildBatch {
             let process = Process()
             process.executableURL = executable
             process.arguments = arguments(index, path)
+            // The child's standard output carries its counts (`ChildResult.line`).
+            let counts = Pipe()
+            process.standardOutput = counts
             let started = Date()
             done.enter()
             process.terminationHandler = { [log, self] finished in
-                self.lock.lock()
-                self.running[index] = nil
-                self.lock.unlock()
+                self.state.withLock { $0.running[index] = nil }
                 var status = finished.terminationStatus
                 if finished.terminationReason == .uncaughtSignal {
                     let signal = finished.terminationStatus
@@ -80,14 +82,23 @@ final class ChildBatch {
                 done.leave()
             }
             do {
-                lock.lock()
-                running[index] = process
-                lock.unlock()
+                state.withLock { $0.running[index] = process }
                 try process.run()
+                // Read until the child closes its output (it exits), on a thread of its own.
+                done.enter()
+                let reader = Thread {
+                    let text = String(decoding: counts.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    statuses.setCounts(index, ChildResult.counts(in: text))
+                    // Anything else the child printed goes where it would have gone.
+                    let other = text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .filter { !$0.hasPrefix(ChildResult.prefix) }.joined(separator: "\n")
+                    if !other.isEmpty { Terminal.writeOut(other) }
+                    done.leave()
+                }
+                reader.stackSize = 1 << 20
+                reader.start()
             } catch {
-                lock.lock()
-                running[index] = nil
-                lock.unlock()
+                state.withLock { $0.running[index] = nil }
                 log.note("error: \(path): cannot start a process to run it: \(error)")
                 statuses.set(index, 1)
                 process.terminationHandler = nil
@@ -96,11 +107,12 @@ final class ChildBatch {
             }
         }
         done.wait()
-        let all = statuses.all
+        let all = statuses.results.map(\.status)
         if all.contains(2) { return 2 }
         if wasStopped || all.contains(130) { return 130 }
         return all.first { $0 != 0 } ?? 0
     }
+
     /// This program, to start again for each notebook.
     static func currentExecutable() -> URL {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
@@ -111,35 +123,59 @@ final class ChildBatch {
     }
 }
 
-/// The exit statuses and run times of a batch's processes, set from their termination handlers.
-private final class Statuses: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int32] = []
-    private var seconds: [Double] = []
+/// How one notebook's process ended: its exit status, wall-clock seconds,
+/// and the cells it had and how many failed (nil when it did not say: it
+/// crashed or could not start).
+struct ChildResult: Sendable {
+    var status: Int32 = 0
+    var seconds: Double = 0
+    var cells: Int?
+    var failedCells: Int?
+
+    /// What starts the line a batch child writes to standard output at its end.
+    static let prefix = "soma-batch-child "
+
+    /// The line a batch child writes to standard output at its end.
+    static func line(cells: Int, failed: Int) -> String {
+        prefix + "cells=\(cells) failed=\(failed)\n"
+    }
+
+    /// The counts in a child's standard output (its last `line`).
+    static func counts(in output: String) -> (cells: Int, failed: Int)? {
+        for line in output.split(separator: "\n").reversed() where line.hasPrefix(prefix) {
+            var values: [String: Int] = [:]
+            for field in line.split(separator: " ").dropFirst() {
+                let parts = field.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, let value = Int(parts[1]) { values[String(parts[0])] = value }
+            }
+            if let cells = values["cells"], let failed = values["failed"] { return (cells, failed) }
+        }
+        return nil
+    }
+}
+
+/// The results of a batch's processes, set from their termination handlers.
+private final class Statuses: Sendable {
+    private let values = Mutex<[ChildResult]>([])
 
     func reset(count: Int) {
-        lock.lock()
-        values = Array(repeating: 0, count: count)
-        seconds = Array(repeating: 0, count: count)
-        lock.unlock()
+        values.withLock { $0 = Array(repeating: ChildResult(), count: count) }
     }
 
     func set(_ index: Int, _ status: Int32, seconds time: Double = 0) {
-        lock.lock()
-        values[index] = status
-        seconds[index] = time
-        lock.unlock()
+        values.withLock {
+            $0[index].status = status
+            $0[index].seconds = time
+        }
     }
 
-    var all: [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values
+    func setCounts(_ index: Int, _ counts: (cells: Int, failed: Int)?) {
+        guard let counts else { return }
+        values.withLock {
+            $0[index].cells = counts.cells
+            $0[index].failedCells = counts.failed
+        }
     }
 
-    var results: [(status: Int32, seconds: Double)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(zip(values, seconds)).map { (status: $0.0, seconds: $0.1) }
-    }
+    var results: [ChildResult] { values.withLock { $0 } }
 }

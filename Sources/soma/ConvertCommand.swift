@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SomaCore
 import SomaNotebook
 import SomaLang
 
@@ -26,10 +27,12 @@ struct ConvertCommand: ParsableCommand {
         let input = URL(fileURLWithPath: notebook)
         let markdown: String
         do {
-            let data = try Data(contentsOf: input)
+            let data = Data(try UserFile.readBytes(notebook))
             markdown = try NotebookImport.markdown(fromIPYNB: data, path: notebook)
         } catch let error as NotebookError {
             fail("\(error)")
+        } catch let error as UserFile.Failure {
+            fail("\(notebook): cannot read the notebook (\(error.reason))")
         } catch {
             fail("\(notebook): cannot read the notebook")
         }

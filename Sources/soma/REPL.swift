@@ -6,7 +6,7 @@ import SomaNotebook
 /// The interactive loop: read a complete entry (asking for continuation lines
 /// while brackets or blocks are open), run it in one session, show its value.
 ///
-/// Code runs on its own thread while this one watches for Ctrl-C, so an
+/// While code runs, a watcher thread passes Ctrl-C on to it, so an
 /// interrupt stops the code with `error[interrupt]` and keeps the session.
 final class REPL {
     private let session: Session
@@ -83,36 +83,22 @@ final class REPL {
         }
     }
 
-    /// Runs one entry on a worker thread, forwarding Ctrl-C as an interrupt.
+    /// Runs one entry while a watcher thread forwards Ctrl-C as an interrupt.
     @discardableResult
     private func evaluate(_ source: SourceFile) -> RunResult {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        let session = self.session
-        let worker = Thread {
-            box.result = session.run(source)
-            done.signal()
-        }
-        worker.stackSize = 1 << 20
-        _ = editor.takeInterrupts()
-        worker.start()
-        var interrupted = false
-        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
-            if editor.takeInterrupts() > 0 {
-                interrupted = true
-                session.interrupt()
-            }
-        }
+        let watcher = InterruptWatcher(session.interrupter)
+        let result = session.run(source)
+        let interrupted = watcher.stop()
         output.close()
         // The terminal echoed ^C where the cursor was; start the report on a line of its own.
         if interrupted { Terminal.writeOut("\n") }
-        if let value = box.result.value {
+        if let value = result.value {
             Terminal.writeOut(session.display(value) + "\n")
             // `_` is the last value shown, as in Python's REPL.
             session.interpreter.setGlobal("_", value)
         }
-        Terminal.report(box.result.diagnostics, source: source)
-        return box.result
+        Terminal.report(result.diagnostics, source: source)
+        return result
     }
 
     /// Handles a `:command`; returns the exit status when it leaves the REPL.
@@ -212,7 +198,3 @@ final class REPL {
     }
 }
 
-/// Carries a worker thread's result back; the semaphore orders the accesses.
-private final class ResultBox: @unchecked Sendable {
-    var result = RunResult()
-}

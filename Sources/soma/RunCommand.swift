@@ -140,6 +140,11 @@ struct RunCommand: ParsableCommand {
             signal(SIGINT, SIG_DFL)
         }
         let outcomes = batch.run(paths: notebooks)
+        if batchChild {
+            // The parent's summary line counts these.
+            let results = outcomes.compactMap(\.executed).flatMap(\.results)
+            Terminal.writeOut(ChildResult.line(cells: results.count, failed: results.filter(\.result.status.isFailure).count))
+        }
         throw ExitCode(batch.wasCancelled ? 130 : NotebookBatch.exitStatus(outcomes))
     }
 
@@ -154,10 +159,11 @@ struct RunCommand: ParsableCommand {
         for path in allowWrite { common += ["--allow-write", path] }
         if trust { common.append("--trust") }
         let neighbours = notebooks
+        let shared = common
         let children = ChildBatch(jobs: jobs, log: log, arguments: { index, path in
             let previous = index > 0 ? neighbours[index - 1] : ""
             let next = index + 1 < neighbours.count ? neighbours[index + 1] : ""
-            return common + ["--nav-prev", previous, "--nav-next", next, "--", path]
+            return shared + ["--nav-prev", previous, "--nav-next", next, "--", path]
         })
         // Ctrl-C: no new notebooks, the running ones are interrupted and write what ran;
         // a second Ctrl-C makes them quit at once.
@@ -167,15 +173,39 @@ struct RunCommand: ParsableCommand {
         interrupts.setEventHandler { children.stop() }
         interrupts.resume()
         defer { interrupts.cancel() }
+        let clock = ContinuousClock()
+        let start = clock.now
         let status = children.run(notebooks)
         if format.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "html" }) {
             writeIndex(children.results, log: log)
         }
+        let seconds = start.duration(to: clock.now)
+        log.note(Self.summary(notebooks, children.results,
+                              seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18))
         return status
     }
 
+    /// The batch's last line: notebooks, cells, failures and time, e.g.
+    /// `ran 3 notebooks: 42 cells, 1 failure (02-b.md), 12.3 s`. A notebook
+    /// that failed without saying how many cells failed (it crashed, was
+    /// interrupted or could not run) counts as one failure.
+    static func summary(_ paths: [String], _ results: [ChildResult], seconds: Double) -> String {
+        var cells = 0, failures = 0
+        var failing: [String] = []
+        for (path, result) in zip(paths, results) {
+            cells += result.cells ?? 0
+            let failed = result.failedCells ?? (result.status == 0 ? 0 : 1)
+            failures += failed
+            if failed > 0 || result.status != 0 { failing.append(path.split(separator: "/").last.map(String.init) ?? path) }
+        }
+        let count = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var line = "ran \(count(results.count, "notebook")): \(count(cells, "cell")), \(count(failures, "failure"))"
+        if !failing.isEmpty { line += " (\(failing.joined(separator: ", ")))" }
+        return line + ", " + ProgressLog.duration(seconds)
+    }
+
     /// `out/index.html`: every notebook of the batch with its status, time and first figure.
-    private func writeIndex(_ results: [(status: Int32, seconds: Double)], log: ProgressLog) {
+    private func writeIndex(_ results: [ChildResult], log: ProgressLog) {
         let runs = zip(notebooks, results).compactMap { path, result -> CourseIndex.Run? in
             guard let notebook = try? NotebookBatch.load(path) else { return nil }
             return CourseIndex.Run(notebook: notebook, status: result.status, seconds: result.seconds)

@@ -1,4 +1,5 @@
 import Foundation
+import SomaCore
 import SomaLang
 import SomaLibrary
 
@@ -99,21 +100,14 @@ enum Terminal {
         writeErr(renderDiagnostics(diagnostics, source: source, color: colorOnStderr) + "\n")
     }
 
-    /// Reads a source file, reporting `error[io]` on stderr when it cannot.
+    /// Reads a source file through the one reader (`UserFile`, with its size
+    /// cap), reporting `error[io]` (`error[limit]` past the cap) on stderr when it cannot.
     static func readSource(_ path: String) -> SourceFile? {
-        var isDirectory: ObjCBool = false
-        let problem: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            problem = "no such file"
-        } else if isDirectory.boolValue {
-            problem = "it is a folder"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            if let text = String(data: data, encoding: .utf8) { return SourceFile(name: path, text: text) }
-            problem = "it is not UTF-8 text"
-        } else {
-            problem = "permission denied or unreadable"
+        do throws(UserFile.Failure) {
+            return SourceFile(name: path, text: try UserFile.readText(path))
+        } catch {
+            report([Diagnostic(kind: error.isLimit ? .limit : .io, message: error.description)], source: nil)
+            return nil
         }
-        report([Diagnostic(kind: .io, message: "cannot read '\(path)': \(problem)")], source: nil)
-        return nil
     }
 }

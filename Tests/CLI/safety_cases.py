@@ -543,3 +543,44 @@ def _():
         dom = done.stdout
         check('class="katex' in dom, f"KaTeX did not typeset under the policy: {clip(done.stderr[-300:])}")
         check(not re.search(r"<body[^>]*data-pwned", dom), "a script injected into the page ran despite the policy")
+
+
+# ------------------------------------------------- images in the prose
+
+PNG_BYTES = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + b"\x00\x00\x00\x0dIHDR" + bytes(17)
+
+
+@case("soma run carries prose images (copy, data: URI, ipynb attachment) and refuses ../, links out and non-images with a warning, exit 0")
+def _():
+    import base64, json
+    with tempfile.TemporaryDirectory() as d:
+        lab = os.path.join(d, "lab")
+        os.makedirs(os.path.join(lab, "images"))
+        with open(os.path.join(lab, "images", "x.png"), "wb") as handle:
+            handle.write(PNG_BYTES)
+        with open(os.path.join(d, "secret.png"), "wb") as handle:
+            handle.write(PNG_BYTES + b"SECRET")
+        os.symlink(os.path.join(d, "secret.png"), os.path.join(lab, "images", "out.png"))
+        write(os.path.join(lab, "images"), "fake.png", "<html>not an image</html>")
+        write(lab, "lab.md", "# L\n\n![x](images/x.png) ![up](../secret.png) ![l](images/out.png) ![f](images/fake.png)\n\n"
+              "```soma\nprint(1)\n```\n")
+        status, out, err = soma("run", "--out", "out", "lab/lab.md", cwd=d)
+        check(status == 0, f"exit {status}: {clip(err)}")
+        target = os.path.join(d, "out", "lab")
+        with open(os.path.join(target, "images", "x.png"), "rb") as handle:
+            check(handle.read() == PNG_BYTES, "the image was not copied next to the .md")
+        check(not os.path.exists(os.path.join(target, "images", "out.png")), "a link out was copied")
+        check(not os.path.exists(os.path.join(target, "images", "fake.png")), "a non-image was copied")
+        for name in ["../secret.png", "images/out.png", "images/fake.png"]:
+            check(f"image '{name}' not carried" in err, f"no warning for {name}: {clip(err, 800)}")
+        with open(os.path.join(target, "lab.html"), encoding="utf-8") as handle:
+            html = handle.read()
+        encoded = base64.b64encode(PNG_BYTES).decode()
+        check(f'src="data:image/png;base64,{encoded}"' in html, "the HTML does not inline the image")
+        check(base64.b64encode(PNG_BYTES + b"SECRET").decode() not in html and "SECRET" not in html,
+              "the secret beside the notebook reached the HTML")
+        with open(os.path.join(target, "lab.ipynb"), encoding="utf-8") as handle:
+            cells = json.load(handle)["cells"]
+        prose = cells[0]
+        check(prose.get("attachments", {}).get("x.png", {}).get("image/png") == encoded, f"no attachment: {clip(str(prose))}")
+        check("](attachment:x.png)" in "".join(prose["source"]), "the markdown does not refer to the attachment")

@@ -51,6 +51,27 @@ struct ConvolutionTests {
         }
     }
 
+    /// conv2d with its bias and ReLU against the same composed from conv2d,
+    /// + and relu: on a batch that runs in two blocks of images on two
+    /// threads, and against central differences on a small padded case.
+    @Test mutating func biasAndReluInTheConvolution() throws {
+        let x = try rng.randn([64, 2, 14, 14]), w = try rng.randn([8, 2, 3, 3]), b = try rng.randn([8]) * 0.3
+        let probe = try rng.randn([64, 8, 12, 12])
+        let leaves = Tensor.leaves([x, w, b])
+        let fused = try leaves[0].conv2d(leaves[1], bias: leaves[2], relu: true)
+        let composed = try (leaves[0].conv2d(leaves[1]) + leaves[2].reshaped([1, 8, 1, 1])).relu()
+        #expect(close(fused, composed, rel: 1e-12, abs: 1e-12))
+        let gf = try backward(try (fused * probe).sum(), wrt: leaves)
+        let gc = try backward(try (composed * probe).sum(), wrt: leaves)
+        for k in 0..<3 {
+            #expect(close(gf[k], gc[k], rel: 1e-11, abs: 1e-12), "input \(k)")
+        }
+        let (xs, ws, bs) = (try rng.randn([2, 3, 5, 5]), try rng.randn([4, 3, 3, 3]), try rng.randn([4]))
+        #expect(try gradientError([xs, ws, bs]) { try $0[0].conv2d($0[1], bias: $0[2], relu: true, stride: 2, pad: 1) } < tol)
+        #expect(try gradientError([xs, ws, bs]) { try $0[0].conv2d($0[1], bias: $0[2], relu: false, pad: 1) } < tol)
+        #expect(throws: TensorError.self) { try xs.conv2d(ws, bias: Tensor(repeating: 0, shape: [3]), relu: false) }
+    }
+
     @Test mutating func poolingValuesAndGradients() throws {
         let x = iota([1, 1, 4, 5])
         #expect(try x.maxPool(2).data == [7, 9, 17, 19])

@@ -56,6 +56,38 @@ struct RecurrentTests {
         #expect(try lstmGap.scalar() < 1e-14)
     }
 
+    /// A batch large enough to run in two blocks of sequences on two threads
+    /// (33 rows: blocks of unequal size): states and gradients of all three
+    /// inputs equal those of the recurrence composed from primitives.
+    @Test mutating func blockedLSTMEqualsTheComposedRecurrence() throws {
+        let (batch, steps, inputs, hidden) = (33, 9, 3, 40)
+        let x = try rng.randn([batch, steps, inputs])
+        let w = try rng.randn([hidden + inputs, 4 * hidden]) * 0.2, b = try rng.randn([4 * hidden]) * 0.3
+        let probe = try rng.randn([batch, steps, hidden])
+        func composed(_ a: [Tensor]) throws -> Tensor {
+            var (h, c) = (Tensor(repeating: 0, shape: [batch, hidden]), Tensor(repeating: 0, shape: [batch, hidden]))
+            var hs: [Tensor] = []
+            for t in 0..<steps {
+                let z = try Tensor.concat([h, step(a[0], t)], axis: 1).matmul(a[1]) + a[2]
+                let (f, i) = (try columns(z, 0, hidden).logistic(), try columns(z, hidden, 2 * hidden).logistic())
+                let (o, g) = (try columns(z, 2 * hidden, 3 * hidden).logistic(), try columns(z, 3 * hidden, 4 * hidden).tanh())
+                c = try f * c + i * g
+                h = try o * c.tanh()
+                hs.append(h)
+            }
+            return try Tensor.stack(hs, axis: 1)
+        }
+        let leaves = Tensor.leaves([x, w, b])
+        let fused = try Tensor.lstmSequence(leaves[0], leaves[1], leaves[2])
+        let reference = try composed(leaves)
+        #expect(try (fused - reference).abs().max().scalar() < 1e-13)
+        let gf = try backward(try (fused * probe).sum(), wrt: leaves)
+        let gc = try backward(try (reference * probe).sum(), wrt: leaves)
+        for k in 0..<3 {
+            #expect(close(gf[k], gc[k], rel: 1e-11, abs: 1e-12), "input \(k)")
+        }
+    }
+
     @Test mutating func shapesAreChecked() throws {
         let x = try rng.randn([2, 3, 2])
         #expect(throws: TensorError.self) { try Tensor.rnnSequence(x, Tensor(repeating: 0, shape: [3, 4]), Tensor(repeating: 0, shape: [4, 4]), Tensor(repeating: 0, shape: [4])) }

@@ -28,7 +28,7 @@ import Testing
         #expect(diagnostic.source?.name == "<repl 1>")
         #expect(diagnostic.span?.start.line == 2)
         #expect(diagnostic.span?.start.column == 7)
-        #expect(diagnostic.notes.contains("in g, called from <repl 2>:1"), "\(diagnostic.notes)")
+        #expect(diagnostic.stack.contains("in g, called from <repl 2>:1"), "\(diagnostic.stack)")
         #expect(renderDiagnostic(diagnostic, source: second) == """
         error[name]: undefined name 'nosuch'
          --> <repl 1>:2:7
@@ -43,7 +43,7 @@ import Testing
         let source = SourceFile(name: "main.soma", text: "fn f(v) {\n  v + \"a\"\n}\nf(1)\n")
         let diagnostic = try #require(interpreter().run(source).diagnostics.first)
         #expect(diagnostic.span?.start.line == 2)
-        #expect(diagnostic.notes.contains("in f, called from main.soma:4"), "\(diagnostic.notes)")
+        #expect(diagnostic.stack.contains("in f, called from main.soma:4"), "\(diagnostic.stack)")
         #expect(renderDiagnostic(diagnostic, source: source).contains("2 |   v + \"a\""))
     }
 
@@ -55,7 +55,7 @@ import Testing
         #expect(vm.run(cell1).diagnostics.isEmpty)
         #expect(vm.run(cell2).diagnostics.isEmpty)
         let diagnostic = try #require(vm.run(cell3).diagnostics.first)
-        #expect(diagnostic.notes == ["in inner, called from NB.md:70 (cell 5)", "in outer, called from NB.md:81 (cell 6)"])
+        #expect(diagnostic.stack == ["in inner, called from NB.md:70 (cell 5)", "in outer, called from NB.md:81 (cell 6)"])
         let shown = renderDiagnostic(diagnostic, source: cell3)
         #expect(shown.contains("--> NB.md:56:7 (cell 3)"), "\(shown)")
         #expect(shown.contains("56 |   x + nosuch"), "\(shown)")
@@ -68,7 +68,7 @@ import Testing
         #expect(diagnostic.source?.name == dir + "/lib.soma")
         #expect(diagnostic.span?.start.line == 2)
         #expect(diagnostic.span?.start.column == 5)
-        #expect(diagnostic.notes == ["in code used from \(dir)/main.soma:2"])
+        #expect(diagnostic.stack == ["in code used from \(dir)/main.soma:2"])
         #expect(renderDiagnostic(diagnostic, source: main).contains("2 | y = nosuch + x"))
     }
 
@@ -79,7 +79,7 @@ import Testing
         #expect(diagnostic.source?.name == dir + "/lib1.soma")
         #expect(diagnostic.span?.start.line == 2)
         #expect(diagnostic.span?.start.column == 7)
-        #expect(diagnostic.notes == ["in h, called from \(dir)/main1.soma:2"])
+        #expect(diagnostic.stack == ["in h, called from \(dir)/main1.soma:2"])
     }
 
     @Test func syntaxErrorInAUsedFileIsShownInThatFile() throws {
@@ -89,7 +89,7 @@ import Testing
         #expect(diagnostic.kind == .syntax)
         #expect(diagnostic.source?.name == dir + "/bad.soma")
         #expect(diagnostic.span?.start.line == 2)
-        #expect(diagnostic.notes.last == "in code used from \(dir)/main.soma:1")
+        #expect(diagnostic.stack.last == "in code used from \(dir)/main.soma:1")
     }
 
     @Test func aCaughtErrorStillReportsItsLine() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SomaLang
 
@@ -82,7 +83,7 @@ import Testing
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.result = parseSource(text)
+            box.store(parseSource(text))
             done.signal()
         }
         thread.stackSize = 8 << 20
@@ -91,8 +92,12 @@ import Testing
         return box.result
     }
 
-    final class ResultBox: @unchecked Sendable {
-        var result: ParseResult?
+    final class ResultBox: Sendable {
+        private let stored = Mutex<ParseResult?>(nil)
+
+        func store(_ result: ParseResult) { stored.withLock { $0 = result } }
+
+        var result: ParseResult? { stored.withLock { $0 } }
     }
 
     @Test(arguments: [

@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 import Testing
+import SomaCore
 import SomaLang
 import SomaLibrary
 
@@ -35,7 +36,7 @@ struct ScriptTests {
 
     @Test("language script", arguments: ScriptTests.scripts())
     func script(_ path: String) throws {
-        let text = try #require(readTextFile(path), "cannot read \(path)")
+        let text = try UserFile.readText(path)
         let expectation = ScriptExpectation(text)
         var printed = ""
         let session = Session(output: { printed += $0 })
@@ -53,7 +54,7 @@ struct ScriptTests {
             // The error must come from the line the expectation marks (or, for
             // an error inside a function or used file, be called from it).
             if let span = diagnostic.span {
-                let called = diagnostic.notes.contains {
+                let called = (diagnostic.notes + diagnostic.stack).contains {
                     $0.hasSuffix(":\(expectation.errorStatementLine)") || $0.hasSuffix("(more calls)")
                 }
                 let elsewhere = diagnostic.source.map { $0.name != path } ?? false

@@ -124,7 +124,8 @@ struct SessionTests {
     }
 }
 
-final class ResultBox: @unchecked Sendable {
+/// The interrupted run's result; the thread hands it over through `pthread_join`.
+final class ResultBox {
     var result: RunResult?
 }
 

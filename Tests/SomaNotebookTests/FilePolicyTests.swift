@@ -57,9 +57,9 @@ import SomaLang
         let tree = try tree()
         defer { try? FileManager.default.removeItem(at: tree.root) }
         let output = run(code.replacingOccurrences(of: "SECRET", with: tree.secret.path), in: tree)
-        #expect(output.error?.kind == "permission", "\(code): \(output.error?.rendered ?? "no error")")
-        #expect(output.error?.rendered.contains("SECRET-CONTENT") == false)
-        #expect(output.error?.rendered.contains("--allow-") == true)
+        #expect(output.error?.kind == "permission", "\(code): \(output.error?.text ?? "no error")")
+        #expect(output.error?.text.contains("SECRET-CONTENT") == false)
+        #expect(output.error?.text.contains("--allow-") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: tree.secret.path).sorted() == ["s.csv", "s.soma"])
     }
 
@@ -67,7 +67,7 @@ import SomaLang
         let tree = try tree()
         defer { try? FileManager.default.removeItem(at: tree.root) }
         let output = run(#"a = read_csv("ok.csv"); write_csv("b.csv", a); sum(read_csv("b.csv"))"#, in: tree)
-        #expect(output.error == nil, "\(output.error?.rendered ?? "")")
+        #expect(output.error == nil, "\(output.error?.text ?? "")")
         #expect(output.value == "3")
         #expect(FileManager.default.fileExists(atPath: tree.output.appendingPathComponent("b.csv").path))
         #expect(!FileManager.default.fileExists(atPath: tree.notebook.deletingLastPathComponent().appendingPathComponent("b.csv").path))

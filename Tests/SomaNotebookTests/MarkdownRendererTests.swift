@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SomaLang
 @testable import SomaNotebook
 
 @Suite struct MarkdownRendererTests {
@@ -36,7 +37,7 @@ import Testing
     @Test func failedRunsShowTheErrorInPlaceAndMarkTheRest() throws {
         var steps = Sample.steps
         steps[1] = .output(CellOutput(error: CellFailure(kind: "name", message: "undefined name 'linspace'",
-                                                         rendered: "error[name]: undefined name 'linspace'\n  --> sample.md:16:5 (cell 2)")))
+                                                         location: .init(file: "sample.md", line: 16, column: 5, cell: 2))))
         let executed = try NotebookRunner(kernel: ScriptedKernel(steps)).run(Sample.notebook())
         let rendered = MarkdownRenderer().render(executed)
         #expect(rendered.contains("x\n```\n\n```text\nerror[name]: undefined name 'linspace'\n  --> sample.md:16:5 (cell 2)\n```\n"))

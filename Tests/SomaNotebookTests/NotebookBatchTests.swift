@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import SomaLang
+import Synchronization
 @testable import SomaNotebook
 
 @Suite struct NotebookBatchTests {
     /// A batch over scripted kernels that answer every cell with `steps`, logging into `lines`.
     private func batch(out: URL, jobs: Int = 1, settings: RunSettings = RunSettings(),
                        formats: [OutputFormat] = OutputFormat.allCases, log: LogCapture,
-                       steps: @escaping () -> [ScriptedKernel.Step]) -> NotebookBatch {
+                       steps: @escaping @Sendable () -> [ScriptedKernel.Step]) -> NotebookBatch {
         NotebookBatch(settings: settings, writer: NotebookOutputWriter(root: out, formats: formats), jobs: jobs,
                       log: ProgressLog(color: false, write: log.append), makeKernel: { _, _ in ScriptedKernel(steps()) })
     }
@@ -41,9 +43,10 @@ import Testing
         let out = folder.appendingPathComponent("out")
         var steps = Sample.steps
         steps[1] = .output(CellOutput(error: CellFailure(kind: "name", message: "undefined name 'linspace'",
-                                                         rendered: "error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)")))
+                                                         location: .init(file: "nb.md", line: 16, column: 5, cell: 2))))
         let log = LogCapture()
-        let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { steps }).run(paths: [path])
+        let script = steps
+        let outcomes = batch(out: out, formats: [.markdown], log: log, steps: { script }).run(paths: [path])
         #expect(NotebookBatch.exitStatus(outcomes) == 1)
         let markdown = try String(contentsOf: out.appendingPathComponent("nb/nb.md"), encoding: .utf8)
         #expect(markdown.contains("error[name]: undefined name 'linspace'\n  --> nb.md:16:5 (cell 2)"))
@@ -176,25 +179,14 @@ import Testing
 }
 
 /// Collects progress lines written from any thread.
-final class LogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage = ""
+final class LogCapture: Sendable {
+    private let storage = Mutex("")
 
     func append(_ piece: String) {
-        lock.lock()
-        storage += piece
-        lock.unlock()
+        storage.withLock { $0 += piece }
     }
 
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
+    var text: String { storage.withLock { $0 } }
 
-    var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.split(separator: "\n").map(String.init)
-    }
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
 }

@@ -50,7 +50,7 @@ import Testing
         let last = try #require(executed.results.last)
         #expect(last.result.status == .failed)
         #expect(last.result.output.error?.message.contains("ran without error") == true)
-        #expect(last.result.output.error?.rendered.contains("sample.md:30 (cell 4)") == true)
+        #expect(last.result.output.error?.text.contains("sample.md:30 (cell 4)") == true)
     }
 
     @Test func skippedCellsDoNotRun() throws {
@@ -64,7 +64,7 @@ import Testing
     @Test func aCellPastItsTimeoutIsInterrupted() throws {
         let text = "```soma\nwhile true { }\n```\n\n```soma\n1\n```\n"
         let kernel = ScriptedKernel([.hang, .output(CellOutput(value: "1"))])
-        var lines: [CellProgress] = []
+        let lines = Recorder<CellProgress>()
         let runner = NotebookRunner(kernel: kernel, settings: RunSettings(timeout: 0.2), progress: { lines.append($0) })
         let executed = try runner.run(Notebook(parsing: text, path: "n.md"))
         let first = try #require(executed.results.first).result
@@ -72,11 +72,11 @@ import Testing
         #expect(first.output.error?.kind == "interrupt")
         #expect(first.output.error?.message == "cell timed out after 0.2 s")
         // The kernel's location survives; only the message changes.
-        #expect(first.output.error?.rendered == "error[interrupt]: cell timed out after 0.2 s\n  --> n.md:2:1 (cell 1)\n")
+        #expect(first.output.error?.text == "error[interrupt]: cell timed out after 0.2 s\n --> n.md:2:1 (cell 1)")
         #expect(first.output.stream == "started\n")
         #expect(first.seconds >= 0.2 && first.seconds < 5)
         #expect(executed.results.last?.result.status == .notRun)
-        #expect(lines.map(\.status) == [.timedOut, .notRun])
+        #expect(lines.all.map(\.status) == [.timedOut, .notRun])
     }
 
     @Test func aCellTimeoutOptionOverridesTheDefault() throws {
@@ -127,7 +127,7 @@ import Testing
         #expect(executed.results.map(\.result.status) == [.timedOut, .notRun])
         let error = try #require(executed.results.first?.result.output.error)
         #expect(error.message == "cell timed out after 0.1 s")
-        #expect(error.rendered.contains("did not stop within 0.1 s of being interrupted"))
+        #expect(error.text.contains("did not stop within 0.1 s of being interrupted"))
         #expect(try #require(executed.results.first).result.seconds < 2)
     }
 

@@ -33,7 +33,7 @@ private let expCoreLimit = 708.0
 
 /// e^x for |x| ≤ `expCoreLimit`, with no branches or calls so loops over it vectorise.
 @inline(__always)
-private func expCore(_ x: Double) -> Double {
+func expCore(_ x: Double) -> Double {
     let magic = 0x1.8p52
     let invLn2 = 1.44269504088896338700e+00
     // ln 2 = ln2Hi + ln2Lo; ln2Hi has 32 significant bits, so k·ln2Hi is

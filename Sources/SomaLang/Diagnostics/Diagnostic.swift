@@ -14,6 +14,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var span: Span?
     /// Extra lines shown under the source excerpt, each as `= note: ...`.
     public var notes: [String]
+    /// The calls the error passed through, innermost first, each shown as a
+    /// note after `notes` ("in forward, called from x.soma:5").
+    public var stack: [String]
     /// The file `span` points into, when the error arose in another file than
     /// the one being run (a `use`d file, the Stdlib); the renderer prefers it.
     public var source: SourceFile?
@@ -21,11 +24,12 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var isWarning: Bool
 
     public init(kind: ErrorKind, message: String, span: Span? = nil, notes: [String] = [],
-                source: SourceFile? = nil, isWarning: Bool = false) {
+                stack: [String] = [], source: SourceFile? = nil, isWarning: Bool = false) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
+        self.stack = stack
         self.source = source
         self.isWarning = isWarning
     }

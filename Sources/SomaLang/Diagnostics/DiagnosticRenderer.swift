@@ -16,54 +16,143 @@
 ///     takes precedence when set.
 ///   - color: wrap parts in ANSI colour codes (for a terminal only).
 public func renderDiagnostic(_ diagnostic: Diagnostic, source: SourceFile?, color: Bool = false) -> String {
-    let source = diagnostic.source ?? source
-    let paint = Paint(enabled: color)
-    let header = diagnostic.isWarning ? paint.warning("warning[\(diagnostic.kind.rawValue)]")
-                                      : paint.error("error[\(diagnostic.kind.rawValue)]")
-    var lines = [header + paint.bold(": \(diagnostic.message)")]
-    var gutter = 1
-    if let span = diagnostic.span, let source {
-        let lineNumber = String(span.start.line)
-        gutter = lineNumber.count
-        let pad = String(repeating: " ", count: gutter)
-        var location = "\(source.name):\(span.start.line):\(span.start.column)"
-        if let cell = source.cell { location += " (cell \(cell))" }
-        lines.append(pad + paint.frame("-->") + " " + location)
-        if let text = source.line(span.start.line) {
-            let scalars = Array(text.unicodeScalars)
-            let startColumn = max(1, span.start.column)
-            let endColumn: Int
-            if span.end.line == span.start.line {
-                endColumn = max(span.end.column, startColumn + 1)
-            } else {
-                endColumn = max(scalars.count + 1, startColumn + 1)
-            }
-            // Keep tabs in the padding so the carets line up under the code, and
-            // count display columns: a wide character takes two, a combining mark none.
-            var indent = ""
-            for index in 0..<(startColumn - 1) {
-                guard index < scalars.count else { indent += " "; continue }
-                indent += scalars[index] == "\t" ? "\t" : String(repeating: " ", count: displayWidth(scalars[index]))
-            }
-            var caretCount = 0
-            for index in (startColumn - 1)..<(endColumn - 1) {
-                caretCount += index < scalars.count ? displayWidth(scalars[index]) : 1
-            }
-            let carets = String(repeating: "^", count: max(1, caretCount))
-            lines.append(pad + " " + paint.frame("|"))
-            lines.append(paint.frame(lineNumber + " |") + (text.isEmpty ? "" : " " + text))
-            lines.append(pad + " " + paint.frame("|") + " " + indent + paint.error(carets))
+    DiagnosticReport(diagnostic, source: source).text(color: color)
+}
+
+/// A diagnostic with the facts every format shows worked out: where it is
+/// (file, line, column, cell), the source line with the columns to
+/// underline, the notes and the stack of calls. Hosts keep this as data (a
+/// notebook cell's failure) and each output format draws it in one place:
+/// `text(color:)` for terminals, Markdown and ipynb, HTML its own way.
+public struct DiagnosticReport: Equatable, Sendable {
+    /// Where a diagnostic points: `path:line:column (cell N)`, or just the file.
+    public struct Location: Equatable, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var cell: Int?
+
+        public init(file: String, line: Int? = nil, column: Int? = nil, cell: Int? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.cell = cell
         }
-    } else if let source, diagnostic.span == nil, !source.name.isEmpty {
-        var location = source.name
-        if let cell = source.cell { location += " (cell \(cell))" }
-        lines.append(" " + paint.frame("-->") + " " + location)
+
+        public var description: String {
+            var text = file
+            if let line { text += ":\(line)" }
+            if line != nil, let column { text += ":\(column)" }
+            if let cell { text += " (cell \(cell))" }
+            return text
+        }
     }
-    let notePad = String(repeating: " ", count: gutter + 1)
-    for note in diagnostic.notes {
-        lines.append(notePad + paint.frame("=") + paint.bold(" note:") + " " + note)
+
+    /// The source line a diagnostic points at and what to underline.
+    public struct Excerpt: Equatable, Sendable {
+        public var lineNumber: Int
+        public var text: String
+        /// What goes before the carets so they line up under the code: a
+        /// space per display column, tabs kept.
+        public var indent: String
+        /// Display columns to underline (at least 1).
+        public var width: Int
+
+        public init(lineNumber: Int, text: String, indent: String, width: Int) {
+            self.lineNumber = lineNumber
+            self.text = text
+            self.indent = indent
+            self.width = width
+        }
     }
-    return lines.joined(separator: "\n")
+
+    /// `error`/`warning` kind as shown in brackets (`shape`, `interrupt`, ...).
+    public var kind: String
+    public var message: String
+    public var isWarning: Bool
+    public var location: Location?
+    public var excerpt: Excerpt?
+    public var notes: [String]
+    public var stack: [String]
+
+    public init(kind: String, message: String, isWarning: Bool = false, location: Location? = nil,
+                excerpt: Excerpt? = nil, notes: [String] = [], stack: [String] = []) {
+        self.kind = kind
+        self.message = message
+        self.isWarning = isWarning
+        self.location = location
+        self.excerpt = excerpt
+        self.notes = notes
+        self.stack = stack
+    }
+
+    /// Lays out `diagnostic` against the source it points into
+    /// (`diagnostic.source` takes precedence over `source`).
+    public init(_ diagnostic: Diagnostic, source: SourceFile?) {
+        let source = diagnostic.source ?? source
+        self.init(kind: diagnostic.kind.rawValue, message: diagnostic.message, isWarning: diagnostic.isWarning,
+                  notes: diagnostic.notes, stack: diagnostic.stack)
+        if let span = diagnostic.span, let source {
+            location = Location(file: source.name, line: span.start.line, column: span.start.column, cell: source.cell)
+            if let text = source.line(span.start.line) {
+                excerpt = Self.excerpt(of: text, line: span.start.line, span: span)
+            }
+        } else if let source, diagnostic.span == nil, !source.name.isEmpty {
+            location = Location(file: source.name, cell: source.cell)
+        }
+    }
+
+    private static func excerpt(of text: Substring, line: Int, span: Span) -> Excerpt {
+        let scalars = Array(text.unicodeScalars)
+        let startColumn = max(1, span.start.column)
+        let endColumn: Int
+        if span.end.line == span.start.line {
+            endColumn = max(span.end.column, startColumn + 1)
+        } else {
+            endColumn = max(scalars.count + 1, startColumn + 1)
+        }
+        // Keep tabs in the padding so the carets line up under the code, and
+        // count display columns: a wide character takes two, a combining mark none.
+        var indent = ""
+        for index in 0..<(startColumn - 1) {
+            guard index < scalars.count else { indent += " "; continue }
+            indent += scalars[index] == "\t" ? "\t" : String(repeating: " ", count: displayWidth(scalars[index]))
+        }
+        var width = 0
+        for index in (startColumn - 1)..<(endColumn - 1) {
+            width += index < scalars.count ? displayWidth(scalars[index]) : 1
+        }
+        return Excerpt(lineNumber: line, text: String(text), indent: indent, width: max(1, width))
+    }
+
+    /// The diagnostic as Soma shows it in text, without a trailing line break.
+    public func text(color: Bool = false) -> String {
+        let paint = Paint(enabled: color)
+        let header = isWarning ? paint.warning("warning[\(kind)]") : paint.error("error[\(kind)]")
+        var lines = [header + paint.bold(": \(message)")]
+        var gutter = 1
+        if let location {
+            if let line = location.line {
+                let lineNumber = String(line)
+                gutter = lineNumber.count
+                let pad = String(repeating: " ", count: gutter)
+                lines.append(pad + paint.frame("-->") + " " + location.description)
+                if let excerpt {
+                    lines.append(pad + " " + paint.frame("|"))
+                    lines.append(paint.frame(lineNumber + " |") + (excerpt.text.isEmpty ? "" : " " + excerpt.text))
+                    lines.append(pad + " " + paint.frame("|") + " " + excerpt.indent
+                                 + paint.error(String(repeating: "^", count: excerpt.width)))
+                }
+            } else {
+                lines.append(" " + paint.frame("-->") + " " + location.description)
+            }
+        }
+        let notePad = String(repeating: " ", count: gutter + 1)
+        for note in notes + stack {
+            lines.append(notePad + paint.frame("=") + paint.bold(" note:") + " " + note)
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// Renders several diagnostics, separated by blank lines.

@@ -178,15 +178,14 @@ func atCall<T>(_ span: Span, _ body: () throws -> T) throws -> T {
     } catch var error as SomaError {
         // The inner span may equal this one but lie in another file (the callee's).
         if error.span != nil, error.span != span || error.source != nil {
-            let calls = error.notes.filter { $0.contains("called from") }.count
-                + error.pendingNotes.filter { $0.text.contains("called from") }.count
+            let calls = error.stack.filter { $0.contains("called from") }.count + error.pendingNotes.count
             if calls < 3 {
                 // The caller's file is known once the error leaves the caller's code;
                 // the note names the function the error happened in ("in forward, called from x.soma:5").
                 let name = error.leftFunction
                 error.pendingNotes.append(PendingNote(text: name.map { "in \($0), called from" } ?? "called from", span: span))
             } else if calls == 3 {
-                error.notes.append("called from ... (more calls)")
+                error.stack.append("called from ... (more calls)")
             }
         }
         error.leftFunction = nil

@@ -1,4 +1,5 @@
 import Foundation
+import SomaCore
 
 extension Interpreter {
     /// Parses, compiles and runs one source in the global scope (on the
@@ -71,16 +72,21 @@ extension Interpreter {
                     continue
                 }
             }
-            if let text = readTextFile(candidate) {
-                found = (candidate, text)
+            do throws(UserFile.Failure) {
+                found = (candidate, try UserFile.readText(candidate))
                 break
+            } catch .missing {
+                continue
+            } catch {
+                // A file that is there but cannot be used is named, not passed over.
+                throw SomaError(error.isLimit ? .limit : .io, error.description, span: span)
             }
         }
         if found == nil {
             found = names.lazy.compactMap({ name in self.embeddedStdlib[name].map { ("<stdlib>/" + name, $0) } }).first
         }
         guard let (file, text) = found else {
-            throw SomaError(.io, "cannot find '\(path)' to use (or it is not a readable text file of at most 64 MB)", span: span,
+            throw SomaError(.io, "cannot find '\(path)' to use", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
         }
         guard usedFiles.insert(file).inserted else { return }
@@ -88,8 +94,10 @@ extension Interpreter {
         let usedFrom = "in code used from " + from.place(line: span.start.line)
         let parsed = Parser.parse(used)
         if let first = parsed.diagnostics.first {
-            throw SomaError(first.kind, first.message, span: first.span, notes: first.notes + [usedFrom],
-                            source: first.span == nil ? nil : used)
+            var error = SomaError(first.kind, first.message, span: first.span, notes: first.notes,
+                                  source: first.span == nil ? nil : used)
+            error.stack = first.stack + [usedFrom]
+            throw error
         }
         let savedDirectory = currentDirectory
         let savedTop = stackTop
@@ -110,7 +118,7 @@ extension Interpreter {
                 shown.span = span
                 shown.notes.append("in \(file)")
             } else {
-                shown.notes.append(usedFrom)
+                shown.stack.append(usedFrom)
             }
             throw shown
         }

@@ -10,3 +10,18 @@ final class InterruptFlag: Sendable {
 
     func clear() { flag.store(false, ordering: .relaxed) }
 }
+
+/// Stops the code an interpreter runs, from any thread: what a host hands to
+/// the thread that watches for Ctrl-C or a time limit, so that thread needs
+/// no access to the interpreter itself.
+public struct Interrupter: Sendable {
+    let flag: InterruptFlag
+
+    /// Asks the running code to stop soon with `error[interrupt]`.
+    public func interrupt() { flag.set() }
+}
+
+extension Interpreter {
+    /// This interpreter's interrupter.
+    public var interrupter: Interrupter { Interrupter(flag: interruptFlag) }
+}

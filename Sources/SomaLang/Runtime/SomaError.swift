@@ -11,6 +11,9 @@ public struct SomaError: Error, CustomStringConvertible {
     public var message: String
     public var span: Span?
     public var notes: [String]
+    /// The calls the error passed through, innermost first ("in forward,
+    /// called from x.soma:5", "in code used from nb.md:3 (cell 1)").
+    public var stack: [String] = []
     /// The file `span` points into; filled in when the error leaves the code
     /// compiled from that file (a function body, a `use`d file, a run).
     public var source: SourceFile?
@@ -55,7 +58,7 @@ public struct SomaError: Error, CustomStringConvertible {
         var copy = self
         if copy.span != nil && copy.source == nil { copy.source = file }
         for pending in copy.pendingNotes {
-            copy.notes.append("\(pending.text) \(file.place(line: pending.span.start.line))")
+            copy.stack.append("\(pending.text) \(file.place(line: pending.span.start.line))")
         }
         copy.pendingNotes = []
         return copy
@@ -63,7 +66,9 @@ public struct SomaError: Error, CustomStringConvertible {
 
     /// The error as a diagnostic for hosts.
     public var diagnostic: Diagnostic {
-        Diagnostic(kind: kind, message: message, span: span, notes: notes + pendingNotes.map { "\($0.text) line \($0.span.start.line), column \($0.span.start.column)" }, source: source)
+        Diagnostic(kind: kind, message: message, span: span, notes: notes,
+                   stack: stack + pendingNotes.map { "\($0.text) line \($0.span.start.line), column \($0.span.start.column)" },
+                   source: source)
     }
 
     public var description: String { diagnostic.description }
@@ -85,7 +90,9 @@ extension SomaError {
         switch error {
         case let e as SomaError: self = e
         case let e as TensorError: self.init(e)
-        case let e as Diagnostic: self.init(e.kind, e.message, span: e.span, notes: e.notes, source: e.source)
+        case let e as Diagnostic:
+            self.init(e.kind, e.message, span: e.span, notes: e.notes, source: e.source)
+            stack = e.stack
         default: self.init(.value, String(describing: error))
         }
     }

@@ -14,12 +14,8 @@ public enum CSV {
     /// `poll` is called every few thousand lines; throwing stops the read (Ctrl-C).
     public static func read(path: String, poll: () throws -> Void = {}) throws -> Table {
         try checkBudget(path: path, "read_csv")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NeuralError.io("read_csv: cannot read \(path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw NeuralError.io("read_csv: \(path) is not UTF-8 text")
-        }
+        let text: String
+        do { text = try UserFile.readText(path) } catch { throw NeuralError.io("read_csv: \(error)") }
         return try parse(text, name: path, poll: poll)
     }
 

@@ -10,10 +10,9 @@ public enum IDX {
     /// `poll` is called every million values; throwing stops the read (Ctrl-C).
     public static func read(path: String, poll: () throws -> Void = {}) throws -> Tensor {
         try checkBudget(path: path, "read_idx")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NeuralError.io("read_idx: cannot read \(path)")
-        }
-        return try decode([UInt8](data), name: path, poll: poll)
+        let bytes: [UInt8]
+        do { bytes = try UserFile.readBytes(path) } catch { throw NeuralError.io("read_idx: \(error)") }
+        return try decode(bytes, name: path, poll: poll)
     }
 
     /// Decodes IDX bytes.

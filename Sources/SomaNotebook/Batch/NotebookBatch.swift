@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import SomaCore
 import SomaLang
 
 /// Runs several notebooks, each with its own kernel on its own thread, and
@@ -8,12 +10,12 @@ import SomaLang
 ///                               jobs: 2, log: log, makeKernel: { _ in SessionKernel() })
 ///     let outcomes = batch.run(paths: ["Notebooks/02-lif.md"])
 ///     exit(NotebookBatch.exitStatus(outcomes))
-public final class NotebookBatch {
+public final class NotebookBatch: Sendable {
     private let settings: RunSettings
     private let writer: NotebookOutputWriter
     private let jobs: Int
     private let log: ProgressLog
-    private let makeKernel: (Notebook, OutputFolder) -> CellKernel
+    private let makeKernel: @Sendable (Notebook, OutputFolder) -> CellKernel
     private let active = ActiveRunners()
 
     /// - Parameters:
@@ -22,7 +24,7 @@ public final class NotebookBatch {
     ///     it gets the notebook and its output folder (files the code writes land in
     ///     `staging`, which becomes the output folder).
     public init(settings: RunSettings, writer: NotebookOutputWriter, jobs: Int, log: ProgressLog,
-                makeKernel: @escaping (Notebook, OutputFolder) -> CellKernel) {
+                makeKernel: @escaping @Sendable (Notebook, OutputFolder) -> CellKernel) {
         self.settings = settings
         self.writer = writer
         self.jobs = max(1, jobs)
@@ -108,14 +110,13 @@ public final class NotebookBatch {
     ///   script is named as such, with the command that handles it).
     public static func load(_ path: String) throws -> Notebook {
         try checkKind(path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw NotebookError(path: path, message: "cannot read the notebook (\(FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let text: String
+        do throws(UserFile.Failure) {
+            text = try UserFile.readText(path)
+        } catch .notText {
             throw NotebookError(path: path, message: "the notebook is not UTF-8 text")
+        } catch {
+            throw NotebookError(path: path, message: "cannot read the notebook (\(error.reason))")
         }
         return try Notebook(parsing: text, path: path)
     }
@@ -165,7 +166,7 @@ public final class NotebookBatch {
         }
         outcome.executed = executed
         do {
-            outcome.written = try writer.write(executed, into: folder)
+            outcome.written = try writer.write(executed, into: folder) { log.note("warning: \($0)") }
         } catch {
             outcome.problem = .notWritten("\(error)")
             log.note("error: \(error)")
@@ -216,71 +217,60 @@ public struct NotebookOutcome: Sendable {
 }
 
 /// The runners working now, so a cancel reaches each of them.
-private final class ActiveRunners {
-    private let lock = NSLock()
-    private var runners: [ObjectIdentifier: NotebookRunner] = [:]
-    private var cancelled = false
-
-    var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
+private final class ActiveRunners: Sendable {
+    private struct State {
+        var runners: [ObjectIdentifier: NotebookRunner] = [:]
+        var cancelled = false
     }
+
+    private let state = Mutex(State())
+
+    var isCancelled: Bool { state.withLock { $0.cancelled } }
 
     /// Registers a runner; one added after a cancel is cancelled at once.
     func add(_ runner: NotebookRunner) {
-        lock.lock()
-        runners[ObjectIdentifier(runner)] = runner
-        let cancelNow = cancelled
-        lock.unlock()
+        let cancelNow = state.withLock { state in
+            state.runners[ObjectIdentifier(runner)] = runner
+            return state.cancelled
+        }
         if cancelNow { runner.cancel() }
     }
 
     func remove(_ runner: NotebookRunner) {
-        lock.lock()
-        runners[ObjectIdentifier(runner)] = nil
-        lock.unlock()
+        state.withLock { $0.runners[ObjectIdentifier(runner)] = nil }
     }
 
     func cancelAll() {
-        lock.lock()
-        cancelled = true
-        let current = Array(runners.values)
-        lock.unlock()
+        let current = state.withLock { state in
+            state.cancelled = true
+            return Array(state.runners.values)
+        }
         for runner in current { runner.cancel() }
     }
 }
 
 /// Hands out notebooks to worker threads.
-private final class WorkQueue {
-    private let lock = NSLock()
-    private var items: [(Int, Notebook)]
+private final class WorkQueue: Sendable {
+    private let items: Mutex<[(Int, Notebook)]>
 
-    init(_ items: [(Int, Notebook)]) { self.items = items.reversed() }
+    init(_ items: [(Int, Notebook)]) { self.items = Mutex(items.reversed()) }
 
     func next() -> (Int, Notebook)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return items.popLast()
+        items.withLock { $0.popLast() }
     }
 }
 
 /// Collects outcomes from worker threads.
-private final class ResultStore {
-    private let lock = NSLock()
-    private var outcomes: [NotebookOutcome]
+private final class ResultStore: Sendable {
+    private let outcomes: Mutex<[NotebookOutcome]>
 
-    init(_ outcomes: [NotebookOutcome]) { self.outcomes = outcomes }
+    init(_ outcomes: [NotebookOutcome]) { self.outcomes = Mutex(outcomes) }
 
     func set(_ index: Int, _ outcome: NotebookOutcome) {
-        lock.lock()
-        outcomes[index] = outcome
-        lock.unlock()
+        outcomes.withLock { $0[index] = outcome }
     }
 
     var all: [NotebookOutcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes
+        outcomes.withLock { $0 }
     }
 }

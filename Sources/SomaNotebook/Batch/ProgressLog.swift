@@ -1,24 +1,25 @@
 import Foundation
+import Synchronization
 import SomaLang
 
 /// Writes one line per finished cell, and a summary per notebook, to stderr.
 ///
 /// Lines from notebooks running side by side are written whole under a lock,
 /// prefixed with the notebook's name. Colour is used only on a terminal.
-public final class ProgressLog {
-    private let lock = NSLock()
-    private let write: (String) -> Void
+public final class ProgressLog: Sendable {
+    private let write: @Sendable (String) -> Void
     private let color: Bool
     private let live: Bool
-    /// Whether a "running" line is on screen, to be overwritten by the next line.
-    private var showingLive = false
+    /// Whether a "running" line is on screen, to be overwritten by the next
+    /// line; held while a line is written, so lines are written whole.
+    private let showingLive = Mutex(false)
 
     /// - Parameters:
     ///   - color: colour the status words (pass `isatty(2) != 0`).
     ///   - live: show which cell is running on a line that the next line
     ///     replaces; only for a terminal and one notebook at a time.
     ///   - write: where finished lines go; standard error by default.
-    public init(color: Bool, live: Bool = false, write: @escaping (String) -> Void = { text in
+    public init(color: Bool, live: Bool = false, write: @escaping @Sendable (String) -> Void = { text in
         FileHandle.standardError.write(Data(text.utf8))
     }) {
         self.color = color
@@ -30,10 +31,10 @@ public final class ProgressLog {
     public func cellStarted(_ progress: CellProgress) {
         guard live else { return }
         let name = progress.path.split(separator: "/").last.map(String.init) ?? progress.path
-        lock.lock()
-        defer { lock.unlock() }
-        write("\r\u{1B}[K[\(name)] \(progress.position)/\(progress.total) \(progress.label): running...")
-        showingLive = true
+        showingLive.withLock { showing in
+            write("\r\u{1B}[K[\(name)] \(progress.position)/\(progress.total) \(progress.label): running...")
+            showing = true
+        }
     }
 
     /// Logs a finished cell; failures also get their full diagnostic, indented.
@@ -45,7 +46,7 @@ public final class ProgressLog {
         }
         line += "\n"
         if let failure = progress.failure {
-            line += failure.rendered.trimmingTrailingLineBreaks()
+            line += failure.text.trimmingTrailingLineBreaks()
                 .split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "    \($0)\n" }.joined()
         }
@@ -58,13 +59,13 @@ public final class ProgressLog {
     }
 
     private func emit(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if showingLive {
-            write("\r\u{1B}[K")
-            showingLive = false
+        showingLive.withLock { showing in
+            if showing {
+                write("\r\u{1B}[K")
+                showing = false
+            }
+            write(text)
         }
-        write(text)
     }
 
     private func paint(_ status: CellStatus) -> String {
@@ -79,7 +80,7 @@ public final class ProgressLog {
     }
 
     /// A duration as `0.012 s`, `1.25 s` or `73 s`.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         if seconds < 0.1 { return String(format: "%.3f s", seconds) }
         if seconds < 10 { return String(format: "%.2f s", seconds) }
         return String(format: "%.0f s", seconds)

@@ -4,10 +4,12 @@ import SomaLang
 /// Something that runs cell code in one persistent scope: a Soma session, or
 /// a scripted fake in tests.
 ///
-/// `execute` is called on the notebook's own thread, one cell at a time;
-/// `interrupt` may be called from any other thread while a cell runs, and
-/// must make the running `execute` return soon with an interrupt error.
-public protocol CellKernel: AnyObject {
+/// `execute` is called one cell at a time (under a time limit, on a thread
+/// of its own while the notebook's thread waits); `interrupt` may be called
+/// from any other thread while a cell runs, and must make the running
+/// `execute` return soon with an interrupt error. A kernel is therefore
+/// `Sendable`: it guards its own state.
+public protocol CellKernel: AnyObject, Sendable {
     /// Runs one cell's code and collects everything it produced.
     func execute(_ request: CellRequest) -> CellOutput
     /// Asks the running cell to stop.
@@ -65,27 +67,36 @@ public struct CellOutput: Equatable, Sendable {
     }
 }
 
-/// An error that stopped a cell.
+/// An error that stopped a cell, as data: each output format draws it in
+/// one place (`text` for the progress log, Markdown and ipynb; the HTML
+/// renderer from the fields).
 public struct CellFailure: Equatable, Sendable {
-    /// The error kind: `syntax`, `shape`, `interrupt`, ...
-    public var kind: String
-    /// The one-line message.
-    public var message: String
-    /// The full diagnostic (`error[kind]: ...`, location, source line, caret), without colour.
-    public var rendered: String
+    /// The error that stopped the cell: kind, message, location, source
+    /// excerpt, notes and the stack of calls.
+    public var diagnostic: DiagnosticReport
+    /// Problems reported with it (a broken Stdlib prelude, figures that could not be encoded).
+    public var more: [DiagnosticReport]
 
-    public init(kind: String, message: String, rendered: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.rendered = rendered ?? "error[\(kind)]: \(message)"
+    public init(_ diagnostic: DiagnosticReport, more: [DiagnosticReport] = []) {
+        self.diagnostic = diagnostic
+        self.more = more
     }
 
-    /// The `path:line:column (cell N)` part of the rendered diagnostic, if it has one.
-    public var location: String? {
-        for line in rendered.split(separator: "\n") {
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.hasPrefix("--> ") { return String(trimmed.dropFirst(4)) }
-        }
-        return nil
+    /// A failure with no source excerpt (a timeout, `exit(n)`, an expected error that did not come).
+    public init(kind: String, message: String, location: DiagnosticReport.Location? = nil, notes: [String] = []) {
+        self.init(DiagnosticReport(kind: kind, message: message, location: location, notes: notes))
+    }
+
+    /// The error kind: `syntax`, `shape`, `interrupt`, ...
+    public var kind: String { diagnostic.kind }
+    /// The one-line message.
+    public var message: String { diagnostic.message }
+    /// `path:line:column (cell N)`, when the error has a place.
+    public var location: String? { diagnostic.location?.description }
+
+    /// Every diagnostic as Soma prints it (`error[kind]: ...`, location,
+    /// source line, caret, notes), without colour or a trailing line break.
+    public var text: String {
+        ([diagnostic] + more).map { $0.text() }.joined(separator: "\n\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SomaLang
 
 /// Runs one kernel call under a time limit.
@@ -41,20 +42,15 @@ enum LimitedCall {
     }
 
     /// Hands the output from the worker thread to the waiting one.
-    private final class ResultBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored = CellOutput()
+    private final class ResultBox: Sendable {
+        private let stored = Mutex(CellOutput())
 
         func store(_ output: CellOutput) {
-            lock.lock()
-            stored = output
-            lock.unlock()
+            stored.withLock { $0 = output }
         }
 
         var output: CellOutput {
-            lock.lock()
-            defer { lock.unlock() }
-            return stored
+            stored.withLock { $0 }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SomaLang
 
 /// How a notebook run behaves.
@@ -39,11 +40,11 @@ public struct CellProgress: Sendable {
 ///
 ///     let runner = NotebookRunner(kernel: kernel, settings: RunSettings(timeout: 60))
 ///     let executed = try runner.run(notebook)
-public final class NotebookRunner {
+public final class NotebookRunner: Sendable {
     private let kernel: CellKernel
     private let settings: RunSettings
-    private let progress: (CellProgress) -> Void
-    private let started: (CellProgress) -> Void
+    private let progress: @Sendable (CellProgress) -> Void
+    private let started: @Sendable (CellProgress) -> Void
     private let stopRequest = StopRequest()
 
     /// - Parameters:
@@ -52,8 +53,8 @@ public final class NotebookRunner {
     ///   - progress: called after each cell, on the running thread.
     ///   - started: called before a cell runs (its status is `.notRun` until it ends).
     public init(kernel: CellKernel, settings: RunSettings = RunSettings(),
-                progress: @escaping (CellProgress) -> Void = { _ in },
-                started: @escaping (CellProgress) -> Void = { _ in }) {
+                progress: @escaping @Sendable (CellProgress) -> Void = { _ in },
+                started: @escaping @Sendable (CellProgress) -> Void = { _ in }) {
         self.kernel = kernel
         self.settings = settings
         self.progress = progress
@@ -145,7 +146,7 @@ public final class NotebookRunner {
         if timedOut, let limit {
             output.error = Self.timeoutFailure(after: limit, reported: output.error)
             if abandoned {
-                output.error?.rendered += "\n  = note: the cell did not stop within \(formatSeconds(settings.interruptGrace)) s of being interrupted; the rest of the notebook was not run"
+                output.error?.diagnostic.notes.append("the cell did not stop within \(formatSeconds(settings.interruptGrace)) s of being interrupted; the rest of the notebook was not run")
             }
             status = .timedOut
         } else if let code = output.exitCode, code != 0, output.error == nil {
@@ -155,7 +156,7 @@ public final class NotebookRunner {
             if output.error == nil {
                 let message = "\(cell.label) has 'error: expected' but ran without error"
                 output.error = CellFailure(kind: "expected", message: message,
-                                           rendered: "error[expected]: \(message)\n  --> \(path):\(cell.firstLine) (cell \(cell.number))")
+                                           location: .init(file: path, line: cell.firstLine, cell: cell.number))
                 status = .failed
             } else {
                 status = .failedAsExpected
@@ -172,33 +173,22 @@ public final class NotebookRunner {
     /// The error shown for a timed-out cell, keeping the place the kernel was interrupted.
     static func timeoutFailure(after limit: Double, reported: CellFailure?) -> CellFailure {
         let message = "cell timed out after \(formatSeconds(limit)) s"
-        let header = "error[interrupt]: \(message)"
-        guard let reported, reported.kind == "interrupt" else {
-            return CellFailure(kind: "interrupt", message: message, rendered: header)
+        guard var failure = reported, failure.kind == "interrupt" else {
+            return CellFailure(kind: "interrupt", message: message)
         }
-        // Keep the kernel's location and caret, replacing only its first line.
-        var lines = reported.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.isEmpty { lines = [header] } else { lines[0] = header }
-        return CellFailure(kind: "interrupt", message: message, rendered: lines.joined(separator: "\n"))
+        // Keep the kernel's location, caret and stack; only the message changes.
+        failure.diagnostic.message = message
+        return failure
     }
 }
 
 /// A flag set from another thread to stop a run.
-final class StopRequest: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class StopRequest: Sendable {
+    private let value = Atomic<Bool>(false)
 
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
+    func set() { value.store(true, ordering: .releasing) }
 }
 
 extension Duration {

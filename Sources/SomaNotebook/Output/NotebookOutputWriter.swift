@@ -8,7 +8,7 @@ import SomaLang
 ///     let writer = NotebookOutputWriter(root: URL(fileURLWithPath: "out"), formats: OutputFormat.allCases)
 ///     let folder = try writer.open(notebook)    // before any cell runs
 ///     let files = try writer.write(executed, into: folder)   // out/03-lif/03-lif.md, .html, .ipynb, cell2-fig1.png ...
-public struct NotebookOutputWriter {
+public struct NotebookOutputWriter: Sendable {
     public var root: URL
     public var formats: [OutputFormat]
     /// Links the HTML page shows to the run's index and neighbouring notebooks.
@@ -40,16 +40,40 @@ public struct NotebookOutputWriter {
     /// the folder are kept.
     ///
     /// - Returns: the files written, at their final places.
+    ///
+    /// Images the prose shows are carried along (see `ProseImages`): copied to
+    /// the same relative path in the folder, inlined in the HTML, attached in
+    /// the ipynb. One the file policy refuses is left out with a note in the
+    /// HTML, and `warn` is told why; the run is not failed for it.
     @discardableResult
-    public func write(_ executed: ExecutedNotebook, into folder: OutputFolder) throws -> [URL] {
+    public func write(_ executed: ExecutedNotebook, into folder: OutputFolder,
+                      warn: (String) -> Void = { _ in }) throws -> [URL] {
         for (_, result) in executed.results {
             for figure in result.figures {
                 try write(figure.png, folder.staging.appendingPathComponent(figure.fileName))
             }
         }
+        var images = ProseImages.collect(executed)
+        let renderings = Set(OutputFormat.allCases.map { "\(executed.notebook.stem).\($0.rawValue)" })
+        for (target, image) in images.byTarget.sorted(by: { $0.key < $1.key }) {
+            let url = folder.staging.appendingPathComponent(image.relativePath)
+            if renderings.contains(image.relativePath) || FileManager.default.fileExists(atPath: url.path) {
+                // The run's own output (a rendering, a file a cell wrote) keeps its place.
+                images.byTarget[target] = nil
+                images.refused.append((target, "the output folder already has a file \(image.relativePath) from this run"))
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: url.path, message: "cannot make the folder for an image: \(error.localizedDescription)")
+            }
+            try write(image.data, url)
+        }
+        for warning in images.warnings { warn("\(executed.notebook.path): \(warning)") }
         for format in formats {
             let url = folder.staging.appendingPathComponent("\(executed.notebook.stem).\(format.rawValue)")
-            try write(Data(format.render(executed, navigation: navigation).utf8), url)
+            try write(Data(format.render(executed, navigation: navigation, images: images).utf8), url)
         }
         return try folder.commit()
     }

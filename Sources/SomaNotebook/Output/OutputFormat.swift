@@ -23,11 +23,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 
     /// Renders an executed notebook in this format.
-    public func render(_ executed: ExecutedNotebook, navigation: PageNavigation? = nil) -> String {
+    /// `images` are the prose's images, inlined in the HTML and attached in the ipynb
+    /// (the Markdown links the copies next to it).
+    public func render(_ executed: ExecutedNotebook, navigation: PageNavigation? = nil,
+                       images: ProseImages = ProseImages()) -> String {
         switch self {
         case .markdown: return MarkdownRenderer().render(executed)
-        case .html: return HTMLRenderer(navigation: navigation).render(executed)
-        case .ipynb: return NotebookJSONRenderer().render(executed)
+        case .html: return HTMLRenderer(navigation: navigation, images: images).render(executed)
+        case .ipynb: return NotebookJSONRenderer(images: images).render(executed)
         }
     }
 }

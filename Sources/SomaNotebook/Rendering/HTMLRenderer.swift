@@ -13,16 +13,19 @@ import SomaLang
 public struct HTMLRenderer {
     /// Links to the run's index and the neighbouring notebooks, when the page is part of a course.
     public var navigation: PageNavigation?
+    /// The prose's images, inlined as `data:` URIs.
+    public var images: ProseImages
 
-    public init(navigation: PageNavigation? = nil) {
+    public init(navigation: PageNavigation? = nil, images: ProseImages = ProseImages()) {
         self.navigation = navigation
+        self.images = images
     }
 
     public func render(_ executed: ExecutedNotebook) -> String {
         var body = ""
         for block in executed.blocks {
             switch block {
-            case .prose(let text): body += MarkdownHTML.html(text)
+            case .prose(let text): body += images.inlined(MarkdownHTML.html(text))
             case .cell(let cell, let result): body += renderCell(cell, result)
             }
         }
@@ -51,6 +54,32 @@ public struct HTMLRenderer {
         """
     }
 
+    /// A cell's diagnostic in a page: laid out as in a terminal, with the
+    /// caret line and the notes marked for the stylesheet.
+    static func diagnosticHTML(_ report: DiagnosticReport) -> String {
+        var lines = ["\(report.isWarning ? "warning" : "error")[\(report.kind)]: \(report.message)".htmlEscaped]
+        var gutter = 1
+        if let location = report.location {
+            let number = location.line.map(String.init) ?? ""
+            gutter = max(1, number.count)
+            let pad = String(repeating: " ", count: gutter)
+            lines.append("<span class=\"where\">\(location.line == nil ? " " : pad)--> \(location.description.htmlEscaped)</span>")
+            if let excerpt = report.excerpt {
+                lines.append(pad + " |")
+                lines.append(number + " |" + (excerpt.text.isEmpty ? "" : " " + excerpt.text.htmlEscaped))
+                lines.append(pad + " | " + excerpt.indent + "<span class=\"caret\">" + String(repeating: "^", count: excerpt.width) + "</span>")
+            }
+        }
+        let pad = String(repeating: " ", count: gutter + 1)
+        for note in report.notes {
+            lines.append("<span class=\"note\">\(pad)= note: \(note.htmlEscaped)</span>")
+        }
+        for frame in report.stack {
+            lines.append("<span class=\"stack\">\(pad)= note: \(frame.htmlEscaped)</span>")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     private func renderCell(_ cell: NotebookCell, _ result: CellResult) -> String {
         let classes = ["cell", statusClass(result.status)] + (cell.origin == .injectedParameters ? ["injected"] : [])
         var out = "<section class=\"\(classes.joined(separator: " "))\" id=\"\(cellID(cell))\">\n"
@@ -62,7 +91,7 @@ public struct HTMLRenderer {
         if !output.stream.isEmpty { out += "<pre class=\"stream\">\(output.stream.trimmingTrailingLineBreaks().htmlEscaped)</pre>\n" }
         if let value = output.value { out += "<pre class=\"value\">\(value.htmlEscaped)</pre>\n" }
         if let error = output.error {
-            out += "<pre class=\"error\">\(error.rendered.trimmingTrailingLineBreaks().htmlEscaped)</pre>\n"
+            out += "<pre class=\"error\">" + ([error.diagnostic] + error.more).map(Self.diagnosticHTML).joined(separator: "\n\n") + "</pre>\n"
         }
         for figure in result.figures {
             let alt = cell.options.figureCaption ?? figure.fileName
@@ -137,6 +166,8 @@ public struct HTMLRenderer {
     pre.stream, pre.value { background: #fff; border-left: 3px solid #d0d7de; border-radius: 0; }
     pre.error { background: #fff5f5; color: #a40e26; border-left: 3px solid #cf222e; border-radius: 0; }
     .cell.expected-error pre.error { background: #fff8e6; color: #7a4d00; border-left-color: #d4a72c; }
+    pre.error .caret { font-weight: bold; }
+    pre.error .where, pre.error .note, pre.error .stack { color: #57606a; }
     .cell.not-run pre.code, .cell.skipped pre.code { opacity: 0.55; }
     .note { font-size: 0.85em; color: #8c959f; font-style: italic; }
     figure { margin: 0.8em 0; text-align: center; }

@@ -29,7 +29,7 @@ public struct MarkdownRenderer {
         let output = result.output
         if !output.stream.isEmpty { parts.append(fenced(output.stream, info: "text")) }
         if let value = output.value { parts.append(fenced(value, info: "text")) }
-        if let error = output.error { parts.append(fenced(error.rendered, info: "text")) }
+        if let error = output.error { parts.append(fenced(error.text, info: "text")) }
         for figure in result.figures {
             parts.append("![\(escapedAlt(cell.options.figureCaption ?? ""))](\(figure.fileName))\n")
         }

@@ -7,7 +7,12 @@ import SomaLang
 /// `stream`, `display_data` (figures as base64 PNG), `execute_result` and
 /// `error`, so the file opens with its results in Jupyter, VS Code and GitHub.
 public struct NotebookJSONRenderer {
-    public init() {}
+    /// The prose's images, attached to the markdown cells that show them.
+    public var images: ProseImages
+
+    public init(images: ProseImages = ProseImages()) {
+        self.images = images
+    }
 
     public func render(_ executed: ExecutedNotebook) -> String {
         var cells: [JSONValue] = []
@@ -19,12 +24,19 @@ public struct NotebookJSONRenderer {
                 let trimmed = text.trimmingBlankLines()
                 guard !trimmed.isEmpty else { continue }
                 proseCount += 1
-                cells.append(.object([
+                let (source, attached) = images.attachments(for: trimmed)
+                var fields: [(String, JSONValue)] = [
                     ("cell_type", .string("markdown")),
                     ("id", .string("markdown-\(proseCount)")),
                     ("metadata", .object([])),
-                    ("source", sourceLines(trimmed)),
-                ]))
+                    ("source", sourceLines(source)),
+                ]
+                if !attached.isEmpty {
+                    fields.insert(("attachments", .object(attached.map { name, image in
+                        (name, .object([(image.mime, .string(image.data.base64EncodedString()))]))
+                    })), at: 0)
+                }
+                cells.append(.object(fields))
             case .cell(let cell, let result):
                 let ran = result.status != .skipped && result.status != .notRun
                 if ran { executionCount += 1 }
@@ -90,7 +102,7 @@ public struct NotebookJSONRenderer {
                 ("ename", .string("error[\(error.kind)]")),
                 ("evalue", .string(error.message)),
                 ("output_type", .string("error")),
-                ("traceback", .array(error.rendered.split(separator: "\n", omittingEmptySubsequences: false)
+                ("traceback", .array(error.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { .string(String($0)) })),
             ]))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SomaLang
 import SomaLibrary
 
@@ -8,9 +9,12 @@ import SomaLibrary
 ///     let output = kernel.execute(CellRequest(code: "x = 2\nx^3", path: "nb.md", firstLine: 5, cell: 1))
 ///     output.value   // "8"
 public final class SessionKernel: CellKernel {
-    private let session: Session
+    /// The session and whether its startup problems were shown, held by
+    /// the cell that runs (one at a time).
+    private let state: Mutex<State>
+    /// Stops the running cell without waiting for `state`.
+    private let interrupter: Interrupter
     private let printed: TextBuffer
-    private var reportedStartup = false
     private let shownPaths: (from: String, to: String)?
     /// Resolution of figures whose cell sets no `#| fig-dpi:` (`soma run --dpi`).
     private let defaultDPI: Double
@@ -25,66 +29,85 @@ public final class SessionKernel: CellKernel {
         defaultDPI = dpi
         let printed = TextBuffer()
         self.printed = printed
-        session = Session(output: { printed.append($0) })
+        let session = Session(output: { printed.append($0) })
         session.filePolicy = policy
+        interrupter = session.interrupter
+        state = Mutex(State(session: session))
+    }
+
+    private struct State {
+        let session: Session
+        var reportedStartup = false
     }
 
     public func execute(_ request: CellRequest) -> CellOutput {
+        state.withLock { state in run(request, in: &state) }
+    }
+
+    private func run(_ request: CellRequest, in state: inout State) -> CellOutput {
+        let session = state.session
         _ = printed.take()
         let source = SourceFile(name: request.path, text: request.code,
                                 firstLine: request.firstLine, cell: request.cell)
-        var diagnostics: [(Diagnostic, SourceFile?)] = []
+        var diagnostics: [DiagnosticReport] = []
         // A broken Stdlib prelude is reported once, on the first cell, rather than hidden.
-        if !reportedStartup {
-            reportedStartup = true
-            diagnostics += session.startupDiagnostics.map { ($0, nil) }
+        if !state.reportedStartup {
+            state.reportedStartup = true
+            diagnostics += session.startupDiagnostics.map { DiagnosticReport($0, source: nil) }
         }
         session.setFigureSize(width: request.figureWidth, height: request.figureHeight)
         let result = session.run(source)
-        diagnostics += result.diagnostics.map { ($0, source) }
+        diagnostics += result.diagnostics.map { DiagnosticReport($0, source: source) }
         var output = CellOutput(stream: printed.take())
         if let value = result.value { output.value = session.display(value) }
         // Taken even after an error, so a half-drawn figure is shown with it and not carried into the next cell.
         do {
             output.figures = try session.takeFigures(dpi: request.figureDPI.map(Double.init) ?? defaultDPI)
         } catch {
-            diagnostics.append((Diagnostic(kind: .io, message: "cannot encode the cell's figures: \(error)"), nil))
+            diagnostics.append(DiagnosticReport(kind: ErrorKind.io.rawValue, message: "cannot encode the cell's figures: \(error)"))
         }
         output.exitCode = result.exitCode
-        if let first = diagnostics.first {
-            let rendered = diagnostics.map { renderDiagnostic($0.0, source: $0.1) }.joined(separator: "\n\n")
-            output.error = CellFailure(kind: first.0.kind.rawValue, message: shown(first.0.message), rendered: shown(rendered))
+        let shown = diagnostics.map { $0.showing(shownPaths) }
+        if let first = shown.first {
+            output.error = CellFailure(first, more: Array(shown.dropFirst()))
         }
         return output
     }
 
-    private func shown(_ text: String) -> String {
-        guard let (from, to) = shownPaths else { return text }
-        return text.replacingOccurrences(of: from, with: to)
-    }
-
     public func interrupt() {
-        session.interrupt()
+        interrupter.interrupt()
     }
 }
 
 /// Collects what a cell prints; `print` may run on the interpreter's own thread.
-private final class TextBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
+private final class TextBuffer: Sendable {
+    private let text = Mutex("")
 
     func append(_ piece: String) {
-        lock.lock()
-        text += piece
-        lock.unlock()
+        text.withLock { $0 += piece }
     }
 
     /// Returns the text so far and empties the buffer.
     func take() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = text
-        text = ""
-        return taken
+        text.withLock { text in
+            let taken = text
+            text = ""
+            return taken
+        }
+    }
+}
+
+extension DiagnosticReport {
+    /// The report with the folder `paths.from` named as `paths.to` wherever
+    /// it names a file: the run's staging folder as the output folder it becomes.
+    func showing(_ paths: (from: String, to: String)?) -> DiagnosticReport {
+        guard let (from, to) = paths else { return self }
+        let swap = { (text: String) in text.replacingOccurrences(of: from, with: to) }
+        var copy = self
+        copy.message = swap(message)
+        copy.location?.file = swap(location?.file ?? "")
+        copy.notes = notes.map(swap)
+        copy.stack = stack.map(swap)
+        return copy
     }
 }

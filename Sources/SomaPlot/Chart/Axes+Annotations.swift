@@ -18,7 +18,8 @@ extension Axes {
     /// Adds `strings[i]` at each (x[i], y[i]), moved `offset` points away horizontally
     /// (word labels beside scatter points).
     public mutating func text(x: [Double], y: [Double], strings: [String], size: Double = 10, ha: String = "left",
-                              va: String = "center", offset: Double = 0, color: Color? = nil) throws {
+                              va: String = "center", offset: Double = 0, color: Color? = nil,
+                              repel: Bool = false) throws {
         guard x.count == y.count, strings.count == x.count else {
             throw PlotError.badData("text: x, y and the strings need the same length (\(x.count), \(y.count), \(strings.count))")
         }
@@ -27,6 +28,7 @@ extension Axes {
             try text(x: x[i], y: y[i], strings[i], size: size, ha: ha, va: va, color: color)
             if case .text(var note) = series[series.count - 1].kind {
                 note.offset = offset
+                note.repel = repel
                 series[series.count - 1].kind = .text(note)
             }
         }

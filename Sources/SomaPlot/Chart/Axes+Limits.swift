@@ -48,6 +48,12 @@ extension Axes {
                 break
             case .reference(let value, let vertical, _, _):
                 if vertical { ex.add([value], scale: xscale) } else { ey.add([value], scale: yscale) }
+            case .errorbar(let e):
+                ex.add(e.x, scale: xscale); ey.add(e.y, scale: yscale)
+                let (vertical, horizontal) = e.bars()
+                for (a, b) in vertical + horizontal {
+                    ex.add([a.x, b.x], scale: xscale); ey.add([a.y, b.y], scale: yscale)
+                }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines {

@@ -54,6 +54,15 @@ public struct Axes {
         series.isEmpty && title == nil && xlabel == nil && ylabel == nil
     }
 
+    /// Hides the tick labels (and the label) of an axis an outer panel labels for it (shared axes).
+    public var xTickLabelsHidden = false
+    public var yTickLabelsHidden = false
+
+    /// Starts the colour cycle where `other`'s stands (the twin of an axes).
+    mutating func continueCycle(after other: Axes) {
+        cycle = other.cycle
+    }
+
     /// The next colour of the tab10 cycle.
     public mutating func nextColor() -> Color {
         defer { cycle += 1 }

@@ -20,7 +20,8 @@ struct AxesLayout {
     var transform: Transform
 
     /// Lays `axes` out in `cell`, measuring text on `surface`.
-    init<S: Surface>(_ axes: Axes, cell: Rect, surface: S, metrics m: Metrics, reserveRight: Double = 0) {
+    init<S: Surface>(_ axes: Axes, cell: Rect, surface: S, metrics m: Metrics, reserveRight: Double = 0,
+                     minimum: Insets = Insets()) {
         let (xl, yl) = axes.viewLimits()
         xLimits = xl
         yLimits = yl
@@ -33,23 +34,33 @@ struct AxesLayout {
         } else if !hidden {
             top += fontH / 2
         }
-        var bottom = m.px(m.theme.cellPad) + tickSpace
-        if let xlabel = axes.xlabel {
+        var bottom = m.px(m.theme.cellPad) + (axes.xTickLabelsHidden && !hidden ? m.px(m.theme.tickLength) : tickSpace)
+        if axes.xTickLabelsHidden {
+            // An outer panel labels this shared axis.
+        } else if let xlabel = axes.xlabel {
             bottom += surface.measure(xlabel, size: m.font).height + m.px(m.theme.labelPad)
         } else if axes.xscale == .linear, !hidden, Ticks.needsMultiplier(max(abs(xl.0), abs(xl.1))) {
             // The "×10ⁿ" under the last tick label needs a row of its own.
             bottom += fontH
         }
+        top = max(top, minimum.top)
+        bottom = max(bottom, minimum.bottom)
         let plotHeight = max(10, cell.height - top - bottom)
         var yTicks = AxesLayout.custom(axes.yticks, yl) ?? AxesLayout.ticks(yl, scale: axes.yscale, length: plotHeight,
                                                                              fontSize: fontH * 2, integer: axes.integerYTicks)
+        if axes.yTickLabelsHidden { yTicks.labels = yTicks.labels.map { _ in "" }; yTicks.multiplier = nil }
         if yTicks.multiplier != nil { top += fontH }
         var left = m.px(m.theme.cellPad)
-        if !hidden {
+        if axes.yTickLabelsHidden {
+            left += hidden ? 0 : m.px(m.theme.tickLength)
+        } else if !hidden {
             let widest = yTicks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
             left += widest + m.px(m.theme.tickLength + m.theme.tickPad)
         }
-        if let ylabel = axes.ylabel { left += surface.measure(ylabel, size: m.font).height + m.px(m.theme.labelPad) }
+        if let ylabel = axes.ylabel, !axes.yTickLabelsHidden {
+            left += surface.measure(ylabel, size: m.font).height + m.px(m.theme.labelPad)
+        }
+        left = max(left, minimum.left)
         var right = m.px(m.theme.cellPad) + (hidden ? 0 : fontH) + max(0, reserveRight)
         var colorbarWidth = 0.0
         if let bar = axes.colorbar {
@@ -60,6 +71,7 @@ struct AxesLayout {
             right += m.px(10) + colorbarWidth + m.px(m.theme.tickLength + m.theme.tickPad) + widest
             if bar.label != nil { right += fontH + m.px(m.theme.labelPad) }
         }
+        right = max(right, minimum.right)
         var plot = cell.inset(left: left, top: top, right: right, bottom: bottom)
         if axes.equalAspect {
             plot = AxesLayout.equalAspect(plot, xl, yl, xScale: axes.xscale, yScale: axes.yscale)
@@ -69,6 +81,7 @@ struct AxesLayout {
             yTicks = AxesLayout.ticks(yl, scale: axes.yscale, length: plot.height, fontSize: fontH * 2,
                                       integer: axes.integerYTicks)
         }
+        if axes.yTickLabelsHidden { yTicks.labels = yTicks.labels.map { _ in "" }; yTicks.multiplier = nil }
         self.yTicks = yTicks
         // Fewer x ticks when their labels would run into each other.
         var spacing = fontH * 2.5
@@ -83,6 +96,7 @@ struct AxesLayout {
             if fewer.values.count >= xTicks.values.count && spacing > plot.width { break }
             xTicks = fewer
         }
+        if axes.xTickLabelsHidden { xTicks.labels = xTicks.labels.map { _ in "" }; xTicks.multiplier = nil }
         self.xTicks = xTicks
         if axes.colorbar != nil {
             colorbar = Rect(x: (plot.maxX + m.px(10)).rounded() + 0.5, y: plot.minY,
@@ -91,6 +105,40 @@ struct AxesLayout {
         self.plot = plot
         transform = Transform(xLimits: xl, yLimits: yl, xScale: axes.xscale, yScale: axes.yscale,
                               rect: plot, yInverted: axes.yInverted)
+    }
+
+    /// The layout of a second y axis (`twinx`) drawn over `host`'s plot: the same rectangle
+    /// and x range, its own y range and ticks.
+    init(twin: Axes, of host: AxesLayout, surface: some Surface, metrics m: Metrics) {
+        let yl = twin.viewLimits().y
+        let fontH = surface.measure("0", size: m.font).height
+        plot = host.plot
+        colorbar = nil
+        xLimits = host.xLimits
+        yLimits = yl
+        xTicks = TickSet()
+        yTicks = AxesLayout.custom(twin.yticks, yl)
+            ?? AxesLayout.ticks(yl, scale: twin.yscale, length: host.plot.height, fontSize: fontH * 2, integer: false)
+        transform = Transform(xLimits: host.xLimits, yLimits: yl, xScale: twin.xscale, yScale: twin.yscale,
+                              rect: host.plot, yInverted: twin.yInverted)
+    }
+
+    /// Room a twin's y axis takes right of the plot: ticks, their labels and its label.
+    static func twinWidth<S: Surface>(_ twin: Axes, height: Double, surface: S, metrics m: Metrics) -> Double {
+        let fontH = surface.measure("0", size: m.font).height
+        let yl = twin.viewLimits().y
+        let ticks = custom(twin.yticks, yl) ?? AxesLayout.ticks(yl, scale: twin.yscale, length: height,
+                                                                 fontSize: fontH * 2, integer: false)
+        let widest = ticks.labels.map { surface.measure($0, size: m.font).width }.max() ?? 0
+        var width = m.px(m.theme.tickLength + m.theme.tickPad) + widest
+        if let label = twin.ylabel { width += m.px(m.theme.labelPad) + surface.measure(label, size: m.font).height }
+        return width
+    }
+
+    /// The plot's distance from each side of its cell.
+    func insets(in cell: Rect) -> Insets {
+        Insets(left: plot.minX - cell.minX, top: plot.minY - cell.minY,
+               right: cell.maxX - plot.maxX, bottom: cell.maxY - plot.maxY)
     }
 
     /// Ticks for one axis: about one per `fontSize` pixels, at most ten.
@@ -146,4 +194,12 @@ struct AxesLayout {
         let x1 = r.maxX.rounded(.down) + 0.5, y1 = r.maxY.rounded(.down) + 0.5
         return Rect(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0))
     }
+}
+
+/// Distances from the sides of a cell to its plot, in pixels.
+struct Insets: Equatable {
+    var left = 0.0
+    var top = 0.0
+    var right = 0.0
+    var bottom = 0.0
 }

@@ -1,25 +1,88 @@
 /// Draws one axes: grid, series, spines, ticks, labels, title, legend and colorbar.
 enum AxesRenderer {
-    static func draw<S: Surface>(_ axes: Axes, in cell: Rect, on surface: inout S, metrics m: Metrics) {
-        var layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m)
-        let reserve = Legend.outsideWidth(axes, layout: layout, cell: cell, on: surface, metrics: m)
-        if reserve > 0 {
-            layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: reserve)
-            layout.legendOutside = true
-        }
+    static func draw<S: Surface>(_ axes: Axes, twin: Axes? = nil, in cell: Rect, on surface: inout S,
+                                 metrics m: Metrics, minimum: Insets = Insets()) {
+        let layout = self.layout(axes, twin: twin, in: cell, on: surface, metrics: m, minimum: minimum)
         let t = layout.transform
         if axes.grid && !axes.axisHidden { drawGrid(layout, on: &surface, metrics: m) }
-        for s in axes.series { SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m) }
+        var repelled: [(Annotation, Color)] = []
+        for s in axes.series {
+            if case .text(let note) = s.kind, note.repel {
+                repelled.append((note, s.color))
+                continue
+            }
+            SeriesRenderer.draw(s, transform: t, on: &surface, metrics: m)
+        }
+        if !repelled.isEmpty {
+            LabelPlacer.draw(repelled, transform: t, on: &surface, metrics: m,
+                             markers: LabelPlacer.markerBoxes(axes, transform: t, metrics: m))
+        }
+        let twinLayout = twin.map { AxesLayout(twin: $0, of: layout, surface: surface, metrics: m) }
+        if let twin, let twinLayout {
+            for s in twin.series { SeriesRenderer.draw(s, transform: twinLayout.transform, on: &surface, metrics: m) }
+        }
         if !axes.axisHidden {
             drawSpines(layout.plot, on: &surface, metrics: m)
             drawTicks(layout, on: &surface, metrics: m)
         }
         drawLabels(axes, layout, on: &surface, metrics: m)
+        if let twin, let twinLayout { drawTwinAxis(twin, twinLayout, on: &surface, metrics: m) }
         if let location = axes.legend {
-            Legend.draw(axes, layout: layout, location: location, on: &surface, metrics: m)
+            Legend.draw(axes, layout: layout, location: location, on: &surface, metrics: m,
+                        avoiding: twin.map { [($0, twinLayout?.transform ?? t)] } ?? [])
+        }
+        // A twin's legend lists both axes' curves when the first axes shows none of its own.
+        if let twin, let twinLayout, let location = twin.legend {
+            Legend.draw(twin, layout: twinLayout, location: location == .outsideRight ? .best : location,
+                        on: &surface, metrics: m, entries: axes.legend == nil ? axes.series + twin.series : nil,
+                        avoiding: [(axes, t)])
         }
         if let bar = axes.colorbar, let rect = layout.colorbar {
             drawColorbar(bar, in: rect, on: &surface, metrics: m)
+        }
+    }
+
+    /// Where the plot of `axes` goes in `cell`: room kept for an outside legend and a twin's
+    /// axis on the right, and at least `minimum` from each side (aligned shared panels).
+    static func layout<S: Surface>(_ axes: Axes, twin: Axes?, in cell: Rect, on surface: S, metrics m: Metrics,
+                                   minimum: Insets = Insets()) -> AxesLayout {
+        let twinRoom = twin.map { AxesLayout.twinWidth($0, height: cell.height, surface: surface, metrics: m) } ?? 0
+        var layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: twinRoom, minimum: minimum)
+        // Right of a twinned plot sits the twin's axis: legends stay inside.
+        let reserve = twin == nil ? Legend.outsideWidth(axes, layout: layout, cell: cell, on: surface, metrics: m) : 0
+        if reserve > 0 {
+            layout = AxesLayout(axes, cell: cell, surface: surface, metrics: m, reserveRight: reserve + twinRoom,
+                                minimum: minimum)
+            layout.legendOutside = true
+        }
+        return layout
+    }
+
+    /// A twin's y axis: ticks and labels on the right spine, its label beyond them.
+    static func drawTwinAxis<S: Surface>(_ twin: Axes, _ layout: AxesLayout, on surface: inout S, metrics m: Metrics) {
+        let r = layout.plot, t = layout.transform
+        let style = StrokeStyle(color: m.theme.spine, width: m.px(m.theme.spineWidth))
+        let major = m.px(m.theme.tickLength), labelGap = major + m.px(m.theme.tickPad)
+        var widest = 0.0
+        for (v, label) in zip(layout.yTicks.values, layout.yTicks.labels) {
+            let y = crisp(t.y(v))
+            surface.stroke([Point(r.maxX, y), Point(r.maxX + major, y)], style: style, clip: nil)
+            surface.text(label, at: Point(r.maxX + labelGap, y), size: m.font, color: m.theme.text,
+                         anchor: TextAnchor(.left, .center), rotated: false)
+            widest = max(widest, surface.measure(label, size: m.font).width)
+        }
+        for v in layout.yTicks.minor {
+            let y = crisp(t.y(v))
+            surface.stroke([Point(r.maxX, y), Point(r.maxX + m.px(m.theme.minorTickLength), y)], style: style, clip: nil)
+        }
+        if let multiplier = layout.yTicks.multiplier {
+            surface.text(multiplier, at: Point(r.maxX, r.minY - m.px(2)), size: m.font, color: m.theme.text,
+                         anchor: TextAnchor(.right, .bottom), rotated: false)
+        }
+        if let ylabel = twin.ylabel {
+            let x = r.maxX + labelGap + widest + m.px(m.theme.labelPad)
+            surface.text(ylabel, at: Point(x, r.minY + r.height / 2), size: m.font, color: m.theme.text,
+                         anchor: TextAnchor(.center, .top), rotated: true)
         }
     }
 
@@ -53,6 +116,7 @@ enum AxesRenderer {
         for (v, label) in zip(layout.xTicks.values, layout.xTicks.labels) {
             let x = crisp(t.x(v))
             surface.stroke([Point(x, r.maxY), Point(x, r.maxY + major)], style: style, clip: nil)
+            if label.isEmpty { continue }
             surface.text(label, at: Point(x, r.maxY + labelGap), size: m.font, color: m.theme.text,
                          anchor: TextAnchor(.center, .top), rotated: false)
         }
@@ -63,6 +127,7 @@ enum AxesRenderer {
         for (v, label) in zip(layout.yTicks.values, layout.yTicks.labels) {
             let y = crisp(t.y(v))
             surface.stroke([Point(r.minX - major, y), Point(r.minX, y)], style: style, clip: nil)
+            if label.isEmpty { continue }
             surface.text(label, at: Point(r.minX - labelGap, y), size: m.font, color: m.theme.text,
                          anchor: TextAnchor(.right, .center), rotated: false)
         }

@@ -15,6 +15,14 @@ public struct Figure {
     public private(set) var panels: [Axes?] = [nil]
     /// Index of the current axes in `panels`.
     public private(set) var current = 0
+    /// Second y axes on the right of a panel (`twinx`), one slot per grid cell.
+    public private(set) var twins: [Axes?] = [nil]
+    /// Whether drawing calls go to the twin of the current panel.
+    public private(set) var onTwin = false
+    /// Which panels share their x (or y) limits; inner tick labels are hidden, as with
+    /// matplotlib's `subplots(sharex=True)`.
+    public var sharex: AxisSharing = .none
+    public var sharey: AxisSharing = .none
 
     public init(width: Double = 800, height: Double = 500, title: String? = nil) {
         self.width = width
@@ -24,8 +32,20 @@ public struct Figure {
 
     /// The current axes, created on first use.
     public var axes: Axes {
-        get { panels[current] ?? Axes() }
-        set { panels[current] = newValue }
+        get { onTwin ? twins[current] ?? Axes() : panels[current] ?? Axes() }
+        set { if onTwin { twins[current] = newValue } else { panels[current] = newValue } }
+    }
+
+    /// Adds a second y axis on the right of the current panel, sharing its x axis, and
+    /// makes it current (matplotlib's `twinx`). Its colours continue the panel's cycle.
+    public mutating func twinx() {
+        if panels[current] == nil { panels[current] = Axes() }
+        if twins[current] == nil {
+            var twin = Axes()
+            twin.continueCycle(after: panels[current] ?? Axes())
+            twins[current] = twin
+        }
+        onTwin = true
     }
 
     /// Selects axes `index` (1-based, row by row) of a rows x columns grid, as `plt.subplot`.
@@ -40,18 +60,22 @@ public struct Figure {
         }
         if rows != self.rows || columns != self.columns {
             var resized = [Axes?](repeating: nil, count: rows * columns)
+            var resizedTwins = resized
             for (i, panel) in panels.enumerated() where i < resized.count { resized[i] = panel }
+            for (i, twin) in twins.enumerated() where i < resizedTwins.count { resizedTwins[i] = twin }
             panels = resized
+            twins = resizedTwins
             self.rows = rows
             self.columns = columns
         }
         current = index - 1
+        onTwin = false
         if panels[current] == nil { panels[current] = Axes() }
     }
 
     /// Whether no axes were ever selected or drawn on.
     public var isBlank: Bool {
-        panels.allSatisfy { $0 == nil || $0?.isEmpty == true }
+        (panels + twins).allSatisfy { $0 == nil || $0?.isEmpty == true }
     }
 
     /// Pixel size at a resolution, at least 1x1 and at most 16384 on a side.
@@ -76,11 +100,14 @@ public struct Figure {
         let cellH = (Double(surface.height) - top) / Double(rows)
         // An untouched single figure still shows empty axes, as matplotlib does.
         let shown = panels.allSatisfy { $0 == nil } ? [Axes()] + panels.dropFirst() : panels
-        for (i, panel) in shown.enumerated() {
+        let grid = PanelGrid(panels: shown, twins: twins, rows: rows, columns: columns, sharex: sharex, sharey: sharey)
+        let cells = (0..<shown.count).map { i in
+            Rect(x: Double(i % columns) * cellW, y: top + Double(i / columns) * cellH, width: cellW, height: cellH)
+        }
+        let insets = grid.alignedInsets(cells: cells, on: surface, metrics: m)
+        for (i, panel) in grid.panels.enumerated() {
             guard let panel else { continue }
-            let cell = Rect(x: Double(i % columns) * cellW, y: top + Double(i / columns) * cellH,
-                            width: cellW, height: cellH)
-            AxesRenderer.draw(panel, in: cell, on: &surface, metrics: m)
+            AxesRenderer.draw(panel, twin: grid.twins[i], in: cells[i], on: &surface, metrics: m, minimum: insets[i])
         }
     }
 

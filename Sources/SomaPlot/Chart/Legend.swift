@@ -10,8 +10,8 @@ enum Legend {
     }
 
     /// The size of the legend of `axes`, nil when no series has a label.
-    static func size<S: Surface>(_ axes: Axes, on surface: S, metrics m: Metrics) -> Size? {
-        let entries = axes.series.filter { !($0.label ?? "").isEmpty }
+    static func size<S: Surface>(_ axes: Axes, on surface: S, metrics m: Metrics, entries shown: [Series]? = nil) -> Size? {
+        let entries = (shown ?? axes.series).filter { !($0.label ?? "").isEmpty }
         guard !entries.isEmpty else { return nil }
         // Spacing in units of the font size, as matplotlib's legend defaults.
         let f = m.font
@@ -38,17 +38,20 @@ enum Legend {
         return score > 0 ? reserve : 0
     }
 
+    /// Draws the legend of `axes`; `entries` replaces its series as the rows (a twin's legend
+    /// lists both axes' curves), and "best" also avoids the data of `others`.
     static func draw<S: Surface>(_ axes: Axes, layout: AxesLayout, location: Axes.LegendLocation,
-                                 on surface: inout S, metrics m: Metrics) {
-        let entries = axes.series.filter { !($0.label ?? "").isEmpty }
-        guard let size = size(axes, on: surface, metrics: m) else { return }
+                                 on surface: inout S, metrics m: Metrics, entries shown: [Series]? = nil,
+                                 avoiding others: [(Axes, Transform)] = []) {
+        let entries = (shown ?? axes.series).filter { !($0.label ?? "").isEmpty }
+        guard let size = size(axes, on: surface, metrics: m, entries: shown) else { return }
         let f = m.font
         let lineHeight = surface.measure("Ag", size: f).height
         let pad = 0.4 * f, spacing = 0.5 * f, handle = 2.0 * f, handleGap = 0.8 * f, margin = 0.5 * f
         let box = layout.legendOutside
             ? Rect(x: layout.plot.maxX + margin, y: layout.plot.minY, width: size.width, height: size.height)
             : place(location, width: size.width, height: size.height, in: layout.plot, margin: margin,
-                    axes: axes, layout: layout)
+                    axes: axes, layout: layout, avoiding: others)
         let frame = roundedRect(box, radius: 0.2 * f)
         surface.fill([frame], color: Color.white.withAlpha(0.8), clip: nil)
         surface.stroke(frame + [frame[0]], style: StrokeStyle(color: Color(hex: 0xCCCCCC), width: m.px(0.8)), clip: nil)
@@ -64,9 +67,10 @@ enum Legend {
 
     /// The legend rectangle for a location inside the plot.
     static func place(_ location: Axes.LegendLocation, width: Double, height: Double, in plot: Rect,
-                      margin: Double, axes: Axes, layout: AxesLayout) -> Rect {
+                      margin: Double, axes: Axes, layout: AxesLayout, avoiding others: [(Axes, Transform)] = []) -> Rect {
         guard location == .best else { return rect(location, width: width, height: height, in: plot, margin: margin) }
-        return best(width: width, height: height, in: plot, margin: margin, axes: axes, layout: layout).rect
+        return best(width: width, height: height, in: plot, margin: margin, axes: axes, layout: layout,
+                    avoiding: others).rect
     }
 
     static func rect(_ loc: Axes.LegendLocation, width: Double, height: Double, in plot: Rect, margin: Double) -> Rect {
@@ -89,9 +93,13 @@ enum Legend {
     /// matplotlib's candidates in order; the first that hides the least data wins.
     /// A line crossing the box weighs more than a point under it, since the eye follows lines.
     static func best(width: Double, height: Double, in plot: Rect, margin: Double, axes: Axes,
-                     layout: AxesLayout) -> (rect: Rect, score: Int) {
-        let points = samplePoints(axes, layout.transform)
-        let segments = sampleSegments(axes, layout.transform, plot: plot)
+                     layout: AxesLayout, avoiding others: [(Axes, Transform)] = []) -> (rect: Rect, score: Int) {
+        var points = samplePoints(axes, layout.transform)
+        var segments = sampleSegments(axes, layout.transform, plot: plot)
+        for (other, t) in others {
+            points += samplePoints(other, t)
+            segments += sampleSegments(other, t, plot: plot)
+        }
         var best = rect(.upperRight, width: width, height: height, in: plot, margin: margin)
         var bestScore = Int.max
         for candidate in Axes.LegendLocation.allCases where candidate != .best && candidate != .outsideRight {
@@ -123,6 +131,18 @@ enum Legend {
                     if p.x.isFinite, p.y.isFinite { out.append(p) }
                 }
             case .scatter(let x, let y, _, _, _), .stem(let x, let y, _):
+                let stride = max(1, x.count / 2000)
+                for i in Swift.stride(from: 0, to: min(x.count, y.count), by: stride) {
+                    let p = t.point(x[i], y[i])
+                    if p.x.isFinite, p.y.isFinite { out.append(p) }
+                }
+            case .errorbar(let e):
+                let (vertical, horizontal) = e.bars()
+                for (a, b) in (vertical + horizontal).prefix(2000) {
+                    out.append(t.point(a.x, a.y))
+                    out.append(t.point(b.x, b.y))
+                }
+                let x = e.x, y = e.y
                 let stride = max(1, x.count / 2000)
                 for i in Swift.stride(from: 0, to: min(x.count, y.count), by: stride) {
                     let p = t.point(x[i], y[i])
@@ -187,6 +207,10 @@ enum Legend {
                     i = end
                 }
                 add(line)
+            case .errorbar(let e):
+                if e.dash != .none { add(zip(e.x, e.y).map { t.point($0, $1) }) }
+                let (vertical, horizontal) = e.bars()
+                for (a, b) in (vertical + horizontal).prefix(2000) { add([t.point(a.x, a.y), t.point(b.x, b.y)]) }
             case .reference(let value, let vertical, _, _):
                 add(vertical ? [Point(t.x(value), plot.minY), Point(t.x(value), plot.maxY)]
                              : [Point(plot.minX, t.y(value)), Point(plot.maxX, t.y(value))])

@@ -22,6 +22,8 @@ public struct Series {
         case text(Annotation)
         /// A line across the whole plot at one data value (axhline / axvline).
         case reference(value: Double, vertical: Bool, width: Double, dash: Dash)
+        /// Points with error bars and caps, joined by a line and/or marked.
+        case errorbar(ErrorBars)
     }
 
     public var kind: Kind
@@ -120,6 +122,9 @@ public struct Annotation {
     /// Points the text moves away from (x, y) horizontally, in the direction it reads
     /// from its anchor (labels beside scatter markers).
     public var offset: Double
+    /// Moves the label off the labels it would overlap (see `LabelPlacer`), with a thin
+    /// line back to its point when it had to move.
+    public var repel = false
 
     public init(x: Double, y: Double, text: String, size: Double, anchor: TextAnchor, arrowTo: Point? = nil,
                 offset: Double = 0) {

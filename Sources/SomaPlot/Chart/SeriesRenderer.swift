@@ -94,11 +94,49 @@ enum SeriesRenderer {
                 line = [Point(clip.minX, y), Point(clip.maxX, y)]
             }
             surface.stroke(line, style: StrokeStyle(color: s.color, width: w, dashes: dash.pattern(width: w)), clip: clip)
+        case .errorbar(let e):
+            drawErrorBars(e, color: s.color, transform: t, on: &surface, metrics: m)
         case .contour(let levels, let width):
             for level in levels {
                 let style = StrokeStyle(color: level.color, width: m.px(width))
                 surface.strokeLines(level.lines.map { $0.map { t.point($0.x, $0.y) } }, style: style, clip: clip)
             }
+        }
+    }
+
+    /// Bars and caps first (thinner than the line, as matplotlib's), then the line and markers.
+    static func drawErrorBars<S: Surface>(_ e: ErrorBars, color: Color, transform t: Transform,
+                                          on surface: inout S, metrics m: Metrics) {
+        let clip = t.rect
+        let style = StrokeStyle(color: color, width: m.px(max(0.5, e.width * 2 / 3)))
+        let cap = m.px(e.capsize) / 2
+        let (vertical, horizontal) = e.bars()
+        var segments: [[Point]] = []
+        for (a, b) in vertical {
+            let lo = t.point(a.x, a.y), hi = t.point(b.x, b.y)
+            guard lo.x.isFinite, lo.y.isFinite, hi.y.isFinite else { continue }
+            segments.append([lo, hi])
+            if cap > 0 {
+                for p in [lo, hi] { segments.append([Point(p.x - cap, p.y), Point(p.x + cap, p.y)]) }
+            }
+        }
+        for (a, b) in horizontal {
+            let lo = t.point(a.x, a.y), hi = t.point(b.x, b.y)
+            guard lo.y.isFinite, lo.x.isFinite, hi.x.isFinite else { continue }
+            segments.append([lo, hi])
+            if cap > 0 {
+                for p in [lo, hi] { segments.append([Point(p.x, p.y - cap), Point(p.x, p.y + cap)]) }
+            }
+        }
+        surface.strokeLines(segments, style: style, clip: clip)
+        if e.dash != .none {
+            let w = m.px(e.width)
+            let line = StrokeStyle(color: color, width: w, dashes: e.dash.pattern(width: w))
+            for run in t.polylines(e.x, e.y) { surface.stroke(Decimate.columns(run), style: line, clip: clip) }
+        }
+        if let marker = e.marker {
+            let centers = t.polylines(e.x, e.y).flatMap { $0 }
+            surface.markers(centers, marker: marker, size: m.px(e.markerSize), color: color, edge: nil, clip: clip)
         }
     }
 
@@ -195,6 +233,25 @@ enum SeriesRenderer {
             surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],
                            style: StrokeStyle(color: s.color, width: w, dashes: dash == .none ? [] : dash.pattern(width: w)),
                            clip: nil)
+        case .errorbar(let e):
+            let midX = rect.minX + rect.width / 2
+            if e.dash != .none {
+                let w = m.px(e.width)
+                surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],
+                               style: StrokeStyle(color: s.color, width: w, dashes: e.dash.pattern(width: w)), clip: nil)
+            }
+            let bar = StrokeStyle(color: s.color, width: m.px(max(0.5, e.width * 2 / 3)))
+            if e.yerr != nil || e.xerr == nil {
+                surface.stroke([Point(midX, rect.minY), Point(midX, rect.maxY)], style: bar, clip: nil)
+            }
+            if e.xerr != nil {
+                surface.stroke([Point(rect.minX + rect.width * 0.2, midY), Point(rect.maxX - rect.width * 0.2, midY)],
+                               style: bar, clip: nil)
+            }
+            if let marker = e.marker {
+                surface.markers([Point(midX, midY)], marker: marker, size: m.px(e.markerSize), color: s.color,
+                                edge: nil, clip: nil)
+            }
         case .contour(_, let width):
             surface.stroke([Point(rect.minX, midY), Point(rect.maxX, midY)],
                            style: StrokeStyle(color: s.color, width: m.px(width)), clip: nil)

@@ -79,6 +79,12 @@ extension Figure {
                 let w = Double(grid.dotWidth - 1), h = Double(grid.dotHeight - 1)
                 if vertical { grid.line(Point(t.x(value), 0), Point(t.x(value), h)) }
                 else { grid.line(Point(0, t.y(value)), Point(w, t.y(value))) }
+            case .errorbar(let e):
+                let (vertical, horizontal) = e.bars()
+                for (a, b) in vertical + horizontal { grid.line(t.point(a.x, a.y), t.point(b.x, b.y)) }
+                if e.dash != .none {
+                    for i in e.x.indices.dropFirst() { grid.line(t.point(e.x[i - 1], e.y[i - 1]), t.point(e.x[i], e.y[i])) }
+                }
             case .contour(let levels, _):
                 for level in levels {
                     for line in level.lines where line.count >= 2 {

@@ -28,9 +28,9 @@ import SomaLang
         #expect(results.count == 2)
         let error = try #require(results.last?.output.error)
         #expect(error.kind == "name")
-        #expect(error.location == "NB.md:5:7 (cell 1)", "\(error.rendered)")
-        #expect(error.rendered.contains("5 |   x + nosuch"), "\(error.rendered)")
-        #expect(error.rendered.contains("= note: in g, called from NB.md:13 (cell 2)"), "\(error.rendered)")
+        #expect(error.location == "NB.md:5:7 (cell 1)", "\(error.text)")
+        #expect(error.text.contains("5 |   x + nosuch"), "\(error.text)")
+        #expect(error.text.contains("= note: in g, called from NB.md:13 (cell 2)"), "\(error.text)")
     }
 
     @Test func endOfCellSyntaxErrorPointsAtTheLastLine() throws {
@@ -38,7 +38,7 @@ import SomaLang
         let executed = try NotebookRunner(kernel: SessionKernel()).run(Notebook(parsing: text, path: "NB.md"))
         let error = try #require(executed.results.first?.result.output.error)
         #expect(error.kind == "syntax")
-        #expect(error.location == "NB.md:3:9 (cell 1)", "\(error.rendered)")
-        #expect(error.rendered.contains("3 | z = (x +"), "\(error.rendered)")
+        #expect(error.location == "NB.md:3:9 (cell 1)", "\(error.text)")
+        #expect(error.text.contains("3 | z = (x +"), "\(error.text)")
     }
 }

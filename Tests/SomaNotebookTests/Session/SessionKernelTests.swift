@@ -12,7 +12,7 @@ import SomaLang
     @Test func cellsShareOneGlobalScope() {
         let kernel = SessionKernel()
         let first = kernel.execute(request("x = 2\nprint(\"x is\", x)\n"))
-        #expect(first.error == nil, "\(first.error?.rendered ?? "")")
+        #expect(first.error == nil, "\(first.error?.text ?? "")")
         #expect(first.stream == "x is 2\n")
         #expect(first.value == nil)
         let second = kernel.execute(request("x^3\n"))
@@ -25,9 +25,9 @@ import SomaLang
         let output = kernel.execute(request("y = 1\nz = undefined_name + 1\n", line: 57, cell: 6))
         let error = output.error
         #expect(error?.kind == "name")
-        #expect(error?.location?.hasPrefix("nb.md:58:") == true, "\(error?.rendered ?? "")")
+        #expect(error?.location?.hasPrefix("nb.md:58:") == true, "\(error?.text ?? "")")
         #expect(error?.location?.hasSuffix("(cell 6)") == true)
-        #expect(error?.rendered.contains("58 | z = undefined_name + 1") == true)
+        #expect(error?.text.contains("58 | z = undefined_name + 1") == true)
     }
 
     @Test func aRunawayCellTimesOutAndTheSessionCarriesOn() throws {
@@ -37,7 +37,7 @@ import SomaLang
             .run(Notebook(parsing: text, path: "nb.md"))
         let results = executed.results.map(\.result)
         #expect(results.map(\.status) == [.timedOut, .succeeded])
-        #expect(results.first?.output.error?.rendered.hasPrefix("error[interrupt]: cell timed out after 0.5 s") == true)
+        #expect(results.first?.output.error?.text.hasPrefix("error[interrupt]: cell timed out after 0.5 s") == true)
         #expect(results.last?.output.value == "42")
     }
 
@@ -52,7 +52,7 @@ import SomaLang
     @Test func theSampleNotebookRuns() throws {
         let executed = try NotebookRunner(kernel: SessionKernel()).run(Sample.notebook())
         for (cell, result) in executed.results {
-            #expect(!result.status.isFailure, "\(cell.label): \(result.output.error?.rendered ?? "")")
+            #expect(!result.status.isFailure, "\(cell.label): \(result.output.error?.text ?? "")")
         }
         let printed = executed.results[1].result.output.stream
         #expect(printed.hasPrefix("inputs: [") && printed.contains("1.5") && printed.hasSuffix("]\n"), "\(printed)")

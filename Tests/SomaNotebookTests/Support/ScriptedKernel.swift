@@ -1,11 +1,13 @@
 import Foundation
+import SomaLang
 import SomaNotebook
+import Synchronization
 
 /// A kernel that answers each cell from a script instead of running code, so
 /// runner and renderer tests do not depend on the language runtime.
 final class ScriptedKernel: CellKernel {
     /// What the kernel does for one cell.
-    enum Step {
+    enum Step: Sendable {
         case output(CellOutput)
         /// Blocks until interrupted, then reports an interrupt error.
         case hang
@@ -13,19 +15,25 @@ final class ScriptedKernel: CellKernel {
         case stuck(Double)
     }
 
-    private let lock = NSLock()
-    private var steps: [Step]
-    private var interrupted = false
-    private(set) var requests: [CellRequest] = []
+    private struct State {
+        var steps: [Step]
+        var interrupted = false
+        var requests: [CellRequest] = []
+    }
 
-    init(_ steps: [Step]) { self.steps = steps.reversed() }
+    private let state: Mutex<State>
+
+    init(_ steps: [Step]) { state = Mutex(State(steps: steps.reversed())) }
+
+    /// The requests the kernel got, in order.
+    var requests: [CellRequest] { state.withLock { $0.requests } }
 
     func execute(_ request: CellRequest) -> CellOutput {
-        lock.lock()
-        requests.append(request)
-        let step = steps.popLast() ?? .output(CellOutput())
-        interrupted = false
-        lock.unlock()
+        let step = state.withLock { state in
+            state.requests.append(request)
+            state.interrupted = false
+            return state.steps.popLast() ?? .output(CellOutput())
+        }
         switch step {
         case .output(let output):
             return output
@@ -33,24 +41,16 @@ final class ScriptedKernel: CellKernel {
             Thread.sleep(forTimeInterval: seconds)
             return CellOutput(value: "finally")
         case .hang:
-            while true {
-                lock.lock()
-                let stop = interrupted
-                lock.unlock()
-                if stop { break }
+            while !state.withLock({ $0.interrupted }) {
                 Thread.sleep(forTimeInterval: 0.005)
             }
-            let location = "\(request.path):\(request.firstLine):1 (cell \(request.cell ?? 0))"
-            return CellOutput(stream: "started\n", error: CellFailure(
-                kind: "interrupt", message: "interrupted",
-                rendered: "error[interrupt]: interrupted\n  --> \(location)\n"))
+            let location = DiagnosticReport.Location(file: request.path, line: request.firstLine, column: 1, cell: request.cell ?? 0)
+            return CellOutput(stream: "started\n", error: CellFailure(kind: "interrupt", message: "interrupted", location: location))
         }
     }
 
     func interrupt() {
-        lock.lock()
-        interrupted = true
-        lock.unlock()
+        state.withLock { $0.interrupted = true }
     }
 }
 
@@ -77,9 +77,10 @@ enum Sample {
             .output(CellOutput()),
             .output(CellOutput(stream: "inputs: [0, 1.5, 3]\n", value: "[0, 1.5, 3]")),
             .output(CellOutput(figures: [png, png])),
-            .output(CellOutput(error: CellFailure(
+            .output(CellOutput(error: CellFailure(DiagnosticReport(
                 kind: "shape", message: "cannot add tensors of shape [2] and [3]",
-                rendered: "error[shape]: cannot add tensors of shape [2] and [3]\n  --> sample.md:30:1 (cell 4)\n   |\n30 | [1, 2] + [1, 2, 3]\n   | ^^^^^^^^^^^^^^^^^^\n"))),
+                location: .init(file: "sample.md", line: 30, column: 1, cell: 4),
+                excerpt: .init(lineNumber: 30, text: "[1, 2] + [1, 2, 3]", indent: "", width: 18))))),
         ]
     }
 
@@ -89,4 +90,15 @@ enum Sample {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// Collects values handed over from any thread (progress callbacks).
+final class Recorder<Item: Sendable>: Sendable {
+    private let items = Mutex<[Item]>([])
+
+    func append(_ item: Item) {
+        items.withLock { $0.append(item) }
+    }
+
+    var all: [Item] { items.withLock { $0 } }
 }

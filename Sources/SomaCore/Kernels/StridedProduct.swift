@@ -1,0 +1,89 @@
+import CBLAS
+import Foundation
+
+/// One matrix of a strided product: its first element and the distance
+/// between the starts of its rows (row-major), so a block of columns or a
+/// block of rows of a larger buffer is a matrix without a copy.
+struct StridedMatrix {
+    let base: UnsafePointer<Double>
+    let stride: Int
+}
+
+/// Multiply-adds per BLAS call at or below which OpenBLAS computes on the
+/// calling thread (its `SMP_THRESHOLD_MIN · GEMM_MULTITHREAD_THRESHOLD`,
+/// 65536 · 4). Above it OpenBLAS wakes its own threads, which spin between
+/// calls and would fight the kernels' own workers.
+let singleThreadedGemmWork = 1 << 18
+
+/// `C = op(A)·op(B) + β·C` on strided row-major matrices (C is m x n, the
+/// inner size k; op(X) = Xᵀ when `transposeX`), cut into pieces of at most
+/// `singleThreadedGemmWork` multiply-adds so every piece runs on the
+/// calling thread: by rows of C, and by columns too when one row is larger.
+/// The caller guarantees that the matrices lie inside their buffers.
+func stridedProduct(_ a: StridedMatrix, transposeA: Bool = false, _ b: StridedMatrix, transposeB: Bool = false,
+                    _ c: UnsafeMutablePointer<Double>, ldc: Int, m: Int, n: Int, k: Int, beta: Double) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+        for r in 0..<m {
+            for j in 0..<n { c[r * ldc + j] = beta == 0 ? 0 : beta * c[r * ldc + j] }
+        }
+        return
+    }
+    // A small C with a long inner size (a weight gradient summed over many
+    // rows): pieces along k, each adding into C, read C far less than thin
+    // strips of its rows would re-read B.
+    if m * n * k > singleThreadedGemmWork, m * n * 32 <= singleThreadedGemmWork {
+        let depth = singleThreadedGemmWork / (m * n)
+        for s in stride(from: 0, to: k, by: depth) {
+            let ks = Swift.min(depth, k - s)
+            let pa = StridedMatrix(base: transposeA ? a.base + s * a.stride : a.base + s, stride: a.stride)
+            let pb = StridedMatrix(base: transposeB ? b.base + s : b.base + s * b.stride, stride: b.stride)
+            stridedProduct(pa, transposeA: transposeA, pb, transposeB: transposeB, c, ldc: ldc, m: m, n: n, k: ks,
+                           beta: s == 0 ? beta : 1)
+        }
+        return
+    }
+    let rowWork = n * k
+    let rows = Swift.max(1, singleThreadedGemmWork / Swift.max(rowWork, 1))
+    let columns = rowWork <= singleThreadedGemmWork ? n : Swift.max(1, singleThreadedGemmWork / k)
+    let tA = transposeA ? CblasTrans : CblasNoTrans, tB = transposeB ? CblasTrans : CblasNoTrans
+    for r in stride(from: 0, to: m, by: rows) {
+        let mr = Swift.min(rows, m - r)
+        let pa = transposeA ? a.base + r : a.base + r * a.stride
+        for j in stride(from: 0, to: n, by: columns) {
+            let nc = Swift.min(columns, n - j)
+            let pb = transposeB ? b.base + j * b.stride : b.base + j
+            cblas_dgemm(CblasRowMajor, tA, tB, Int32(mr), Int32(nc), Int32(k), 1, pa, Int32(a.stride),
+                        pb, Int32(b.stride), beta, c + r * ldc + j, Int32(ldc))
+        }
+    }
+}
+
+/// Runs `body(part)` for part in 0..<parts, on up to `parts` threads at once,
+/// and returns when all are done. The parts must touch disjoint memory.
+func inParallel(_ parts: Int, _ body: (Int) -> Void) {
+    if parts <= 1 {
+        body(0)
+        return
+    }
+    withoutActuallyEscaping(body) { run in
+        let box = UncheckedBox(run)
+        DispatchQueue.concurrentPerform(iterations: parts) { box.value($0) }
+    }
+}
+
+/// Hands a closure over raw buffers to worker threads; `inParallel`'s
+/// callers give each part its own rows, so the parts never share writes.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// How many threads a kernel of `work` multiply-adds over `rows` independent
+/// rows should use: two (as PyTorch's CPU default on this course's machines)
+/// when there are two cores and enough work for each to outweigh waking a
+/// thread, else one.
+func kernelWorkers(rows: Int, work: Int) -> Int {
+    guard rows >= 2, work >= 1 << 20 else { return 1 }
+    return Swift.min(2, ProcessInfo.processInfo.activeProcessorCount)
+}
