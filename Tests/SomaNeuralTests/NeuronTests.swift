@@ -14,7 +14,7 @@ import SomaCore
     }
 
     @Test func steppedCurrentSpikesOnlyWhenDriven() throws {
-        let trace = try HodgkinHuxley().simulate(duration: 0.8, dt: 1e-5, current: HodgkinHuxley.steppedCurrent)
+        let trace = try HodgkinHuxley().simulate(Signal(HodgkinHuxley.steppedCurrent), duration: 0.8, dt: 1e-5)
         #expect(trace.t.count == 80_001)
         #expect(abs(trace.t.last! - 0.8) < 1e-9)
         // The demo's figure: repetitive firing under 0.07 after release from
@@ -24,7 +24,7 @@ import SomaCore
         // Counted at 0 mV (as the demo's plot would show overshoots): 0, 10, 0, 2.
         var overshoot = HodgkinHuxley()
         overshoot.spikeThreshold = 0
-        let strict = try overshoot.simulate(duration: 0.8, dt: 1e-5, current: HodgkinHuxley.steppedCurrent)
+        let strict = try overshoot.simulate(Signal(HodgkinHuxley.steppedCurrent), duration: 0.8, dt: 1e-5)
         func counts(_ spikes: [Double]) -> [Int] {
             (0..<4).map { k in spikes.filter { $0 >= 0.2 * Double(k) && $0 < 0.2 * Double(k + 1) }.count }
         }
@@ -36,7 +36,7 @@ import SomaCore
     }
 
     @Test func spikeTimesAreThePeaks() throws {
-        let trace = try HodgkinHuxley().simulate(duration: 0.1, dt: 1e-5, current: { _ in 0.07 })
+        let trace = try HodgkinHuxley().simulate(Signal(constant: [0.07]), duration: 0.1, dt: 1e-5)
         for spike in trace.spikes {
             let i = Int((spike / 1e-5).rounded())
             #expect(trace.v[i] >= trace.v[i - 1] && trace.v[i] >= trace.v[i + 1], "a spike time sits on a peak of V")
@@ -45,16 +45,16 @@ import SomaCore
 
     @Test func rk4AgreesWithEuler() throws {
         let hh = HodgkinHuxley()
-        let euler = try hh.simulate(duration: 0.4, dt: 1e-5, current: HodgkinHuxley.steppedCurrent)
-        let rk4 = try hh.simulate(duration: 0.4, dt: 2e-5, method: .rk4, current: HodgkinHuxley.steppedCurrent)
+        let euler = try hh.simulate(Signal(HodgkinHuxley.steppedCurrent), duration: 0.4, dt: 1e-5)
+        let rk4 = try hh.simulate(Signal(HodgkinHuxley.steppedCurrent), duration: 0.4, dt: 2e-5, method: .rk4)
         try #require(euler.spikes.count > 3 && !rk4.spikes.isEmpty)
         #expect(abs(euler.spikes.count - rk4.spikes.count) <= 1)
         #expect(abs(euler.spikes[0] - rk4.spikes[0]) < 5e-4)
     }
 
     @Test func badStepThrows() {
-        #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(duration: 0.1, dt: 0) { _ in 0 } }
-        #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(duration: .nan, dt: 1e-5) { _ in 0 } }
+        #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(Signal(constant: [0]), duration: 0.1, dt: 0) }
+        #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(Signal(constant: [0]), duration: .nan, dt: 1e-5) }
     }
 }
 
@@ -85,9 +85,7 @@ import SomaCore
     }
 
     @Test func timeVaryingInput() throws {
-        let run = try LIF().simulate(neurons: 1, duration: 1, dt: 0.001) { _, t, drive in
-            drive[0] = t < 0.5 ? 0 : 2
-        }
+        let run = try LIF().simulate(Signal { t in t < 0.5 ? 0 : 2 }, duration: 1, dt: 0.001)
         #expect(run.spikes[0].allSatisfy { $0 > 0.5 })
         #expect(run.spikes[0].count > 10)
     }
@@ -120,9 +118,7 @@ import SomaCore
                                                    0.4, 0, 0,
                                                    -0.25, 0, 0])
         let net = SpikingNetwork(weights: w, tauS: 0.05)
-        let run = try net.simulate(duration: 1, dt: 0.001) { _, _, drive in
-            drive[0] = 3; drive[1] = 0.9; drive[2] = 1.5
-        }
+        let run = try net.simulate(Signal(constant: [3, 0.9, 1.5]), duration: 1, dt: 0.001)
         let alone = try LIF().simulate(constant: [0.9, 1.5], duration: 1, dt: 0.001, recordVoltage: false)
         #expect(run.trace.spikes[1].count > alone.spikes[0].count)
         #expect(run.trace.spikes[2].count < alone.spikes[1].count)

@@ -12,7 +12,7 @@ import Foundation
         // No recurrence, constant input u: J → β + τs·u·E and v = G(J).
         let pop = try pair()
         let steps = 2000, u = 4.0
-        let run = try pop.run(steps: steps, dt: 0.001, input: Array(repeating: u, count: steps), v0: [0, 0], spiking: false)
+        let run = try pop.run(steps: steps, dt: 0.001, input: Signal(constant: [u]), v0: [0, 0], spiking: false)
         #expect(run.rates.count == steps * 2)
         let last = Array(run.rates.suffix(2))
         #expect(abs(last[0] - lifRate(1.5 + 0.05 * u * 2)) < 1e-6)
@@ -23,7 +23,7 @@ import Foundation
         // Without recurrence the filtered spike trains average to G(J).
         let pop = try pair()
         let steps = 20000
-        let input = Array(repeating: 2.0, count: steps)
+        let input = try Signal(samples: Array(repeating: 2.0, count: steps), channels: 1)
         let spikes = try pop.run(steps: steps, dt: 0.001, input: input, v0: [0, 0], spiking: true, record: false)
         let rates = try pop.run(steps: steps, dt: 0.001, input: input, v0: [0, 0], spiking: false, record: false)
         #expect(rates.rates.isEmpty)
@@ -34,7 +34,7 @@ import Foundation
 
     @Test func decodedValueIsActivityTimesDecoders() throws {
         let pop = try pair(weights: [0, 0.001, 0.001, 0])
-        let run = try pop.run(steps: 50, dt: 0.001, input: Array(repeating: 1, count: 50), v0: [10, 10], spiking: false,
+        let run = try pop.run(steps: 50, dt: 0.001, input: Signal(constant: [1]), v0: [10, 10], spiking: false,
                               decoders: [1, -1, 0.5, 2], outputs: 2)
         #expect(run.decoded.count == 100)
         for k in 0..<50 {
@@ -53,7 +53,7 @@ import Foundation
             try PopulationDynamics(neurons: 2, dim: 1, encoders: [1, 1], bias: [0, 0], weights: [1], tauS: 0.05)
         }
         let pop = try pair()
-        #expect(throws: NeuralError.self) { try pop.run(steps: 3, dt: 0.001, input: [1, 2], v0: [0, 0], spiking: false) }
-        #expect(throws: NeuralError.self) { try pop.run(steps: 3, dt: 0.001, input: [1, 2, 3], v0: [0], spiking: false) }
+        #expect(throws: NeuralError.self) { try pop.run(steps: 3, dt: 0.001, input: Signal(samples: [1, 2], channels: 1), v0: [0, 0], spiking: false) }
+        #expect(throws: NeuralError.self) { try pop.run(steps: 3, dt: 0.001, input: Signal(samples: [1, 2, 3], channels: 1), v0: [0], spiking: false) }
     }
 }

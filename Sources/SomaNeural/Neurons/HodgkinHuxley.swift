@@ -7,7 +7,7 @@ import Foundation
 /// API takes and returns times in seconds, as the course notebooks do.
 ///
 ///     let hh = HodgkinHuxley()
-///     let trace = try hh.simulate(duration: 0.8, dt: 1e-5) { t in t < 0.2 ? -0.2 : 0.6 }
+///     let trace = try hh.simulate(Signal { t in t < 0.2 ? -0.2 : 0.6 }, duration: 0.8, dt: 1e-5)
 ///     print(trace.spikes.count)
 public struct HodgkinHuxley {
     /// Membrane capacitance.
@@ -25,7 +25,7 @@ public struct HodgkinHuxley {
     public var spikeThreshold = -20.0
 
     /// Integration scheme for `simulate`.
-    public enum Method: String { case euler, rk4 }
+    public enum Method: String, CaseIterable { case euler, rk4 }
 
     public init() {}
 
@@ -44,16 +44,16 @@ public struct HodgkinHuxley {
                        n: (nInf - s.n) / tauN)
     }
 
-    /// Simulates `duration` seconds with step `dt` seconds; `current(t)` gives
-    /// the injected current at time `t` in seconds.
+    /// Simulates `duration` seconds with step `dt` seconds, injecting the
+    /// one-channel `current` (a sampled current holds its value over each step).
     ///
     /// - Parameters:
     ///   - duration: simulated time in seconds (> 0).
     ///   - dt: step in seconds; Euler needs about 1e-5 s to stay stable.
     ///   - method: `.euler` (as the demo) or `.rk4`.
-    /// - Throws: `NeuralError.value` for a non-positive or absurd step count.
-    public func simulate(duration: Double, dt: Double, method: Method = .euler,
-                         current: (Double) throws -> Double) throws -> HHTrace {
+    /// - Throws: `NeuralError.value` for a non-positive or absurd step count,
+    ///   `NeuralError.shape` for a current that is not one channel covering the run.
+    public func simulate(_ current: Signal, duration: Double, dt: Double, method: Method = .euler) throws -> HHTrace {
         guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
             throw NeuralError.value("hh: T and dt must be positive, got T=\(duration), dt=\(dt)")
         }
@@ -61,6 +61,7 @@ public struct HodgkinHuxley {
         guard steps <= 10_000_000 else {
             throw NeuralError.value("hh: \(steps) steps is too many; use a larger dt or a shorter T")
         }
+        try current.check(steps: steps, channels: 1)
         let h = dt * 1000  // the equations run in ms
         var trace = HHTrace(capacity: steps + 1)
         var s = initial
@@ -70,13 +71,13 @@ public struct HodgkinHuxley {
             let t = Double(k) * dt
             switch method {
             case .euler:
-                s = s + derivative(s, current: try current(t)) * h
+                s = s + derivative(s, current: try current.value(step: k, time: t)) * h
             case .rk4:
-                let iMid = try current(t + dt / 2)
-                let k1 = derivative(s, current: try current(t))
+                let k1 = derivative(s, current: try current.value(step: k, time: t))
+                let iMid = try current.value(within: k, at: t + dt / 2)
                 let k2 = derivative(s + k1 * (h / 2), current: iMid)
                 let k3 = derivative(s + k2 * (h / 2), current: iMid)
-                let k4 = derivative(s + k3 * h, current: try current(t + dt))
+                let k4 = derivative(s + k3 * h, current: try current.value(within: k, at: t + dt))
                 s = s + (k1 + k2 * 2 + k3 * 2 + k4) * (h / 6)
             }
             let now = Double(k + 1) * dt

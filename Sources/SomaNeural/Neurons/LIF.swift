@@ -25,19 +25,17 @@ public struct LIF {
     /// Simulates neurons driven by constant inputs.
     public func simulate(constant inputs: [Double], duration: Double, dt: Double,
                          recordVoltage: Bool = true) throws -> LIFTrace {
-        try simulate(neurons: inputs.count, duration: duration, dt: dt, recordVoltage: recordVoltage) { _, _, drive in
-            for i in 0..<drive.count { drive[i] = inputs[i] }
-        }
+        try simulate(Signal(constant: inputs), duration: duration, dt: dt, recordVoltage: recordVoltage)
     }
 
-    /// Simulates `neurons` neurons; `input(step, t, drive)` fills `drive`
-    /// with each neuron's input for the step starting at time `t`.
+    /// Simulates one neuron per channel of `input`.
     ///
     /// - Parameters:
     ///   - recordVoltage: keep v for every step (memory: steps × neurons).
-    /// - Throws: `NeuralError.value` for non-positive times or too many steps.
-    public func simulate(neurons: Int, duration: Double, dt: Double, recordVoltage: Bool = true,
-                         input: (Int, Double, inout [Double]) throws -> Void) throws -> LIFTrace {
+    /// - Throws: `NeuralError.value` for non-positive times or too many steps,
+    ///   `NeuralError.shape` for an input that does not cover the run.
+    public func simulate(_ input: Signal, duration: Double, dt: Double, recordVoltage: Bool = true) throws -> LIFTrace {
+        let neurons = input.channels
         guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
             throw NeuralError.value("lif: T and dt must be positive, got T=\(duration), dt=\(dt)")
         }
@@ -45,22 +43,41 @@ public struct LIF {
             throw NeuralError.value("lif: tau_m must be positive and tau_ref non-negative")
         }
         let steps = try checkedCount((duration / dt).rounded(), "lif: number of steps T/dt")
-        guard steps <= 1_000_000_000, neurons >= 0, neurons <= 10_000_000 else {
+        // The step times alone take 8 bytes a step.
+        guard steps <= 50_000_000, neurons >= 0, neurons <= 10_000_000 else {
             throw NeuralError.value("lif: \(steps) steps of \(neurons) neurons is too large a run")
         }
         if recordVoltage && steps * max(neurons, 1) > 50_000_000 {
             throw NeuralError.value("lif: recording \(steps) steps of \(neurons) neurons needs too much memory")
         }
+        try input.check(steps: steps, channels: neurons)
         var trace = LIFTrace(neurons: neurons, steps: steps, dt: dt, recordVoltage: recordVoltage)
         var state = LIFState(neurons: neurons)
         var drive = [Double](repeating: 0, count: neurons)
+        var spikeCount = 0
         for k in 0..<steps {
             let t0 = Double(k) * dt
-            try input(k, t0, &drive)
-            advance(&state, drive: drive, dt: dt) { i, tSpike in trace.spikes[i].append(t0 + tSpike) }
+            try input.fill(&drive, step: k, time: t0)
+            advance(&state, drive: drive, dt: dt) { i, tSpike in
+                trace.spikes[i].append(t0 + tSpike)
+                spikeCount += 1
+            }
             if recordVoltage { trace.v.append(contentsOf: state.v) }
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "lif") }
         }
         return trace
+    }
+}
+
+/// Most spike times a run keeps (400 MB); a run that fires more stops with an
+/// error. Runs check it every 1024 steps (a check in every step slowed the
+/// population loop by 15 %), so they may overshoot it by 1024 steps of spikes.
+public let maxRecordedSpikes = 50_000_000
+
+/// Throws when a run has fired more spikes than it may record.
+func checkSpikeCount(_ count: Int, _ callee: String) throws {
+    guard count <= maxRecordedSpikes else {
+        throw NeuralError.value("\(callee): more than \(maxRecordedSpikes) spikes to record; use a shorter T or fewer neurons")
     }
 }
 

@@ -56,17 +56,15 @@ public struct PopulationDynamics {
         public var spikes: [[Double]] = []
     }
 
-    /// Runs `steps` steps of `dt`. `input` is steps x dim row-major; `v0` the
+    /// Runs `steps` steps of `dt`. `input` has `dim` channels; `v0` the
     /// initial activities (N); `decoders` N x k row-major (k = `outputs`);
     /// `voltage0` the initial membrane voltages in spiking mode.
-    public func run(steps: Int, dt: Double, input: [Double], v0: [Double], spiking: Bool,
+    public func run(steps: Int, dt: Double, input: Signal, v0: [Double], spiking: Bool,
                     decoders: [Double]? = nil, outputs: Int = 0, voltage0: [Double]? = nil,
-                    record: Bool = true, interrupt: (Int) throws -> Void = { _ in }) throws -> Run {
+                    record: Bool = true) throws -> Run {
         let n = neurons
         guard dt > 0, dt.isFinite, steps >= 0 else { throw NeuralError.value("population: dt must be positive") }
-        guard input.count == steps * dim else {
-            throw NeuralError.shape("population: input must be \(steps) x \(dim), got \(input.count) values")
-        }
+        try input.check(steps: steps, channels: dim)
         guard v0.count == n else { throw NeuralError.shape("population: v0 must have \(n) values") }
         if let d = decoders, d.count != n * outputs || outputs < 1 {
             throw NeuralError.shape("population: decoders must be \(n) x \(outputs)")
@@ -86,6 +84,7 @@ public struct PopulationDynamics {
         var j = bias                    // J0 = v0·W + β
         var recurrent = [Double](repeating: 0, count: n)
         var drive = [Double](repeating: 0, count: n)
+        var u = [Double](repeating: 0, count: dim)
         if let w = weights { addProduct(v, w, into: &j) }
         var state = LIFState(neurons: n)
         if spiking, let v0m = voltage0 {
@@ -93,16 +92,16 @@ public struct PopulationDynamics {
             state.v = v0m
         }
         var fired: [Int] = []
+        var spikeCount = 0
         let a = dt / tauS
         for k in 0..<steps {
-            try interrupt(k)
             let t0 = Double(k) * dt
+            try input.fill(&u, step: k, time: t0)
             // u·E scaled by τs, the input current of this step.
             for i in 0..<n { drive[i] = 0 }
             for d in 0..<dim {
-                let u = input[k * dim + d]
-                if u != 0 {
-                    let scaled = tauS * u
+                if u[d] != 0 {
+                    let scaled = tauS * u[d]
                     for i in 0..<n { drive[i] += scaled * encoders[d * n + i] }
                 }
             }
@@ -113,6 +112,7 @@ public struct PopulationDynamics {
                     out.spikes[i].append(t0 + tSpike)
                     fired.append(i)
                 }
+                spikeCount += fired.count
                 if let w = weights {
                     let amp = 1 / dt
                     w.withUnsafeBufferPointer { wp in
@@ -139,6 +139,7 @@ public struct PopulationDynamics {
                 }
             }
             if record { out.rates.append(contentsOf: v) }
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "population") }
             if let d = decoders {
                 for c in 0..<outputs {
                     var s = 0.0

@@ -64,7 +64,7 @@ public func filter(_ x: [Double], kernel: [Double], dt: Double) throws -> [Doubl
 /// Each neuron's input is its external drive plus s_i.
 ///
 ///     var net = SpikingNetwork(weights: Tensor(shape: [2, 2], data: [0, 0, 0.4, 0]), tauS: 0.05)
-///     let run = try net.simulate(duration: 1, dt: 0.001) { _, _, drive in drive[0] = 1.5; drive[1] = 0 }
+///     let run = try net.simulate(Signal(constant: [1.5, 0]), duration: 1, dt: 0.001)
 public struct SpikingNetwork {
     /// N x N weights; row i holds the weights onto neuron i.
     public var weights: Tensor
@@ -79,11 +79,10 @@ public struct SpikingNetwork {
         self.neuron = neuron
     }
 
-    /// Simulates the network; `external(step, t, drive)` fills each neuron's
-    /// external input. Returns the spikes, voltages and synaptic currents
-    /// (row-major steps x neurons).
-    public func simulate(duration: Double, dt: Double,
-                         external: (Int, Double, inout [Double]) throws -> Void) throws -> (trace: LIFTrace, currents: [Double]) {
+    /// Simulates the network; `external` gives each neuron's external input
+    /// (one channel per neuron). Returns the spikes, voltages and synaptic
+    /// currents (row-major steps x neurons).
+    public func simulate(_ external: Signal, duration: Double, dt: Double) throws -> (trace: LIFTrace, currents: [Double]) {
         guard weights.rank == 2, weights.shape[0] == weights.shape[1] else {
             throw NeuralError.shape("network weights must be a square matrix, got shape \(weights.shape)")
         }
@@ -99,6 +98,7 @@ public struct SpikingNetwork {
         guard steps * max(n, 1) <= 50_000_000 else {
             throw NeuralError.value("network: \(steps) steps of \(n) neurons is too much to record")
         }
+        try external.check(steps: steps, channels: n)
         var trace = LIFTrace(neurons: n, steps: steps, dt: dt, recordVoltage: true)
         var state = LIFState(neurons: n)
         var s = [Double](repeating: 0, count: n)
@@ -106,16 +106,19 @@ public struct SpikingNetwork {
         var currents: [Double] = []
         currents.reserveCapacity(steps * n)
         var fired: [Int] = []
+        var spikeCount = 0
         let decay = exp(-dt / tauS)
         for k in 0..<steps {
             let t0 = Double(k) * dt
-            try external(k, t0, &drive)
+            try external.fill(&drive, step: k, time: t0)
             for i in 0..<n { drive[i] += s[i] }
             fired.removeAll(keepingCapacity: true)
             neuron.advance(&state, drive: drive, dt: dt) { i, tSpike in
                 trace.spikes[i].append(t0 + tSpike)
                 fired.append(i)
             }
+            spikeCount += fired.count
+            if k % 1024 == 0 { try checkSpikeCount(spikeCount, "network") }
             trace.v.append(contentsOf: state.v)
             // Exact decay over the step, then each spike's jump w_ij / τs.
             for i in 0..<n { s[i] *= decay }

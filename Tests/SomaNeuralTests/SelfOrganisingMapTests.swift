@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SomaCore
+import SomaNeural
 
 /// One step of the fused SOM kernel against the update written out by hand:
 /// BMU = nearest row, θ = exp(−d²/2σ²) on the lattice, W_v += αθ_v(x − W_v).

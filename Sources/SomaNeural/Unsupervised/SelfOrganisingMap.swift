@@ -1,9 +1,11 @@
 import Foundation
+import SomaCore
 
 /// The inner loop of a self-organising map, fused: for each step, the
 /// best-matching unit of one sample and the Gaussian-neighbourhood update of
 /// every unit. The schedules and the sample order are chosen by the caller
-/// (Stdlib/neural/som.soma), so this file holds only arithmetic.
+/// (Stdlib/neural/som.soma), so this file holds only arithmetic. Its errors
+/// are `TensorError`s, as the tensor operations the Soma version uses give.
 extension Tensor {
     /// Trains SOM weights in place of a copy and returns them.
     ///

@@ -1,0 +1,52 @@
+import SomaCore
+import SomaLang
+import SomaNeural
+
+/// `izhikevich(...)` and `Izhikevich(...)`: Izhikevich's two-variable spiking
+/// neuron (SomaNeural's `Izhikevich`), as a function and as an object.
+enum IzhikevichBindings {
+    static var builtins: [Builtin] { [simulate, constructor] }
+
+    static var simulate: Builtin {
+        declaredBuiltin("izhikevich(I, T:, dt: 0.1ms, kind: \"RS\", a:, b:, c:, d:)", doc: """
+            Simulates Izhikevich neurons: dv/dt = 0.04v² + 5v + 140 − u + I, du/dt = a(bv − u)
+            (mV, ms), and v ≥ 30 mV is a spike: v ← c, u ← u + d. `kind` picks a, b, c, d from
+            the 2003 paper ("RS" regular spiking, "IB", "CH" chattering, "FS" fast spiking,
+            "LTS", "TC", "RZ"); a:, b:, c:, d: override them. `I` is read as lif reads vin: a
+            number (one neuron), a vector (a population), a steps x N matrix or a function of t.
+            Returns {t, v, u, spikes}, times in seconds; for a population v and u are steps x N.
+                r = izhikevich(10, T: 1s)      # regular spiking: tonic firing after adaptation
+            """) { args in try run(try neuron(args), args) }
+    }
+
+    /// The neuron of `kind:` with the `a:`, `b:`, `c:`, `d:` given.
+    static func neuron(_ args: MemberArguments) throws -> Izhikevich {
+        var neuron = Izhikevich(kind: try args.choice("kind", Izhikevich.Kind.self))
+        neuron.a = try args.optionalNumber("a") ?? neuron.a
+        neuron.b = try args.optionalNumber("b") ?? neuron.b
+        neuron.c = try args.optionalNumber("c") ?? neuron.c
+        neuron.d = try args.optionalNumber("d") ?? neuron.d
+        return neuron
+    }
+
+    /// `{t, v, u, spikes}` of `neuron` driven by the input `I`.
+    static func run(_ neuron: Izhikevich, _ args: MemberArguments) throws -> Value {
+        let duration = try args.positiveNumber("T"), dt = try args.positiveNumber("dt")
+        let (input, single) = try args.signal(0, "I", .population)
+        let run = try neuron.simulate(input, duration: duration, dt: dt)
+        func state(_ values: [Double]) -> Value {
+            neuronsValue(values, steps: run.t.count, neurons: run.neurons, single: single)
+        }
+        return Value(Record(["t": vectorValue(run.t), "v": state(run.v), "u": state(run.u),
+                             "spikes": spikesValue(run.spikes, single: single)]))
+    }
+
+    static var constructor: Builtin {
+        declaredBuiltin("Izhikevich(kind: \"RS\", a:, b:, c:, d:)", doc: """
+            An Izhikevich neuron as an object: its parameters a, b, c, d are fields (start from
+            `kind`'s, as for `izhikevich`), `n.run(I, T:)` simulates it, `n.rate(I)` gives its
+            f-I curve and `n.nullclines(v, I:)` its phase plane.
+                n = Izhikevich(kind: "FS"); n.d = 4; f = n.rate(linspace(0, 20, 21))
+            """) { args in IzhikevichType.type.value(IzhikevichBox(try neuron(args))) }
+    }
+}
