@@ -9,13 +9,17 @@ enum IzhikevichBindings {
 
     static var simulate: Builtin {
         declaredBuiltin("izhikevich(I, T:, dt: 0.1ms, kind: \"RS\", a:, b:, c:, d:)", doc: """
-            Simulates Izhikevich neurons: dv/dt = 0.04v² + 5v + 140 − u + I, du/dt = a(bv − u)
-            (mV, ms), and v ≥ 30 mV is a spike: v ← c, u ← u + d. `kind` picks a, b, c, d from
+            Simulates Izhikevich's two-variable spiking neurons.
+            dv/dt = 0.04v² + 5v + 140 − u + I, du/dt = a(bv − u) (mV, ms), and v ≥ 30 mV is a
+            spike: v ← c, u ← u + d. `kind` picks a, b, c, d from
             the 2003 paper ("RS" regular spiking, "IB", "CH" chattering, "FS" fast spiking,
             "LTS", "TC", "RZ"); a:, b:, c:, d: override them. `I` is read as lif reads vin: a
             number (one neuron), a vector (a population), a steps x N matrix or a function of t.
             Returns {t, v, u, spikes}, times in seconds; for a population v and u are steps x N.
-                r = izhikevich(10, T: 1s)      # regular spiking: tonic firing after adaptation
+            Example:
+                r = izhikevich(10, T: 1s)   # regular spiking: tonic firing after adaptation
+                plot(r.t, r.v); xlabel("time (s)"); ylabel("v (mV)")
+                len(r.spikes)   # 23
             """) { args in try run(try neuron(args), args) }
     }
 
@@ -43,10 +47,13 @@ enum IzhikevichBindings {
 
     static var constructor: Builtin {
         declaredBuiltin("Izhikevich(kind: \"RS\", a:, b:, c:, d:)", doc: """
-            An Izhikevich neuron as an object: its parameters a, b, c, d are fields (start from
-            `kind`'s, as for `izhikevich`), `n.run(I, T:)` simulates it, `n.rate(I)` gives its
+            An Izhikevich neuron as an object, with its parameters as fields.
+            a, b, c, d start from `kind`'s, as for `izhikevich`; `n.run(I, T:)` simulates it, `n.rate(I)` gives its
             f-I curve and `n.nullclines(v, I:)` its phase plane.
-                n = Izhikevich(kind: "FS"); n.d = 4; f = n.rate(linspace(0, 20, 21))
+            Example:
+                n = Izhikevich(kind: "FS"); n.d = 4
+                f = n.rate(linspace(0, 20, 21))
+                plot(linspace(0, 20, 21), f); xlabel("I"); ylabel("rate (Hz)")
             """) { args in IzhikevichType.type.value(IzhikevichBox(try neuron(args))) }
     }
 }

@@ -17,19 +17,21 @@ enum IzhikevichType {
                 "<Izhikevich " + zip("abcd", [n.neuron.a, n.neuron.b, n.neuron.c, n.neuron.d])
                     .map { "\($0)=\(formatNumber($1))" }.joined(separator: " ") + ">"
             },
-            fields: [parameter("a", \.a, "Recovery rate of u (1/ms)."), parameter("b", \.b, "Coupling of u to v."),
-                     parameter("c", \.c, "Reset voltage after a spike (mV)."), parameter("d", \.d, "Jump of u after a spike.")],
+            fields: [parameter("a", \.a, "Recovery rate of u (1/ms).\nExample: n = Izhikevich(); n.a = 0.1; n.a"),
+                     parameter("b", \.b, "Coupling of u to v.\nExample: n = Izhikevich(kind: \"LTS\"); n.b"),
+                     parameter("c", \.c, "Reset voltage after a spike (mV).\nExample: n = Izhikevich(kind: \"CH\"); n.c   # -50"),
+                     parameter("d", \.d, "Jump of u after a spike.\nExample: n = Izhikevich(); n.d = 4; len(n.run(10, T: 0.5).spikes)")],
             methods: [
-                .init("run(I, T:, dt: 0.1ms)", doc: "Simulates the neuron as izhikevich(I, T:, dt:) does: {t, v, u, spikes}.") { n, args in
+                .init("run(I, T:, dt: 0.1ms)", doc: "Simulates the neuron as izhikevich(I, T:, dt:) does: {t, v, u, spikes}.\nExample: r = Izhikevich(kind: \"FS\").run(10, T: 0.2); plot(r.t, r.v)") { n, args in
                     try IzhikevichBindings.run(n.neuron, args)
                 },
-                .init("rate(I, T: 1, dt: 0.1ms)", doc: "Firing rate (Hz) over T seconds for each constant current in I: the f-I curve.") { n, args in
+                .init("rate(I, T: 1, dt: 0.1ms)", doc: "Firing rate (Hz) over T seconds for each constant current in I: the f-I curve.\nExample: Izhikevich().rate([0, 5, 10, 15])   # [0, 11, 23, 34]") { n, args in
                     let currents = try args.tensor(0, "I")
                     let rates = try n.neuron.rates(currents: currents.data, duration: try args.positiveNumber("T"),
                                                    dt: try args.positiveNumber("dt"))
                     return Value(Tensor(shape: currents.shape, data: rates))
                 },
-                .init("nullclines(v, I: 0)", doc: "The u of the v-nullcline (0.04v² + 5v + 140 + I) and of the u-nullcline (b·v) at voltages v.") { n, args in
+                .init("nullclines(v, I: 0)", doc: "The u of the v-nullcline (0.04v² + 5v + 140 + I) and of the u-nullcline (b·v) at voltages v.\nExample: v = linspace(-80, -40, 41); nc = Izhikevich().nullclines(v); plot(v, nc.v); plot(v, nc.u)") { n, args in
                     let v = try args.tensor(0, "v"), current = try args.number("I")
                     let lines = v.data.map { n.neuron.nullclines($0, current: current) }
                     return Value(Record(["v": Value(Tensor(shape: v.shape, data: lines.map(\.vNullcline))),

@@ -69,7 +69,7 @@ public enum DocCatalog {
         let tables: [any DocumentedType] = [
             NetworkType.type, SequentialType.type, PerceptronType.type,
             OptimizerType.type("SGD"), OptimizerType.type("Adam"),
-            LayerType.dense, LayerType.dropout, ProgressBarType.type,
+            LayerType.dense, LayerType.dropout, ProgressBarType.type, IzhikevichType.type,
         ]
         return tables.flatMap(\.memberDocs) + FigureObject.memberDocs
     }
