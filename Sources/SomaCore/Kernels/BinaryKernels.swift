@@ -19,7 +19,8 @@ enum PowKernel: BinaryKernel {
 enum ModKernel: BinaryKernel {
     @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T {
         let r = T.remainder(a, b)
-        return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+        if r == 0 { return b < 0 ? -0.0 : 0.0 }   // the divisor's sign, as numpy
+        return (r < 0) != (b < 0) ? r + b : r
     }
 }
 enum EqKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloat>(_ a: T, _ b: T) -> T { a == b ? 1 : 0 } }

@@ -12,20 +12,22 @@ enum Operators {
     @inline(__always)
     static func remainder(_ a: Double, _ b: Double) -> Double {
         // Whole numbers below 2^53 (loop counters, `k % 1000`) divide as
-        // integers: exact, and no call to fmod. A zero keeps the sign fmod gives it.
+        // integers: exact, and no call to fmod. A zero takes the divisor's sign, as
+        // in Python and numpy (`-4 % 2` is 0, not -0).
         if Swift.abs(a) < 9.0e15, Swift.abs(b) < 9.0e15, b != 0 {
             let p = Int(a), q = Int(b)
             if Double(p) == a, Double(q) == b { return integerRemainder(a, p, q) }
         }
         let r = fmod(a, b)
-        return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+        if r == 0 { return b.sign == .minus ? -0.0 : 0.0 }
+        return (r < 0) != (b < 0) ? r + b : r
     }
 
     /// `p % q` floored, for whole `a == p` (q nonzero).
     @inline(__always)
     private static func integerRemainder(_ a: Double, _ p: Int, _ q: Int) -> Double {
         let r = p % q
-        if r == 0 { return a.sign == .minus ? -0.0 : 0.0 }
+        if r == 0 { return q < 0 ? -0.0 : 0.0 }
         return Double((r < 0) != (q < 0) ? r + q : r)
     }
 
