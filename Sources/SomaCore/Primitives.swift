@@ -143,14 +143,15 @@ enum Primitives {
     /// of the base get no gradient; the value gets the gradient at its positions.
     static func scatter(into shape: [Int], plan: IndexPlan) -> Pullback {
         { g in
-            var gBase = g.data
+            let gData = g.data  // once: a float32 tensor's `data` converts on every access
+            var gBase = gData
             let gValue: [Double]
             if let offsets = plan.scattered {
                 for o in offsets { gBase[o] = 0 }
-                gValue = offsets.map { g.data[$0] }
+                gValue = offsets.map { gData[$0] }
             } else {
                 gBase.replaceSubrange(plan.block, with: repeatElement(0, count: plan.block.count))
-                gValue = Array(g.data[plan.block])
+                gValue = Array(gData[plan.block])
             }
             return [Tensor(shape: shape, data: gBase), Tensor(shape: plan.shape, data: gValue)]
         }

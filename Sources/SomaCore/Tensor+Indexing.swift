@@ -181,7 +181,8 @@ extension Tensor {
                     throw TensorError.shape("a mask of shape \(m.shape) does not fit a tensor of shape \(shape) at axis \(axis)")
                 }
                 // A k-d mask selects the positions of its non-zero elements on k axes.
-                let hits = m.data.indices.filter { m.data[$0] != 0 }
+                let maskValues = m.data  // once: a float32 tensor's `data` converts on every access
+                let hits = maskValues.indices.filter { maskValues[$0] != 0 }
                 let ms = Shape.strides(m.shape)
                 for d in 0..<span {
                     let coord = hits.map { Double(m.rank == 0 ? 0 : ($0 / ms[d]) % m.shape[d]) }
@@ -249,8 +250,8 @@ extension Tensor {
         _ = try Shape.checkedCount(dims)
         var offsets = [Int](repeating: 0, count: Shape.count(dims))
         for (t, stride) in arrays {
-            let b = try t.broadcast(to: dims)
-            for i in offsets.indices { offsets[i] += Int(b.data[i]) * stride }
+            let b = try t.broadcast(to: dims).data
+            for i in offsets.indices { offsets[i] += Int(b[i]) * stride }
         }
         return (dims, offsets)
     }

@@ -34,10 +34,11 @@ extension Tensor {
         let blockH = batch * hidden
         var hs = [Double](repeating: 0, count: d.rows * hidden)
         var recurrent = [Double](repeating: 0, count: blockH)
+        let weights = w.data  // once: a float32 tensor's `data` converts on every access
         for t in 0..<steps {
             let base = t * blockH
             if t > 0 {
-                try multiply(hs, u: base - blockH, w.data, into: &recurrent, m: batch, n: hidden, k: hidden)
+                try multiply(hs, u: base - blockH, weights, into: &recurrent, m: batch, n: hidden, k: hidden)
             }
             for e in 0..<blockH { hs[base + e] = zs[base + e] + recurrent[e] }
             hs.withUnsafeMutableBufferPointer { ph in vectorTanh(UnsafeMutableBufferPointer(rebasing: ph[base..<base + blockH])) }

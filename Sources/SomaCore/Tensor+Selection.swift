@@ -4,10 +4,12 @@ extension Tensor {
     /// The condition carries no gradient; each branch gets it where chosen.
     public static func select(_ cond: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let shape = try Shape.broadcast(Shape.broadcast(cond.shape, a.shape, verb: "select from"), b.shape, verb: "select from")
-        let c = try cond.detached.broadcast(to: shape), x = try a.detached.broadcast(to: shape), y = try b.detached.broadcast(to: shape)
+        // Plain arrays, read once: a float32 tensor's `data` converts on every access.
+        let c = try cond.detached.broadcast(to: shape).data, x = try a.detached.broadcast(to: shape).data
+        let y = try b.detached.broadcast(to: shape).data
         let n = c.count
         let data = [Double](unsafeUninitializedCapacity: n) { out, initialized in
-            for i in 0..<n { out[i] = c.data[i] != 0 ? x.data[i] : y.data[i] }
+            for i in 0..<n { out[i] = c[i] != 0 ? x[i] : y[i] }
             initialized = n
         }
         let value = Tensor(shape: shape, data: data)

@@ -30,7 +30,8 @@ func lineArguments(_ args: Arguments) throws -> (x: [Double]?, y: [[Double]], fm
     guard values.count <= 2 else { throw SomaError.type("plot: too many arguments (use plot(x, y, \"fmt\"))") }
     if yTensor.rank == 2 {
         let rows = yTensor.shape[0], cols = yTensor.shape[1]
-        let columns = (0..<cols).map { c in (0..<rows).map { r in yTensor.data[r * cols + c] } }
+        let ys = yTensor.data  // once: a float32 tensor's `data` converts on every access
+        let columns = (0..<cols).map { c in (0..<rows).map { r in ys[r * cols + c] } }
         return (x, columns, fmt)
     }
     return (x, [yTensor.data], fmt)
@@ -157,7 +158,8 @@ func spikeTrains(_ args: Arguments) throws -> [[Double]] {
         throw SomaError.shape("raster: spikes must be a list of spike-time tensors or a neurons x steps matrix, got shape \(matrix.shape)")
     }
     let rows = matrix.shape[0], cols = matrix.shape[1]
+    let spikes = matrix.data  // once: a float32 tensor's `data` converts on every access
     return (0..<rows).map { r in
-        (0..<cols).compactMap { c in matrix.data[r * cols + c] != 0 ? Double(c) * dt : nil }
+        (0..<cols).compactMap { c in spikes[r * cols + c] != 0 ? Double(c) * dt : nil }
     }
 }

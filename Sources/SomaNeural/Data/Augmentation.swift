@@ -10,7 +10,9 @@ public enum Augment {
         guard dx.magnitude <= 1_000_000, dy.magnitude <= 1_000_000 else {
             throw NeuralError.value("shift: dx and dy must be at most 1000000 pixels")
         }
-        var out = Tensor(repeating: 0, shape: images.shape)
+        // Read and write plain arrays: a float32 tensor's `data` converts on every access.
+        let src = images.data
+        var out = [Double](repeating: 0, count: src.count)
         for r in 0..<images.shape[0] {
             let base = r * width * height
             for y in 0..<height {
@@ -19,24 +21,25 @@ public enum Augment {
                 for x in 0..<width {
                     let sx = x - dx
                     guard sx >= 0, sx < width else { continue }
-                    out.data[base + y * width + x] = images.data[base + sy * width + sx]
+                    out[base + y * width + x] = src[base + sy * width + sx]
                 }
             }
         }
-        return out
+        return Tensor(shape: images.shape, data: out)
     }
 
     /// Each image rotated by `angle` radians about its centre (bilinear).
     public static func rotate(_ images: Tensor, width: Int, height: Int, angle: Double) throws -> Tensor {
         try checkImages(images, width, height)
         guard angle.isFinite else { throw NeuralError.value("rotate: the angle must be a finite number") }
-        var out = Tensor(repeating: 0, shape: images.shape)
+        let src = images.data
+        var out = [Double](repeating: 0, count: src.count)
         let cx = Double(width - 1) / 2, cy = Double(height - 1) / 2
         let c = cos(angle), s = sin(angle)
         for r in 0..<images.shape[0] {
             let base = r * width * height
             func pixel(_ x: Int, _ y: Int) -> Double {
-                (x >= 0 && x < width && y >= 0 && y < height) ? images.data[base + y * width + x] : 0
+                (x >= 0 && x < width && y >= 0 && y < height) ? src[base + y * width + x] : 0
             }
             for y in 0..<height {
                 for x in 0..<width {
@@ -47,18 +50,20 @@ public enum Augment {
                     let fx = u - Double(x0), fy = v - Double(y0)
                     let top = pixel(x0, y0) * (1 - fx) + pixel(x0 + 1, y0) * fx
                     let bottom = pixel(x0, y0 + 1) * (1 - fx) + pixel(x0 + 1, y0 + 1) * fx
-                    out.data[base + y * width + x] = top * (1 - fy) + bottom * fy
+                    out[base + y * width + x] = top * (1 - fy) + bottom * fy
                 }
             }
         }
-        return out
+        return Tensor(shape: images.shape, data: out)
     }
 
     /// Each value plus Gaussian noise of standard deviation `sigma`.
     public static func noise(_ x: Tensor, sigma: Double, seed: UInt64 = 0) -> Tensor {
         var rng = RandomGenerator(seed: seed)
         var out = x
-        for i in 0..<out.data.count { out.data[i] += sigma * rng.normal() }
+        var values = x.data
+        for i in values.indices { values[i] += sigma * rng.normal() }
+        out.data = values
         return out
     }
 

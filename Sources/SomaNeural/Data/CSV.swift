@@ -117,8 +117,9 @@ public enum CSV {
         var lines: [String] = []
         if !header.isEmpty { lines.append(header.map(quoted).joined(separator: ",")) }
         let (rows, cols) = m.matrixSize
+        let values = m.data
         for r in 0..<rows {
-            lines.append((0..<cols).map { c in formatNumber(m.data[r * cols + c]) }.joined(separator: ","))
+            lines.append((0..<cols).map { c in formatNumber(values[r * cols + c]) }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

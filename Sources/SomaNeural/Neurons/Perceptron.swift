@@ -12,7 +12,8 @@ public final class Perceptron {
     /// 0/1 output for each row of `x` (a 1-d `x` is one sample).
     public func predict(_ x: Tensor) throws -> [Double] {
         let rows = try checkedRows(x)
-        return (0..<rows).map { r in output(x.data, row: r) }
+        let data = x.data  // once: a float32 tensor's `data` converts on every access
+        return (0..<rows).map { r in output(data, row: r) }
     }
 
     private func output(_ data: [Double], row r: Int) -> Double {

@@ -108,6 +108,7 @@ public struct SpikingNetwork {
         var fired: [Int] = []
         var spikeCount = 0
         let decay = exp(-dt / tauS)
+        let w = weights.data  // once: a float32 tensor's `data` converts on every access
         for k in 0..<steps {
             let t0 = Double(k) * dt
             try external.fill(&drive, step: k, time: t0)
@@ -123,7 +124,7 @@ public struct SpikingNetwork {
             // Exact decay over the step, then each spike's jump w_ij / τs.
             for i in 0..<n { s[i] *= decay }
             for j in fired {
-                for i in 0..<n { s[i] += weights.data[i * n + j] / tauS }
+                for i in 0..<n { s[i] += w[i * n + j] / tauS }
             }
             currents.append(contentsOf: s)
         }

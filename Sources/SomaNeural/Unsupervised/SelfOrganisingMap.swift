@@ -35,16 +35,18 @@ extension Tensor {
         guard alpha.count == steps, sigma.count == steps else {
             throw TensorError.shape("picks, alpha and sigma need one value per step, got \(steps), \(alpha.count), \(sigma.count)")
         }
+        // Each read once: a float32 tensor's `data` converts on every access.
+        let pickValues = picks.data, alphas = alpha.data, sigmas = sigma.data
         var order = [Int](repeating: 0, count: steps)
         for t in 0..<steps {
-            let p = picks.data[t]
+            let p = pickValues[t]
             guard let i = Int(exactly: p) else {
                 throw TensorError.index("picks: an index must be a whole number, got \(p)")
             }
             guard i >= 0, i < n else {
                 throw TensorError.outOfRange(index: i, axis: 0, size: n)
             }
-            guard sigma.data[t] > 0, sigma.data[t].isFinite, alpha.data[t].isFinite else {
+            guard sigmas[t] > 0, sigmas[t].isFinite, alphas[t].isFinite else {
                 throw TensorError.value("sigma must be positive and alpha finite at step \(t)")
             }
             order[t] = i
@@ -70,10 +72,10 @@ extension Tensor {
                     }
                     // θ separates over the lattice axes: exp(−dr²/2σ²)·exp(−dc²/2σ²).
                     let br = best / cols, bc = best % cols
-                    let k = -1 / (2 * sigma.data[t] * sigma.data[t])
+                    let k = -1 / (2 * sigmas[t] * sigmas[t])
                     for r in 0..<rows { let d = Double(r - br); rowFactor[r] = Foundation.exp(d * d * k) }
                     for c in 0..<cols { let d = Double(c - bc); colFactor[c] = Foundation.exp(d * d * k) }
-                    let a = alpha.data[t]
+                    let a = alphas[t]
                     for r in 0..<rows {
                         let ar = a * rowFactor[r]
                         if ar < 1e-300 { continue }
