@@ -8,11 +8,12 @@ import CBLAS
 /// product runs on one thread unless it has at least `threshold`
 /// multiply-adds, and the thread count is only changed when it must be.
 enum BLASThreads {
-    /// Multiply-adds from which a product may use every thread: 256^3, the
-    /// smallest benchmarked product that gained from a second thread on the
-    /// 2-core benchmark machine (Benchmarks/README.md, "BLAS threads"); the
-    /// MLP's 100x784x128 products stay on one.
-    static let threshold = 16 * 1024 * 1024
+    /// Multiply-adds from which a product may use every thread: 2^22 (about
+    /// 160^3). The MLP's 100x784x128 products (1.0e7) gain ~30 % from the second
+    /// thread on a quiet 2-core machine, so they take it; the small products of
+    /// recurrent steps, per-sample layers and 10x10 tensors stay on one
+    /// (Benchmarks/README.md, "BLAS threads").
+    static let threshold = 4 * 1024 * 1024
 
     /// The thread count OpenBLAS started with (its default or OPENBLAS_NUM_THREADS).
     static let available: Int32 = Swift.max(openblas_get_num_threads(), 1)
