@@ -14,6 +14,8 @@ public enum UserFile {
     /// The most bytes a file may hold: 64 MB. A stray data file, `/dev/zero`
     /// or a notebook full of pasted output is refused before it is read.
     public static let maxBytes = 64 << 20
+    /// Seconds a named pipe is given to send something before reading it fails.
+    public static let pipeWait = 10.0
 
     /// The cap as people write it: `64 MB`.
     public static var capDescription: String { "\(maxBytes >> 20) MB" }
@@ -28,11 +30,13 @@ public enum UserFile {
         case unreadable(path: String)
         case tooLarge(path: String, bytes: Int)
         case notText(path: String)
+        /// A named pipe no writer opened within `pipeWait` seconds.
+        case noWriter(path: String)
 
         public var path: String {
             switch self {
             case .missing(let path), .folder(let path), .notFile(let path), .unreadable(let path),
-                 .tooLarge(let path, _), .notText(let path):
+                 .tooLarge(let path, _), .notText(let path), .noWriter(let path):
                 return path
             }
         }
@@ -48,6 +52,7 @@ public enum UserFile {
                 guard bytes >= 0 else { return "it holds more than the \(UserFile.capDescription) a file may have" }
                 return "it holds \(UserFile.megabytes(bytes)) MB, more than the \(UserFile.capDescription) a file may have"
             case .notText: return "it is not UTF-8 text"
+            case .noWriter: return "it is a named pipe nobody wrote to within \(Int(UserFile.pipeWait)) s"
             }
         }
 
@@ -75,7 +80,23 @@ public enum UserFile {
         if type != S_IFREG && type != S_IFIFO { throw .notFile(path: path) }
         let declared = Int(info.st_size)
         if declared > maxBytes { throw .tooLarge(path: path, bytes: declared) }
-        guard let file = fopen(path, "rb") else { throw .unreadable(path: path) }
+        // A named pipe is opened without waiting for a writer (a blocking open
+        // would hang until one comes), then given `pipeWait` seconds to send
+        // something or close; the reads then block as usual.
+        let descriptor = open(path, O_RDONLY | (type == S_IFIFO ? O_NONBLOCK : 0))
+        guard descriptor >= 0 else { throw .unreadable(path: path) }
+        if type == S_IFIFO {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, Int32(pipeWait * 1000)) > 0 else {
+                close(descriptor)
+                throw .noWriter(path: path)
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        }
+        guard let file = fdopen(descriptor, "rb") else {
+            close(descriptor)
+            throw .unreadable(path: path)
+        }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, declared))

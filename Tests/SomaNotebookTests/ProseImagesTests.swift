@@ -80,6 +80,22 @@ import Testing
         #expect(reason.contains("larger than"))
     }
 
+    /// A pipe or a folder named like an image is refused without being opened
+    /// (opening a FIFO would wait for a writer forever).
+    @Test func onlyRegularFilesAreRead() throws {
+        let root = try Sample.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(mkfifo(root.appendingPathComponent("pipe.png").path, 0o644) == 0)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("dir.png"), withIntermediateDirectories: true)
+        for name in ["pipe.png", "dir.png"] {
+            guard case .refused(let reason) = ProseImages.read(name, folder: root.path) else {
+                Issue.record("\(name) is refused")
+                continue
+            }
+            #expect(reason.contains("not a regular file"))
+        }
+    }
+
     /// The writer copies the images next to the .md, inlines them in the HTML, attaches them in
     /// the ipynb, and notes the refused ones without failing the run.
     @Test func everyRenderingCarriesTheImages() throws {

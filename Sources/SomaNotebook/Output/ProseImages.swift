@@ -98,12 +98,16 @@ public struct ProseImages: Sendable {
         guard let real = RealPath.resolveIfPossible(folder + "/" + relative), RealPath.isInside(real, folder) else {
             return .refused("a link that leads out of the notebook's folder; soma run reads only that folder")
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), !isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: real) else {
             return .refused("no such file in the notebook's folder")
         }
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size]) as? NSNumber else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: real),
+              let size = attributes[.size] as? NSNumber else {
             return .refused("the file cannot be read")
+        }
+        // Only regular files: opening a FIFO would wait for a writer forever.
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .refused("not a regular file (a folder, a pipe or a device)")
         }
         guard size.intValue <= maxBytes else {
             return .refused("larger than \(maxBytes / 1024 / 1024) MB")
