@@ -173,22 +173,20 @@ private struct RecurrentSizes {
 
     /// B x T x F (batch-major) to T x B x F.
     func timeMajor(_ x: [Double], features f: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: rows * f)
-        for b in 0..<batch {
-            for t in 0..<steps {
-                let (src, dst) = ((b * steps + t) * f, (t * batch + b) * f)
-                for k in 0..<f { out[dst + k] = x[src + k] }
-            }
-        }
-        return out
+        swapLeading(x, outer: batch, inner: steps, features: f)
     }
 
     /// T x B x F (time-major) back to B x T x F.
     func batchMajor(_ x: [Double], features f: Int) -> [Double] {
+        swapLeading(x, outer: steps, inner: batch, features: f)
+    }
+
+    /// An outer x inner x F array as inner x outer x F (rows of F copied whole).
+    private func swapLeading(_ x: [Double], outer: Int, inner: Int, features f: Int) -> [Double] {
         var out = [Double](repeating: 0, count: rows * f)
-        for t in 0..<steps {
-            for b in 0..<batch {
-                let (src, dst) = ((t * batch + b) * f, (b * steps + t) * f)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let (src, dst) = ((o * inner + i) * f, (i * outer + o) * f)
                 for k in 0..<f { out[dst + k] = x[src + k] }
             }
         }
