@@ -2102,6 +2102,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   }
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
+  if n == 0 { error("train: X has no rows: there are no samples to learn from") }
   size = if batch == 0 or batch > n { n } else { batch }
   dloss = value_and_grad(loss)
   ks = param_keys(params)
