@@ -26,7 +26,7 @@ extension Library {
             Builtin("str(x)", doc: """
                 x as text: strings unchanged, everything else as it is displayed.
                 Example: str(0.5) == "0.5"
-                """) { args in
+                """, unary: { .string($0.textString) }) { args in
                 .string(try args.value(0, "x").textString)
             },
             Builtin("repr(x)", doc: """
