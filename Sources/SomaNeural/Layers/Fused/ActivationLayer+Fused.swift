@@ -9,8 +9,17 @@ final class ActivationBuffers<T: TensorElement>: FusedBuffers {
 }
 
 extension ActivationLayer: FusedLayer {
+    func forwardRows(_ x: Batch<Double>, training: Bool) -> Batch<Double> { forward(x, training: training) }
+    func forwardRows(_ x: Batch<Float>, training: Bool) -> Batch<Float> { forward(x, training: training) }
+    func backwardRows(_ g: Batch<Double>, needInputGradient: Bool) -> Batch<Double> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+    func backwardRows(_ g: Batch<Float>, needInputGradient: Bool) -> Batch<Float> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+
     /// Applies SomaCore's activation (the one definition) to the rows, in their dtype.
-    func forwardRows<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
+    private func forward<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
         let buf: ActivationBuffers<T> = fusedBuffers(&buffers)
         do {
             buf.y = Batch(try activation(x.tensor))
@@ -22,7 +31,7 @@ extension ActivationLayer: FusedLayer {
         return buf.y
     }
 
-    func backwardRows<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
+    private func backward<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
         let buf: ActivationBuffers<T> = fusedBuffers(&buffers)
         guard needInputGradient else { buf.z = Batch(); return Batch() }
         buf.dz.resize(rows: g.rows, cols: g.cols)

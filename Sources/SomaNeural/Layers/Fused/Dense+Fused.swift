@@ -9,7 +9,16 @@ final class DenseBuffers<T: TensorElement>: FusedBuffers {
 }
 
 extension Dense: FusedLayer {
-    func forwardRows<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
+    func forwardRows(_ x: Batch<Double>, training: Bool) -> Batch<Double> { forward(x, training: training) }
+    func forwardRows(_ x: Batch<Float>, training: Bool) -> Batch<Float> { forward(x, training: training) }
+    func backwardRows(_ g: Batch<Double>, needInputGradient: Bool) -> Batch<Double> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+    func backwardRows(_ g: Batch<Float>, needInputGradient: Bool) -> Batch<Float> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+
+    private func forward<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
         let buf: DenseBuffers<T> = fusedBuffers(&buffers)
         let (rows, m) = (x.rows, outputs)
         buf.output.resize(rows: rows, cols: m)
@@ -25,7 +34,7 @@ extension Dense: FusedLayer {
         return buf.output
     }
 
-    func backwardRows<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
+    private func backward<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
         let buf: DenseBuffers<T> = fusedBuffers(&buffers)
         let (rows, n, m) = (g.rows, inputs, outputs)
         W.withElements(T.self) { _, dw in

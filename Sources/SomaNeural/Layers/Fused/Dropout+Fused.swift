@@ -8,7 +8,16 @@ final class DropoutBuffers<T: TensorElement>: FusedBuffers {
 }
 
 extension Dropout: FusedLayer {
-    func forwardRows<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
+    func forwardRows(_ x: Batch<Double>, training: Bool) -> Batch<Double> { forward(x, training: training) }
+    func forwardRows(_ x: Batch<Float>, training: Bool) -> Batch<Float> { forward(x, training: training) }
+    func backwardRows(_ g: Batch<Double>, needInputGradient: Bool) -> Batch<Double> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+    func backwardRows(_ g: Batch<Float>, needInputGradient: Bool) -> Batch<Float> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+
+    private func forward<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
         guard training, rate > 0 else { return x }
         let buf: DropoutBuffers<T> = fusedBuffers(&buffers)
         let n = x.data.count
@@ -18,7 +27,7 @@ extension Dropout: FusedLayer {
         return buf.y
     }
 
-    func backwardRows<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
+    private func backward<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
         guard needInputGradient else { return Batch() }
         guard rate > 0, mask.count == g.data.count else { return g }
         let buf: DropoutBuffers<T> = fusedBuffers(&buffers)

@@ -10,10 +10,40 @@ import SomaCore
 protocol FusedLayer: Layer {
     /// Maps each row of `input` to a row of the output; with `training` the
     /// layer remembers what `backwardRows` needs.
-    func forwardRows<T: TensorElement>(_ input: Batch<T>, training: Bool) -> Batch<T>
+    func forwardRows(_ input: Batch<Double>, training: Bool) -> Batch<Double>
+    func forwardRows(_ input: Batch<Float>, training: Bool) -> Batch<Float>
     /// Given ∂E/∂output, stores ∂E/∂parameters in each parameter's `grad`
     /// and returns ∂E/∂input (an empty batch when `needInputGradient` is false).
-    func backwardRows<T: TensorElement>(_ gradOutput: Batch<T>, needInputGradient: Bool) -> Batch<T>
+    func backwardRows(_ gradOutput: Batch<Double>, needInputGradient: Bool) -> Batch<Double>
+    func backwardRows(_ gradOutput: Batch<Float>, needInputGradient: Bool) -> Batch<Float>
+}
+
+/// The element types of the fused passes. A layer implements each pass once,
+/// generic over the element type, and lists it for both types (one line
+/// each): called through the protocol, a generic requirement would run
+/// unspecialised, with every arithmetic operation a witness-table call.
+/// Generic callers reach the layer's pass for their type through these.
+protocol FusedElement: TensorElement {
+    static func forward(_ layer: FusedLayer, _ x: Batch<Self>, training: Bool) -> Batch<Self>
+    static func backward(_ layer: FusedLayer, _ g: Batch<Self>, needInputGradient: Bool) -> Batch<Self>
+}
+
+extension Double: FusedElement {
+    static func forward(_ layer: FusedLayer, _ x: Batch<Double>, training: Bool) -> Batch<Double> {
+        layer.forwardRows(x, training: training)
+    }
+    static func backward(_ layer: FusedLayer, _ g: Batch<Double>, needInputGradient: Bool) -> Batch<Double> {
+        layer.backwardRows(g, needInputGradient: needInputGradient)
+    }
+}
+
+extension Float: FusedElement {
+    static func forward(_ layer: FusedLayer, _ x: Batch<Float>, training: Bool) -> Batch<Float> {
+        layer.forwardRows(x, training: training)
+    }
+    static func backward(_ layer: FusedLayer, _ g: Batch<Float>, needInputGradient: Bool) -> Batch<Float> {
+        layer.backwardRows(g, needInputGradient: needInputGradient)
+    }
 }
 
 /// A layer's reused buffers for one element type.

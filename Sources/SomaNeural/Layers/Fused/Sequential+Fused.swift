@@ -22,10 +22,10 @@ extension Sequential {
 
     /// The pass above for element type `T`. When the loss fuses with a final
     /// activation layer, the gradient enters below it as (y − t)/N.
-    private func fusedLossAndGradient<T: TensorElement>(_ fused: [FusedLayer], _ x: Batch<T>, _ target: Batch<T>,
+    private func fusedLossAndGradient<T: FusedElement>(_ fused: [FusedLayer], _ x: Batch<T>, _ target: Batch<T>,
                                                         loss: Loss) throws -> (loss: Double, output: Tensor) {
         var h = x
-        for layer in fused { h = layer.forwardRows(h, training: true) }
+        for layer in fused { h = T.forward(layer, h, training: true) }
         let y = h.tensor
         let value = try loss.value(y, target.tensor)
         let last = fused.count - 1
@@ -33,7 +33,7 @@ extension Sequential {
         if let act = fused[last] as? ActivationLayer, loss.fusesWith(act.activation) {
             let scale = 1 / T(max(h.rows, 1))
             for i in 0..<h.data.count { scratch.data[i] = (h.data[i] - target.data[i]) * scale }
-            _ = act.backwardRows(scratch, needInputGradient: false)
+            _ = T.backward(act, scratch, needInputGradient: false)
             backwardRows(fused, scratch, fromLayer: last - 1)
         } else {
             loss.gradient(h, target, into: &scratch)
@@ -48,18 +48,18 @@ extension Sequential {
         computeDType(for: x) == .float32 ? fusedPredict(fused, Batch<Float>(x)) : fusedPredict(fused, Batch<Double>(x))
     }
 
-    private func fusedPredict<T: TensorElement>(_ fused: [FusedLayer], _ x: Batch<T>) -> Tensor {
+    private func fusedPredict<T: FusedElement>(_ fused: [FusedLayer], _ x: Batch<T>) -> Tensor {
         var h = x
-        for layer in fused { h = layer.forwardRows(h, training: false) }
+        for layer in fused { h = T.forward(layer, h, training: false) }
         return h.tensor
     }
 
     /// Backpropagates ∂E/∂(output of layer `last`) down to the first layer.
-    private func backwardRows<T: TensorElement>(_ fused: [FusedLayer], _ g: Batch<T>, fromLayer last: Int) {
+    private func backwardRows<T: FusedElement>(_ fused: [FusedLayer], _ g: Batch<T>, fromLayer last: Int) {
         var grad = g
         var i = last
         while i >= 0 {
-            grad = fused[i].backwardRows(grad, needInputGradient: i > 0)
+            grad = T.backward(fused[i], grad, needInputGradient: i > 0)
             i -= 1
         }
     }
