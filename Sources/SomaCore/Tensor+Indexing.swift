@@ -17,31 +17,31 @@ public enum IndexItem {
 struct IndexPlan {
     let shape: [Int]
     /// The offsets, or nil when the selection is the contiguous `block`
-    /// (rows of a matrix, a slice of the first axis): those are copied whole.
+    /// (rows of a matrix, a slice of the first axis): those are a view.
     let scattered: [Int]?
     let block: Range<Int>
 
     var offsets: [Int] { scattered ?? Array(block) }
 
-    /// The selected elements of `x`, in order.
-    func read<T>(_ x: [T]) -> [T] {
-        guard let offsets = scattered else { return Array(x[block]) }
-        return x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
+    /// The scattered elements of `x`, in order (offsets count from the slice's start).
+    func read<T>(_ x: ArraySlice<T>, _ offsets: [Int]) -> [T] {
+        x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
     }
 
-    /// `x` with the selected elements replaced by `values` (one per selected element).
-    func write<T>(_ values: [T], into x: [T]) -> [T] {
-        var out = x
-        if let offsets = scattered {
-            out.withUnsafeMutableBufferPointer { p in
-                values.withUnsafeBufferPointer { v in
+    /// Replaces the selected elements of `x` by `values` (one per selected
+    /// element). A shared `x` is copied first (copy on write), so a view and
+    /// the tensor it came from never see each other's writes.
+    func write<T>(_ values: ArraySlice<T>, into x: inout ArraySlice<T>) {
+        values.withUnsafeBufferPointer { v in
+            x.withUnsafeMutableBufferPointer { p in
+                if let offsets = scattered {
                     for (i, o) in offsets.enumerated() { p[o] = v[i] }
+                } else {
+                    let start = block.lowerBound
+                    for i in 0..<Swift.min(v.count, block.count) { p[start + i] = v[i] }
                 }
             }
-        } else {
-            out.replaceSubrange(block, with: values)
         }
-        return out
     }
 }
 
@@ -59,9 +59,14 @@ extension Tensor {
     public func get(_ items: [IndexItem]) throws -> Tensor {
         let plan = try indexPlan(items)
         let out: Tensor
-        switch storage {
-        case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d)))
-        case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f)))
+        if let offsets = plan.scattered {
+            switch storage {
+            case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d, offsets)[...]))
+            case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f, offsets)[...]))
+            }
+        } else {
+            // One run of memory (rows, a leading-axis slice): a view, no copy.
+            out = Tensor(shape: plan.shape, storage: storage.view(plan.block))
         }
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
@@ -76,14 +81,31 @@ extension Tensor {
         do { v = try value.broadcast(to: plan.shape) } catch {
             throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
         }
-        let old = self
-        let out: Tensor
-        // The base keeps its dtype, as numpy's assignment does.
-        switch storage {
-        case .f64(let d): out = Tensor(shape: shape, storage: .f64(plan.write(v.data, into: d)))
-        case .f32(let f): out = Tensor(shape: shape, storage: .f32(plan.write(v.floats, into: f)))
+        guard node != nil || v.node != nil else {
+            // Untracked: written in place when the storage is not shared.
+            writeElements(plan, v)
+            return
         }
+        let old = self
+        var out = detached
+        out.writeElements(plan, v)
         self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, plan: plan))
+    }
+
+    /// Writes `v` (already of the selection's shape) where `plan` selects,
+    /// in this tensor's dtype (as numpy's assignment does).
+    private mutating func writeElements(_ plan: IndexPlan, _ v: Tensor) {
+        switch storage {
+        case .f64(var d):
+            // Moved out so the elements are uniquely referenced while written.
+            storage = .f64([])
+            plan.write(v.storage.doubles, into: &d)
+            storage = .f64(d)
+        case .f32(var f):
+            storage = .f32([])
+            plan.write(v.storage.floats, into: &f)
+            storage = .f32(f)
+        }
     }
 
     /// Resolves an index expression against this tensor's shape.

@@ -22,8 +22,8 @@ extension Tensor {
     /// `K` folded along the middle axis of the layout, in this tensor's dtype.
     func reduced<K: ReduceKernel>(_ k: K.Type, outer: Int, n: Int, inner: Int) -> Storage {
         switch storage {
-        case .f64(let d): return .f64(reduceMiddle(k, d, outer: outer, n: n, inner: inner))
-        case .f32(let f): return .f32(reduceMiddle(k, f, outer: outer, n: n, inner: inner))
+        case .f64(let d): return .f64(reduceMiddle(k, d, outer: outer, n: n, inner: inner)[...])
+        case .f32(let f): return .f32(reduceMiddle(k, f, outer: outer, n: n, inner: inner)[...])
         }
     }
 

@@ -57,8 +57,8 @@ extension Tensor {
     /// The elements rearranged so result axis `i` is axis `perm[i]`, in this tensor's dtype.
     func permuted(_ perm: [Int]) -> Storage {
         switch storage {
-        case .f64(let d): return .f64(permute(d, shape, perm))
-        case .f32(let f): return .f32(permute(f, shape, perm))
+        case .f64(let d): return .f64(permute(d, shape, perm)[...])
+        case .f32(let f): return .f32(permute(f, shape, perm)[...])
         }
     }
 
@@ -79,7 +79,7 @@ extension Tensor {
 
 /// The elements of a row-major `shape` tensor rearranged so result axis `i`
 /// is source axis `perm[i]`.
-func permute<T>(_ x: [T], _ shape: [Int], _ perm: [Int]) -> [T] {
+func permute<T>(_ x: ArraySlice<T>, _ shape: [Int], _ perm: [Int]) -> [T] {
     let n = x.count
     let src = Shape.strides(shape)
     let outShape = perm.map { shape[$0] }

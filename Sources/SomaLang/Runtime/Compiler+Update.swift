@@ -31,6 +31,10 @@ extension Compiler {
         let appends = K.op == .add
         let num = numeric.code, kind = numeric.kind, constant = numeric.constant
         let site = NumericSite()
+        // A tensor is updated in its own buffer when the operand cannot see
+        // or rebind the name (names, numbers and arithmetic only), so reading
+        // the old value after the operand ran changes nothing.
+        let inPlace = pureOperand(value) ? Compiler.inPlaceOp(K.op) : nil
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
@@ -57,6 +61,12 @@ extension Compiler {
                     } else {
                         p.pointee = try at(span) { try Operators.binary(K.op, .number(a), b) }
                     }
+                    return .normal
+                }
+                if let inPlace, case .tensor = p.pointee {
+                    let b = try operand(frame)
+                    if updateTensor(&p.pointee, inPlace, b) { return .normal }
+                    p.pointee = try at(span) { try Operators.binary(K.op, p.pointee, b) }
                     return .normal
                 }
                 // Tested without binding the payload: a binding would keep a
@@ -101,6 +111,18 @@ extension Compiler {
                     table.values[i] = result
                     return .normal
                 }
+                if let inPlace, case .some(.tensor) = table.values[i] {
+                    let b = try operand(frame)
+                    // Pure operand: no name was defined, so the table has not moved.
+                    // The value is moved out of its slot so the box can be unique.
+                    var current = (table.values + i).move() ?? .nil
+                    let done = updateTensor(&current, inPlace, b)
+                    (table.values + i).initialize(to: current)
+                    if done { return .normal }
+                    let result = try at(span) { try Operators.binary(K.op, table.values[i] ?? .nil, b) }
+                    table.values[i] = result
+                    return .normal
+                }
                 guard appends, case .some(.string) = table.values[i] else { return try slow(frame) }
                 let suffix = try stringOperand(try operand(frame), span)
                 guard case .some(.string) = table.values[i] else { return try slow(frame) }
@@ -115,6 +137,54 @@ extension Compiler {
             return slow
         }
     }
+}
+
+extension Compiler {
+    /// The tensor operation an update operator writes in place, if any.
+    static func inPlaceOp(_ op: BinaryOperator) -> BinaryOp? {
+        switch op {
+        case .add: return .add
+        case .subtract: return .sub
+        case .multiply: return .mul
+        case .divide: return .div
+        default: return nil
+        }
+    }
+
+    /// Whether evaluating `e` can neither run user code nor change a binding:
+    /// numbers, names, and `+ - * / @` and negation of those.
+    func pureOperand(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .name: return true
+        case .unary(.plus, let a), .unary(.negate, let a): return pureOperand(a)
+        case .binary(let op, let l, let r):
+            switch op {
+            case .add, .subtract, .multiply, .divide, .matmul: return pureOperand(l) && pureOperand(r)
+            default: return false
+            }
+        default: return false
+        }
+    }
+}
+
+/// `slot op= b` written into the tensor's own buffer when the slot's box is
+/// not shared and the result keeps the tensor's shape and dtype (see
+/// `Tensor.formBinaryInPlace`); false, with the slot unchanged, otherwise.
+@inline(__always)
+private func updateTensor(_ slot: inout Value, _ op: BinaryOp, _ b: Value) -> Bool {
+    let other: Tensor
+    switch b {
+    case .number(let y): other = Tensor(y)
+    case .tensor(let t): other = t.tensor
+    default: return false
+    }
+    // Moved out of the slot (and put back) so a box held only here counts as unique.
+    let taken = slot
+    slot = .nil
+    guard case .tensor(var box) = taken else { slot = taken; return false }
+    defer { slot = .tensor(box) }
+    guard isKnownUniquelyReferenced(&box) else { return false }
+    return box.tensor.formBinaryInPlace(op, other)
 }
 
 /// The text `s += e` appends: `e` must be a string.
