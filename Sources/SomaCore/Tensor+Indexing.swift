@@ -57,6 +57,9 @@ extension Tensor {
     /// - Throws: `TensorError.index` for positions outside the tensor or too many items;
     ///   `TensorError.shape` for a mask of the wrong shape.
     public func get(_ items: [IndexItem]) throws -> Tensor {
+        if node == nil, let (viewShape, block) = try leadingBlock(items) {
+            return Tensor(shape: viewShape, storage: storage.view(block))
+        }
         let plan = try indexPlan(items)
         let out: Tensor
         if let offsets = plan.scattered {
@@ -108,6 +111,47 @@ extension Tensor {
         }
     }
 
+    /// The view `X[i]`, `X[i:j]`, `X[i, j:k]`, `X[i:j, :]` selects, without
+    /// building a plan: leading positions, at most one step-1 slice, then
+    /// whole axes. Nil for anything else (the general plan handles it).
+    private func leadingBlock(_ items: [IndexItem]) throws -> (shape: [Int], block: Range<Int>)? {
+        guard items.count <= rank else { return nil }
+        var axis = 0, start = 0
+        var sliced: Int?
+        func inner(_ axis: Int) -> Int {
+            var r = 1
+            for d in (axis + 1)..<rank { r *= shape[d] }
+            return r
+        }
+        while axis < items.count, case .index(let p) = items[axis] {
+            let n = shape[axis]
+            let j = p < 0 ? p + n : p
+            guard j >= 0 && j < n else { throw TensorError.outOfRange(index: p, axis: axis, size: n) }
+            start += j * inner(axis)
+            axis += 1
+        }
+        if axis < items.count, case .slice(let first, let stop, let step) = items[axis], step == nil || step == 1 {
+            guard case .range(let s, _, let n) = try sliceSelector(first, stop, 1, shape[axis]) else { return nil }
+            start += s * inner(axis)
+            sliced = n
+            axis += 1
+        }
+        for rest in items[axis...] {
+            switch rest {
+            case .all: continue
+            case .slice(nil, nil, nil): continue
+            default: return nil
+            }
+        }
+        // The slice's axis (if any) and the axes after the last item are kept.
+        var viewShape: [Int] = []
+        viewShape.reserveCapacity(rank - axis + 1)
+        if let sliced { viewShape.append(sliced) }
+        viewShape.append(contentsOf: shape[axis...])
+        let total = Shape.count(viewShape)
+        return (viewShape, start..<(start + total))
+    }
+
     /// Resolves an index expression against this tensor's shape.
     func indexPlan(_ items: [IndexItem]) throws -> IndexPlan {
         // A mask of the tensor's own shape (`v[v > 0]`, the masked updates of
@@ -124,6 +168,23 @@ extension Tensor {
         }
         let selectors = try resolveSelectors(items)
         let strides = self.strides
+        if isContiguous(selectors) {
+            // One run of memory (no per-element offsets to list): where it
+            // starts and how many elements; the result keeps the range axes.
+            var start = 0, total = 1
+            var resultShape: [Int] = []
+            for (axis, sel) in selectors.enumerated() {
+                switch sel {
+                case .scalar(let i): start += i * strides[axis]
+                case .range(let first, _, let n):
+                    start += first * strides[axis]
+                    total *= n
+                    resultShape.append(n)
+                case .array: break
+                }
+            }
+            return IndexPlan(shape: resultShape, scattered: nil, block: start..<(start + total))
+        }
         var base = 0
         var groups: [(dims: [Int], offsets: [Int])] = []
 
@@ -158,12 +219,7 @@ extension Tensor {
             if adjacent, axis == advancedAxes.first, let g = arrayGroup { groups.append(g) }
         }
         let resultShape = groups.flatMap(\.dims)
-        let total = try Shape.checkedCount(resultShape)
-        if isContiguous(selectors) {
-            // Each range group starts at its first offset; whole axes start at 0.
-            let start = base + groups.reduce(0) { $0 + ($1.offsets.first ?? 0) }
-            return IndexPlan(shape: resultShape, scattered: nil, block: start..<(start + total))
-        }
+        _ = try Shape.checkedCount(resultShape)
         var offsets = [base]
         for g in groups {
             var next: [Int] = []
@@ -177,6 +233,7 @@ extension Tensor {
     /// Whether the selection is one run of memory: single positions, then at
     /// most one step-1 range, then whole axes.
     private func isContiguous(_ selectors: [Selector]) -> Bool {
+        guard selectors.count == rank else { return false }
         var i = 0
         while i < selectors.count, case .scalar = selectors[i] { i += 1 }
         if i < selectors.count, case .range(_, let step, _) = selectors[i], step == 1 { i += 1 }

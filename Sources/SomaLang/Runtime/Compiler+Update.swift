@@ -15,18 +15,19 @@ extension Compiler {
         let code: NumCode
         if let leaf { code = numericCode(leaf) } else { code = { _ in throw NotNumeric() } }
         let numeric = NumericOperand(leaf, code)
+        let pure = pureOperand(value)
         switch op {
-        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, slow: slow, span)
-        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, slow: slow, span)
-        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, slow: slow, span)
-        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, slow: slow, span)
-        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, slow: slow, span)
-        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, slow: slow, span)
+        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
+        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
+        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
+        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
+        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
+        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, pure: pure, slow: slow, span)
         default: return slow
         }
     }
 
-    private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, _ numeric: NumericOperand,
+    private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, _ numeric: NumericOperand, pure: Bool,
                                                 slow: @escaping Exec, _ span: Span) throws -> Exec {
         let appends = K.op == .add
         let num = numeric.code, kind = numeric.kind, constant = numeric.constant
@@ -34,7 +35,7 @@ extension Compiler {
         // A tensor is updated in its own buffer when the operand cannot see
         // or rebind the name (names, numbers and arithmetic only), so reading
         // the old value after the operand ran changes nothing.
-        let inPlace = pureOperand(value) ? Compiler.inPlaceOp(K.op) : nil
+        let inPlace = pure ? Compiler.inPlaceOp(K.op) : nil
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
