@@ -125,6 +125,7 @@ extension Tensor {
         case .f32(let f): out = Tensor(shape: shape, storage: .f64(widened(f)[...]))
         }
         let from = self.dtype
+        guard node != nil else { return out }
         return Tensor.record(out, [self]) { g in [g.astype(from)] }
     }
 

@@ -189,6 +189,7 @@ extension Tensor {
         case .f64(let d): out = Tensor(shape: shape, storage: .f64(broadcastMap(FirstKernel.self, d, self.shape, [0], [], shape)[...]))
         case .f32(let f): out = Tensor(shape: shape, storage: .f32(broadcastMap(FirstKernel.self, f, self.shape, [0], [], shape)[...]))
         }
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.broadcast(from: self.shape))
     }
 }

@@ -31,6 +31,7 @@ extension Tensor {
     public func sum(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
         let out = Tensor(shape: l.shape, storage: reduced(SumReduce.self, outer: l.outer, n: l.n, inner: l.inner))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.sum(from: shape, axis: axis))
     }
 

@@ -26,7 +26,8 @@ extension Tensor {
         }
         guard (try? Shape.checkedCount(target)) == count else { throw mismatch() }
         if target == shape { return self }
-        let out = Tensor(shape: target, storage: storage)
+        let out = Tensor(shape: target, storage: storage)  // shares the buffer: O(1)
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.reshape(from: shape))
     }
 
@@ -42,6 +43,7 @@ extension Tensor {
         if perm == Array(0..<rank) { return self }
         let outShape = perm.map { shape[$0] }
         let out = Tensor(shape: outShape, storage: permuted(perm))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.transpose(perm))
     }
 
@@ -51,6 +53,7 @@ extension Tensor {
         let perm = Array((0..<rank).reversed())
         if rank < 2 { return self }
         let out = Tensor(shape: perm.map { shape[$0] }, storage: permuted(perm))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.transpose(perm))
     }
 
