@@ -16,8 +16,8 @@ extension Tensor {
     public func softmax(axis: Int = -1) throws -> Tensor {
         if node == nil, rank > 0, try Shape.axis(axis, rank: rank) == rank - 1 {
             switch storage {
-            case .f64(let d): return Tensor(shape: shape, storage: .f64(rowSoftmax(d, rowLength: shape[rank - 1])))
-            case .f32(let f): return Tensor(shape: shape, storage: .f32(rowSoftmax(f, rowLength: shape[rank - 1])))
+            case .f64(let d): return Tensor(shape: shape, storage: .f64(rowSoftmax(d, rowLength: shape[rank - 1])[...]))
+            case .f32(let f): return Tensor(shape: shape, storage: .f32(rowSoftmax(f, rowLength: shape[rank - 1])[...]))
             }
         }
         let shift = try detached.max(axis: axis, keepdims: true)
@@ -47,8 +47,8 @@ extension Tensor {
 /// Softmax of each contiguous row in one pass for the maximum, one for the
 /// exponentials and their sum, one to scale: the untracked fast path of
 /// `softmax` along the last axis (same function as the primitive form).
-private func rowSoftmax<T: KernelFloat>(_ x: [T], rowLength n: Int) -> [T] {
-    guard n > 0 else { return x }
+private func rowSoftmax<T: KernelFloat>(_ x: ArraySlice<T>, rowLength n: Int) -> [T] {
+    guard n > 0 else { return Array(x) }
     return freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { px in
             for row in stride(from: 0, to: px.count, by: n) {

@@ -28,12 +28,12 @@ public enum BinaryOp: String, CaseIterable, Sendable {
     /// The elements of `a op b` broadcast to `shape`, in the promoted dtype.
     func evaluate(_ a: Tensor, _ b: Tensor, _ shape: [Int]) -> Storage {
         if DType.promoted(a, b) == .float32 {
-            return .f32(evaluate(a.floats, a.shape, b.floats, b.shape, shape))
+            return .f32(evaluate(a.storage.floats, a.shape, b.storage.floats, b.shape, shape)[...])
         }
-        return .f64(evaluate(a.data, a.shape, b.data, b.shape, shape))
+        return .f64(evaluate(a.storage.doubles, a.shape, b.storage.doubles, b.shape, shape)[...])
     }
 
-    private func evaluate<T: KernelFloat>(_ a: [T], _ sa: [Int], _ b: [T], _ sb: [Int], _ shape: [Int]) -> [T] {
+    private func evaluate<T: KernelFloat>(_ a: ArraySlice<T>, _ sa: [Int], _ b: ArraySlice<T>, _ sb: [Int], _ shape: [Int]) -> [T] {
         switch self {
         case .add: return broadcastMap(AddKernel.self, a, sa, b, sb, shape)
         case .sub: return broadcastMap(SubKernel.self, a, sa, b, sb, shape)
@@ -60,22 +60,22 @@ public enum UnaryOp: String, CaseIterable, Sendable {
     /// `op` of every element, in the tensor's dtype.
     func evaluate(_ x: Tensor) -> Storage {
         switch x.storage {
-        case .f64(let d): return .f64(evaluate(d))
-        case .f32(let f): return .f32(evaluate(f))
+        case .f64(let d): return .f64(evaluate(d)[...])
+        case .f32(let f): return .f32(evaluate(f)[...])
         }
     }
 
-    private func evaluate<T: KernelFloat>(_ x: [T]) -> [T] {
+    private func evaluate<T: KernelFloat>(_ x: ArraySlice<T>) -> [T] {
         switch self {
         case .neg: return unaryMap(NegKernel.self, x)
         case .abs: return unaryMap(AbsKernel.self, x)
         case .sqrt: return unaryMap(SqrtKernel.self, x)
         case .exp: return vectorized(x, T.exponentials)
         case .log: return unaryMap(LogKernel.self, x)
-        case .sin: return T.sinesCosines(x, quarterTurns: 0)
-        case .cos: return T.sinesCosines(x, quarterTurns: 1)
+        case .sin: return T.sinesCosines(Array(x), quarterTurns: 0)
+        case .cos: return T.sinesCosines(Array(x), quarterTurns: 1)
         case .tan: return unaryMap(TanKernel.self, x)
-        case .tanh: return T.hyperbolicTangents(x)
+        case .tanh: return T.hyperbolicTangents(Array(x))
         case .arctan: return unaryMap(ArctanKernel.self, x)
         case .floor: return unaryMap(FloorKernel.self, x)
         case .ceil: return unaryMap(CeilKernel.self, x)
@@ -97,7 +97,7 @@ func sinCos(_ x: [Double], quarterTurns: UInt64) -> [Double] {
 
 /// `x` through a whole-buffer kernel into a fresh array.
 @inline(__always)
-private func vectorized<T>(_ x: [T], _ kernel: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+private func vectorized<T>(_ x: ArraySlice<T>, _ kernel: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
     freshBuffer(x.count) { out in
         x.withUnsafeBufferPointer { kernel($0, out) }
     }
@@ -186,9 +186,10 @@ extension Tensor {
         _ = try Shape.checkedCount(shape)
         let out: Tensor
         switch storage {
-        case .f64(let d): out = Tensor(shape: shape, storage: .f64(broadcastMap(FirstKernel.self, d, self.shape, [0], [], shape)))
-        case .f32(let f): out = Tensor(shape: shape, storage: .f32(broadcastMap(FirstKernel.self, f, self.shape, [0], [], shape)))
+        case .f64(let d): out = Tensor(shape: shape, storage: .f64(broadcastMap(FirstKernel.self, d, self.shape, [0], [], shape)[...]))
+        case .f32(let f): out = Tensor(shape: shape, storage: .f32(broadcastMap(FirstKernel.self, f, self.shape, [0], [], shape)[...]))
         }
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.broadcast(from: self.shape))
     }
 }

@@ -17,31 +17,31 @@ public enum IndexItem {
 struct IndexPlan {
     let shape: [Int]
     /// The offsets, or nil when the selection is the contiguous `block`
-    /// (rows of a matrix, a slice of the first axis): those are copied whole.
+    /// (rows of a matrix, a slice of the first axis): those are a view.
     let scattered: [Int]?
     let block: Range<Int>
 
     var offsets: [Int] { scattered ?? Array(block) }
 
-    /// The selected elements of `x`, in order.
-    func read<T>(_ x: [T]) -> [T] {
-        guard let offsets = scattered else { return Array(x[block]) }
-        return x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
+    /// The scattered elements of `x`, in order (offsets count from the slice's start).
+    func read<T>(_ x: ArraySlice<T>, _ offsets: [Int]) -> [T] {
+        x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
     }
 
-    /// `x` with the selected elements replaced by `values` (one per selected element).
-    func write<T>(_ values: [T], into x: [T]) -> [T] {
-        var out = x
-        if let offsets = scattered {
-            out.withUnsafeMutableBufferPointer { p in
-                values.withUnsafeBufferPointer { v in
+    /// Replaces the selected elements of `x` by `values` (one per selected
+    /// element). A shared `x` is copied first (copy on write), so a view and
+    /// the tensor it came from never see each other's writes.
+    func write<T>(_ values: ArraySlice<T>, into x: inout ArraySlice<T>) {
+        values.withUnsafeBufferPointer { v in
+            x.withUnsafeMutableBufferPointer { p in
+                if let offsets = scattered {
                     for (i, o) in offsets.enumerated() { p[o] = v[i] }
+                } else {
+                    let start = block.lowerBound
+                    for i in 0..<Swift.min(v.count, block.count) { p[start + i] = v[i] }
                 }
             }
-        } else {
-            out.replaceSubrange(block, with: values)
         }
-        return out
     }
 }
 
@@ -57,11 +57,19 @@ extension Tensor {
     /// - Throws: `TensorError.index` for positions outside the tensor or too many items;
     ///   `TensorError.shape` for a mask of the wrong shape.
     public func get(_ items: [IndexItem]) throws -> Tensor {
+        if node == nil, let (viewShape, block) = try leadingBlock(items) {
+            return Tensor(shape: viewShape, storage: storage.view(block))
+        }
         let plan = try indexPlan(items)
         let out: Tensor
-        switch storage {
-        case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d)))
-        case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f)))
+        if let offsets = plan.scattered {
+            switch storage {
+            case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d, offsets)[...]))
+            case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f, offsets)[...]))
+            }
+        } else {
+            // One run of memory (rows, a leading-axis slice): a view, no copy.
+            out = Tensor(shape: plan.shape, storage: storage.view(plan.block))
         }
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
@@ -76,14 +84,72 @@ extension Tensor {
         do { v = try value.broadcast(to: plan.shape) } catch {
             throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
         }
-        let old = self
-        let out: Tensor
-        // The base keeps its dtype, as numpy's assignment does.
-        switch storage {
-        case .f64(let d): out = Tensor(shape: shape, storage: .f64(plan.write(v.data, into: d)))
-        case .f32(let f): out = Tensor(shape: shape, storage: .f32(plan.write(v.floats, into: f)))
+        guard node != nil || v.node != nil else {
+            // Untracked: written in place when the storage is not shared.
+            writeElements(plan, v)
+            return
         }
+        let old = self
+        var out = detached
+        out.writeElements(plan, v)
         self = Tensor.record(out, [old, v], Primitives.scatter(into: shape, plan: plan))
+    }
+
+    /// Writes `v` (already of the selection's shape) where `plan` selects,
+    /// in this tensor's dtype (as numpy's assignment does).
+    private mutating func writeElements(_ plan: IndexPlan, _ v: Tensor) {
+        switch storage {
+        case .f64(var d):
+            // Moved out so the elements are uniquely referenced while written.
+            storage = .f64([])
+            plan.write(v.storage.doubles, into: &d)
+            storage = .f64(d)
+        case .f32(var f):
+            storage = .f32([])
+            plan.write(v.storage.floats, into: &f)
+            storage = .f32(f)
+        }
+    }
+
+    /// The view `X[i]`, `X[i:j]`, `X[i, j:k]`, `X[i:j, :]` selects, without
+    /// building a plan: leading positions, at most one step-1 slice, then
+    /// whole axes. Nil for anything else (the general plan handles it).
+    private func leadingBlock(_ items: [IndexItem]) throws -> (shape: [Int], block: Range<Int>)? {
+        guard items.count <= rank else { return nil }
+        var axis = 0, start = 0
+        var sliced: Int?
+        func inner(_ axis: Int) -> Int {
+            var r = 1
+            for d in (axis + 1)..<rank { r *= shape[d] }
+            return r
+        }
+        while axis < items.count, case .index(let p) = items[axis] {
+            let n = shape[axis]
+            let j = p < 0 ? p + n : p
+            guard j >= 0 && j < n else { throw TensorError.outOfRange(index: p, axis: axis, size: n) }
+            start += j * inner(axis)
+            axis += 1
+        }
+        if axis < items.count, case .slice(let first, let stop, let step) = items[axis], step == nil || step == 1 {
+            guard case .range(let s, _, let n) = try sliceSelector(first, stop, 1, shape[axis]) else { return nil }
+            start += s * inner(axis)
+            sliced = n
+            axis += 1
+        }
+        for rest in items[axis...] {
+            switch rest {
+            case .all: continue
+            case .slice(nil, nil, nil): continue
+            default: return nil
+            }
+        }
+        // The slice's axis (if any) and the axes after the last item are kept.
+        var viewShape: [Int] = []
+        viewShape.reserveCapacity(rank - axis + 1)
+        if let sliced { viewShape.append(sliced) }
+        viewShape.append(contentsOf: shape[axis...])
+        let total = Shape.count(viewShape)
+        return (viewShape, start..<(start + total))
     }
 
     /// Resolves an index expression against this tensor's shape.
@@ -102,6 +168,23 @@ extension Tensor {
         }
         let selectors = try resolveSelectors(items)
         let strides = self.strides
+        if isContiguous(selectors) {
+            // One run of memory (no per-element offsets to list): where it
+            // starts and how many elements; the result keeps the range axes.
+            var start = 0, total = 1
+            var resultShape: [Int] = []
+            for (axis, sel) in selectors.enumerated() {
+                switch sel {
+                case .scalar(let i): start += i * strides[axis]
+                case .range(let first, _, let n):
+                    start += first * strides[axis]
+                    total *= n
+                    resultShape.append(n)
+                case .array: break
+                }
+            }
+            return IndexPlan(shape: resultShape, scattered: nil, block: start..<(start + total))
+        }
         var base = 0
         var groups: [(dims: [Int], offsets: [Int])] = []
 
@@ -136,12 +219,7 @@ extension Tensor {
             if adjacent, axis == advancedAxes.first, let g = arrayGroup { groups.append(g) }
         }
         let resultShape = groups.flatMap(\.dims)
-        let total = try Shape.checkedCount(resultShape)
-        if isContiguous(selectors) {
-            // Each range group starts at its first offset; whole axes start at 0.
-            let start = base + groups.reduce(0) { $0 + ($1.offsets.first ?? 0) }
-            return IndexPlan(shape: resultShape, scattered: nil, block: start..<(start + total))
-        }
+        _ = try Shape.checkedCount(resultShape)
         var offsets = [base]
         for g in groups {
             var next: [Int] = []
@@ -155,6 +233,7 @@ extension Tensor {
     /// Whether the selection is one run of memory: single positions, then at
     /// most one step-1 range, then whole axes.
     private func isContiguous(_ selectors: [Selector]) -> Bool {
+        guard selectors.count == rank else { return false }
         var i = 0
         while i < selectors.count, case .scalar = selectors[i] { i += 1 }
         if i < selectors.count, case .range(_, let step, _) = selectors[i], step == 1 { i += 1 }

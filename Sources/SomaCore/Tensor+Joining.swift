@@ -24,11 +24,11 @@ extension Tensor {
         let inner = Shape.count(Array(first.shape[(a + 1)...]))
         let out: Tensor
         if DType.promoted(parts) == .float32 {
-            let floats = parts.map(\.floats)
-            out = Tensor(shape: shape, storage: .f32(joined(floats, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))))
+            let floats = parts.map(\.storage.floats)
+            out = Tensor(shape: shape, storage: .f32(joined(floats, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))[...]))
         } else {
-            let doubles = parts.map(\.data)
-            out = Tensor(shape: shape, storage: .f64(joined(doubles, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))))
+            let doubles = parts.map(\.storage.doubles)
+            out = Tensor(shape: shape, storage: .f64(joined(doubles, parts.map { $0.shape[a] * inner }, outer: outer, total: Shape.count(shape))[...]))
         }
         return record(out, parts, Primitives.concat(shapes: parts.map(\.shape), axis: a))
     }
@@ -76,12 +76,12 @@ extension Tensor {
 }
 
 /// For each of `outer` blocks, the next `chunks[i]` elements of each part in turn.
-private func joined<T>(_ parts: [[T]], _ chunks: [Int], outer: Int, total: Int) -> [T] {
+private func joined<T>(_ parts: [ArraySlice<T>], _ chunks: [Int], outer: Int, total: Int) -> [T] {
     var data: [T] = []
     data.reserveCapacity(total)
     for o in 0..<outer {
         for (p, chunk) in zip(parts, chunks) {
-            data.append(contentsOf: p[(o * chunk)..<((o + 1) * chunk)])
+            data.append(contentsOf: p[(p.startIndex + o * chunk)..<(p.startIndex + (o + 1) * chunk)])
         }
     }
     return data

@@ -63,8 +63,8 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool 
     try Shape.checkWork([count, m, k, n], "this matrix product")
     // Float32 only when both sides are (numpy's promotion); BLAS's sgemm then.
     let product: Storage = a.dtype == .float32 && b.dtype == .float32
-        ? .f32(try gemm(a.floats, b.floats, batches: count, m: m, k: k, n: n, transA: transA, transB: transB))
-        : .f64(try gemm(a.data, b.data, batches: count, m: m, k: k, n: n, transA: transA, transB: transB))
+        ? .f32(try gemm(a.storage.floats, b.storage.floats, batches: count, m: m, k: k, n: n, transA: transA, transB: transB)[...])
+        : .f64(try gemm(a.storage.doubles, b.storage.doubles, batches: count, m: m, k: k, n: n, transA: transA, transB: transB)[...])
     let out = Tensor(shape: batch + [m, n], storage: product)
     guard a.node != nil || b.node != nil else { return out }
     return Tensor.record(out, [a, b], Primitives.matmul(a, b))
@@ -72,7 +72,7 @@ func batchedMatmul(_ a: Tensor, _ b: Tensor, transA: Bool = false, transB: Bool 
 
 /// `batches` row-major products `C = op(A) op(B)` of `m x k` by `k x n`
 /// matrices stored back to back, `op` transposing when asked.
-func gemm<T: KernelFloat>(_ a: [T], _ b: [T], batches: Int, m: Int, k: Int, n: Int,
+func gemm<T: KernelFloat>(_ a: ArraySlice<T>, _ b: ArraySlice<T>, batches: Int, m: Int, k: Int, n: Int,
                           transA: Bool = false, transB: Bool = false) throws -> [T] {
     let sizes = try GemmSizes(m: m, n: n, k: k, transA: transA, transB: transB)
     var c = [T](repeating: 0, count: batches * m * n)

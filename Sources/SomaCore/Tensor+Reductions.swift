@@ -22,8 +22,8 @@ extension Tensor {
     /// `K` folded along the middle axis of the layout, in this tensor's dtype.
     func reduced<K: ReduceKernel>(_ k: K.Type, outer: Int, n: Int, inner: Int) -> Storage {
         switch storage {
-        case .f64(let d): return .f64(reduceMiddle(k, d, outer: outer, n: n, inner: inner))
-        case .f32(let f): return .f32(reduceMiddle(k, f, outer: outer, n: n, inner: inner))
+        case .f64(let d): return .f64(reduceMiddle(k, d, outer: outer, n: n, inner: inner)[...])
+        case .f32(let f): return .f32(reduceMiddle(k, f, outer: outer, n: n, inner: inner)[...])
         }
     }
 
@@ -31,6 +31,7 @@ extension Tensor {
     public func sum(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let l = try reductionLayout(axis, keepdims: keepdims)
         let out = Tensor(shape: l.shape, storage: reduced(SumReduce.self, outer: l.outer, n: l.n, inner: l.inner))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.sum(from: shape, axis: axis))
     }
 

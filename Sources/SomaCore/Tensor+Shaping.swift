@@ -26,7 +26,8 @@ extension Tensor {
         }
         guard (try? Shape.checkedCount(target)) == count else { throw mismatch() }
         if target == shape { return self }
-        let out = Tensor(shape: target, storage: storage)
+        let out = Tensor(shape: target, storage: storage)  // shares the buffer: O(1)
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.reshape(from: shape))
     }
 
@@ -42,6 +43,7 @@ extension Tensor {
         if perm == Array(0..<rank) { return self }
         let outShape = perm.map { shape[$0] }
         let out = Tensor(shape: outShape, storage: permuted(perm))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.transpose(perm))
     }
 
@@ -51,14 +53,15 @@ extension Tensor {
         let perm = Array((0..<rank).reversed())
         if rank < 2 { return self }
         let out = Tensor(shape: perm.map { shape[$0] }, storage: permuted(perm))
+        guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.transpose(perm))
     }
 
     /// The elements rearranged so result axis `i` is axis `perm[i]`, in this tensor's dtype.
     func permuted(_ perm: [Int]) -> Storage {
         switch storage {
-        case .f64(let d): return .f64(permute(d, shape, perm))
-        case .f32(let f): return .f32(permute(f, shape, perm))
+        case .f64(let d): return .f64(permute(d, shape, perm)[...])
+        case .f32(let f): return .f32(permute(f, shape, perm)[...])
         }
     }
 
@@ -79,7 +82,7 @@ extension Tensor {
 
 /// The elements of a row-major `shape` tensor rearranged so result axis `i`
 /// is source axis `perm[i]`.
-func permute<T>(_ x: [T], _ shape: [Int], _ perm: [Int]) -> [T] {
+func permute<T>(_ x: ArraySlice<T>, _ shape: [Int], _ perm: [Int]) -> [T] {
     let n = x.count
     let src = Shape.strides(shape)
     let outShape = perm.map { shape[$0] }

@@ -1,7 +1,8 @@
 /// An n-dimensional array of `Double` (or `Float`, see `DType`), row-major and contiguous.
 ///
-/// `Tensor` has value semantics: its storage is a Swift array, so copies are
-/// cheap until one of them is written (copy on write). A tensor that takes
+/// `Tensor` has value semantics: its storage is a slice of a Swift array, so
+/// copies, reshapes and leading-axis slices share one buffer until one of
+/// them is written (copy on write). A tensor that takes
 /// part in a differentiated computation carries a `node` that records how it
 /// was made; constants carry none, so untracked code pays nothing for autodiff.
 ///
@@ -19,28 +20,30 @@ public struct Tensor {
     @inlinable public var data: [Double] {
         get {
             switch storage {
-            case .f64(let d): return d
+            case .f64(let d): return Array(d)  // O(1) unless the tensor is a view of a larger buffer
             case .f32(let f): return widened(f)
             }
         }
         _modify {
             switch storage {
-            case .f64(var d):
-                // Move the array out so it is uniquely referenced while written.
+            case .f64(var s):
+                // Move the elements out so they are uniquely referenced while written.
                 storage = .f64([])
-                defer { storage = .f64(d) }
+                var d = Array(s)
+                s = []
+                defer { storage = .f64(d[...]) }
                 yield &d
             case .f32(let f):
                 var d = widened(f)
                 storage = .f32([])
-                defer { storage = .f32(narrowed(d)) }
+                defer { storage = .f32(narrowed(d)[...]) }
                 yield &d
             }
         }
         set {
             switch storage {
-            case .f64: storage = .f64(newValue)
-            case .f32: storage = .f32(narrowed(newValue))
+            case .f64: storage = .f64(newValue[...])
+            case .f32: storage = .f32(narrowed(newValue)[...])
             }
         }
     }
@@ -55,7 +58,7 @@ public struct Tensor {
     public init(shape: [Int], data: [Double], node: Node? = nil) {
         precondition(Shape.holds(shape, count: data.count), "Tensor: shape \(shape) does not hold \(data.count) elements")
         self.shape = shape
-        self.storage = .f64(data)
+        self.storage = .f64(data[...])
         self.node = node
     }
 
@@ -95,8 +98,8 @@ public struct Tensor {
     public init(repeating value: Double, shape: [Int], dtype: DType) {
         let n = Shape.validCount(shape) ?? 0
         switch dtype {
-        case .float64: self.init(shape: shape, storage: .f64(Array(repeating: value, count: n)))
-        case .float32: self.init(shape: shape, storage: .f32(Array(repeating: Float(value), count: n)))
+        case .float64: self.init(shape: shape, storage: .f64(Array(repeating: value, count: n)[...]))
+        case .float32: self.init(shape: shape, storage: .f32(Array(repeating: Float(value), count: n)[...]))
         }
     }
 

@@ -35,6 +35,12 @@ extension Arguments {
         let given = Array(rest(from: index))
         if given.count == 1, let only = given.first {
             switch only {
+            case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .number = $0 { return true } else { return false } }):
+                // `reshape(x, [2, 5])`: whole numbers read straight from the list, no tensor built.
+                return try items.map { v in
+                    guard case .number(let x) = v else { return 0 }
+                    return try wholeNumber(x, name)
+                }
             case .list, .tensor:
                 return try only.asTensor().data.map { try wholeNumber($0, name) }
             default: break

@@ -38,8 +38,8 @@ enum MinKernel: BinaryKernel { @inline(__always) static func apply<T: KernelFloa
 /// Fast paths for equal shapes and a scalar on either side; otherwise an
 /// odometer walks every axis but the last, and the last runs as a strided row.
 @inline(__always)
-func broadcastMap<K: BinaryKernel, T: KernelFloat>(_: K.Type, _ a: [T], _ aShape: [Int],
-                                                   _ b: [T], _ bShape: [Int], _ outShape: [Int]) -> [T] {
+func broadcastMap<K: BinaryKernel, T: KernelFloat>(_: K.Type, _ a: ArraySlice<T>, _ aShape: [Int],
+                                                   _ b: ArraySlice<T>, _ bShape: [Int], _ outShape: [Int]) -> [T] {
     let n = Shape.count(outShape)
     return freshBuffer(n) { out in
         a.withUnsafeBufferPointer { pa in

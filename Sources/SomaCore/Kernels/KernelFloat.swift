@@ -27,7 +27,7 @@ protocol KernelFloat: BLASElement {
 }
 
 extension Double: KernelFloat {
-    static func storage(_ values: [Double]) -> Storage { .f64(values) }
+    static func storage(_ values: [Double]) -> Storage { .f64(values[...]) }
     @inline(__always) static func power(_ a: Double, _ b: Double) -> Double { Foundation.pow(a, b) }
     @inline(__always) static func remainder(_ a: Double, _ b: Double) -> Double { fmod(a, b) }
     @inline(__always) static func logarithm(_ x: Double) -> Double { Foundation.log(x) }
@@ -45,7 +45,7 @@ extension Double: KernelFloat {
 }
 
 extension Float: KernelFloat {
-    static func storage(_ values: [Float]) -> Storage { .f32(values) }
+    static func storage(_ values: [Float]) -> Storage { .f32(values[...]) }
     @inline(__always) static func power(_ a: Float, _ b: Float) -> Float { Foundation.powf(a, b) }
     @inline(__always) static func remainder(_ a: Float, _ b: Float) -> Float { fmodf(a, b) }
     @inline(__always) static func logarithm(_ x: Float) -> Float { Foundation.logf(x) }

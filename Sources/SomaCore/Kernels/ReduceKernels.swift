@@ -37,7 +37,7 @@ enum AllReduce: ReduceKernel {
 /// accumulator row, which vectorises; with `inner == 1` a sum keeps four
 /// independent partial sums so additions pipeline.
 @inline(__always)
-func reduceMiddle<K: ReduceKernel, T: KernelFloat>(_: K.Type, _ x: [T], outer: Int, n: Int, inner: Int) -> [T] {
+func reduceMiddle<K: ReduceKernel, T: KernelFloat>(_: K.Type, _ x: ArraySlice<T>, outer: Int, n: Int, inner: Int) -> [T] {
     let count = outer * inner
     return [T](unsafeUninitializedCapacity: count) { out, initialized in
         x.withUnsafeBufferPointer { px in
@@ -72,7 +72,7 @@ func reduceMiddle<K: ReduceKernel, T: KernelFloat>(_: K.Type, _ x: [T], outer: I
 
 /// Index of the first largest (`largest`) or smallest element along the
 /// middle axis of `[outer, n, inner]`; NaN counts as the extreme, as in numpy.
-func argReduceMiddle<T: KernelFloat>(_ x: [T], outer: Int, n: Int, inner: Int, largest: Bool) -> [Double] {
+func argReduceMiddle<T: KernelFloat>(_ x: ArraySlice<T>, outer: Int, n: Int, inner: Int, largest: Bool) -> [Double] {
     var out = [Double](repeating: 0, count: outer * inner)
     x.withUnsafeBufferPointer { px in
         for o in 0..<outer {

@@ -22,7 +22,11 @@ enum SquareKernel: UnaryKernel { @inline(__always) static func apply<T: KernelFl
 
 /// Applies `K` to every element.
 @inline(__always)
-func unaryMap<K: UnaryKernel, T: KernelFloat>(_: K.Type, _ x: [T]) -> [T] {
+func unaryMap<K: UnaryKernel, T: KernelFloat>(_: K.Type, _ x: [T]) -> [T] { unaryMap(K.self, x[...]) }
+
+/// Applies `K` to every element of a slice.
+@inline(__always)
+func unaryMap<K: UnaryKernel, T: KernelFloat>(_: K.Type, _ x: ArraySlice<T>) -> [T] {
     let n = x.count
     return freshBuffer(n) { out in
         x.withUnsafeBufferPointer { px in

@@ -28,22 +28,27 @@ extension Compiler {
         let code: NumCode
         if let leaf { code = numericCode(leaf) } else { code = { _ in throw NotNumeric() } }
         let numeric = NumericOperand(leaf, code)
+        let pure = pureOperand(value)
         switch op {
-        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, texts, slow: slow, span)
-        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, texts, slow: slow, span)
-        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, texts, slow: slow, span)
-        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, texts, slow: slow, span)
-        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, texts, slow: slow, span)
-        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
+        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
+        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
+        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
+        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
+        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
         default: return slow
         }
     }
 
     private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, _ numeric: NumericOperand,
-                                                _ texts: @escaping TextsCode, slow: @escaping Exec, _ span: Span) throws -> Exec {
+                                                _ texts: @escaping TextsCode, pure: Bool, slow: @escaping Exec, _ span: Span) throws -> Exec {
         let appends = K.op == .add
         let num = numeric.code, kind = numeric.kind, constant = numeric.constant
         let site = NumericSite()
+        // A tensor is updated in its own buffer when the operand cannot see
+        // or rebind the name (names, numbers and arithmetic only), so reading
+        // the old value after the operand ran changes nothing.
+        let inPlace = pure ? Compiler.inPlaceOp(K.op) : nil
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
@@ -70,6 +75,12 @@ extension Compiler {
                     } else {
                         p.pointee = try at(span) { try Operators.binary(K.op, .number(a), b) }
                     }
+                    return .normal
+                }
+                if let inPlace, case .tensor = p.pointee {
+                    let b = try operand(frame)
+                    if updateTensor(&p.pointee, inPlace, b) { return .normal }
+                    p.pointee = try at(span) { try Operators.binary(K.op, p.pointee, b) }
                     return .normal
                 }
                 // Tested without binding the payload: a binding would keep a
@@ -115,6 +126,18 @@ extension Compiler {
                     table.values[i] = result
                     return .normal
                 }
+                if let inPlace, case .some(.tensor) = table.values[i] {
+                    let b = try operand(frame)
+                    // Pure operand: no name was defined, so the table has not moved.
+                    // The value is moved out of its slot so the box can be unique.
+                    var current = (table.values + i).move() ?? .nil
+                    let done = updateTensor(&current, inPlace, b)
+                    (table.values + i).initialize(to: current)
+                    if done { return .normal }
+                    let result = try at(span) { try Operators.binary(K.op, table.values[i] ?? .nil, b) }
+                    table.values[i] = result
+                    return .normal
+                }
                 guard appends, case .some(.string) = table.values[i] else { return try slow(frame) }
                 let (first, second) = try texts(frame)
                 guard case .some(.string) = table.values[i] else { return try slow(frame) }
@@ -153,6 +176,54 @@ private func joinedTexts(_ left: @escaping Code, _ right: @escaping Code, _ join
         }
         return (try stringOperand(sum, span), "")
     }
+}
+
+extension Compiler {
+    /// The tensor operation an update operator writes in place, if any.
+    static func inPlaceOp(_ op: BinaryOperator) -> BinaryOp? {
+        switch op {
+        case .add: return .add
+        case .subtract: return .sub
+        case .multiply: return .mul
+        case .divide: return .div
+        default: return nil
+        }
+    }
+
+    /// Whether evaluating `e` can neither run user code nor change a binding:
+    /// numbers, names, and `+ - * / @` and negation of those.
+    func pureOperand(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .name: return true
+        case .unary(.plus, let a), .unary(.negate, let a): return pureOperand(a)
+        case .binary(let op, let l, let r):
+            switch op {
+            case .add, .subtract, .multiply, .divide, .matmul: return pureOperand(l) && pureOperand(r)
+            default: return false
+            }
+        default: return false
+        }
+    }
+}
+
+/// `slot op= b` written into the tensor's own buffer when the slot's box is
+/// not shared and the result keeps the tensor's shape and dtype (see
+/// `Tensor.formBinaryInPlace`); false, with the slot unchanged, otherwise.
+@inline(__always)
+private func updateTensor(_ slot: inout Value, _ op: BinaryOp, _ b: Value) -> Bool {
+    let other: Tensor
+    switch b {
+    case .number(let y): other = Tensor(y)
+    case .tensor(let t): other = t.tensor
+    default: return false
+    }
+    // Moved out of the slot (and put back) so a box held only here counts as unique.
+    let taken = slot
+    slot = .nil
+    guard case .tensor(var box) = taken else { slot = taken; return false }
+    defer { slot = .tensor(box) }
+    guard isKnownUniquelyReferenced(&box) else { return false }
+    return box.tensor.formBinaryInPlace(op, other)
 }
 
 /// The text `s += e` appends: `e` must be a string.
