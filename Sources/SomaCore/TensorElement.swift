@@ -23,12 +23,12 @@ extension Double: TensorElement {
     public static func withElements<R>(of t: inout Tensor, _ body: (inout [Double]) throws -> R) rethrows -> R {
         var d: [Double]
         switch t.storage {
-        case .f64(let v): d = v
+        case .f64(let v): d = Array(v)
         case .f32(let f): d = widened(f)
         }
         // Move the array out so it is uniquely referenced while written.
         t.storage = .f64([])
-        defer { t.storage = .f64(d) }
+        defer { t.storage = .f64(d[...]) }
         return try body(&d)
     }
 }
@@ -41,10 +41,10 @@ extension Float: TensorElement {
         var f: [Float]
         switch t.storage {
         case .f64(let d): f = narrowed(d)
-        case .f32(let v): f = v
+        case .f32(let v): f = Array(v)
         }
         t.storage = .f32([])
-        defer { t.storage = .f32(f) }
+        defer { t.storage = .f32(f[...]) }
         return try body(&f)
     }
 }
