@@ -60,8 +60,8 @@ extension Tensor {
         let plan = try indexPlan(items)
         let out: Tensor
         switch storage {
-        case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d)))
-        case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f)))
+        case .f64(let d): out = keepingMask(Tensor(shape: plan.shape, storage: .f64(plan.gather(d))))
+        case .f32(let f): out = keepingMask(Tensor(shape: plan.shape, storage: .f32(plan.gather(f))))
         }
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
@@ -72,6 +72,7 @@ extension Tensor {
     /// - Throws: as `get`, and `TensorError.shape` when `value` does not broadcast.
     public mutating func set(_ items: [IndexItem], to value: Tensor) throws {
         let plan = try indexPlan(items)
+        if setUntracked(plan, value) { return }
         let v: Tensor
         do { v = try value.broadcast(to: plan.shape) } catch {
             throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
@@ -92,12 +93,7 @@ extension Tensor {
         // a simulation loop) selects the row-major offsets of its non-zero
         // elements: no per-axis coordinate tensors to build and pair up.
         if items.count == 1, case .mask(let m) = items[0], rank > 0, m.shape == shape {
-            let offsets = m.data.withUnsafeBufferPointer { p -> [Int] in
-                var hits: [Int] = []
-                hits.reserveCapacity(p.count)
-                for i in 0..<p.count where p[i] != 0 { hits.append(i) }
-                return hits
-            }
+            let offsets = m.nonZeroOffsets()
             return IndexPlan(shape: [offsets.count], scattered: offsets, block: 0..<0)
         }
         let selectors = try resolveSelectors(items)
@@ -181,8 +177,7 @@ extension Tensor {
                     throw TensorError.shape("a mask of shape \(m.shape) does not fit a tensor of shape \(shape) at axis \(axis)")
                 }
                 // A k-d mask selects the positions of its non-zero elements on k axes.
-                let maskValues = m.data  // once: a float32 tensor's `data` converts on every access
-                let hits = maskValues.indices.filter { maskValues[$0] != 0 }
+                let hits = m.nonZeroOffsets()
                 let ms = Shape.strides(m.shape)
                 for d in 0..<span {
                     let coord = hits.map { Double(m.rank == 0 ? 0 : ($0 / ms[d]) % m.shape[d]) }

@@ -26,7 +26,8 @@ extension Tensor {
         }
         guard (try? Shape.checkedCount(target)) == count else { throw mismatch() }
         if target == shape { return self }
-        let out = Tensor(shape: target, storage: storage)
+        var out = Tensor(shape: target, storage: storage)
+        out.maskFacts = maskFacts  // the same elements in the same order
         return Tensor.record(out, [self], Primitives.reshape(from: shape))
     }
 

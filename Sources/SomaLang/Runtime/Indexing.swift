@@ -173,7 +173,9 @@ enum Indexing {
                 case .positions: isMask = false
                 case .auto:
                     let fits = m.rank > 0 && axis + m.rank <= t.rank && Array(t.shape[axis..<(axis + m.rank)]) == m.shape
-                    isMask = fits && m.data.allSatisfy { $0 == 0 || $0 == 1 }
+                    // A comparison's result is known to be 0/1 (`Tensor.isMask`): no
+                    // scan. Any other tensor is read by its values, as always.
+                    isMask = fits && (m.isMask || m.data.allSatisfy { $0 == 0 || $0 == 1 })
                 }
                 items.append(isMask ? .mask(m) : .indices(m))
                 axis += isMask ? m.rank : 1
