@@ -58,16 +58,21 @@ extension Tensor {
     }
 }
 
-/// The positions of the non-zero elements of `x`.
+/// The positions of the non-zero elements of `x`: a counting pass, then a
+/// filling pass that writes every position and advances only past the
+/// non-zero ones. Neither branches on the data, which matters for masks
+/// whose 0s and 1s are mixed (a branch per element mispredicts often).
 private func nonZero<T: BinaryFloatingPoint>(_ x: [T]) -> [Int] {
     x.withUnsafeBufferPointer { p -> [Int] in
+        let n = p.count
         var hits = 0
-        for i in 0..<p.count where p[i] != 0 { hits += 1 }
-        return [Int](unsafeUninitializedCapacity: hits) { out, initialized in
+        for i in 0..<n { hits &+= p[i] != 0 ? 1 : 0 }
+        // One spare slot: the last position is written even when it is 0.
+        return [Int](unsafeUninitializedCapacity: hits + 1) { out, initialized in
             var k = 0
-            for i in 0..<p.count where p[i] != 0 {
+            for i in 0..<n {
                 out[k] = i
-                k += 1
+                k &+= p[i] != 0 ? 1 : 0
             }
             initialized = k
         }
@@ -137,5 +142,58 @@ extension Tensor {
             storage = .f32(f)
         }
         return true
+    }
+}
+
+extension Tensor {
+    /// `self[mask] op= operand` computed where the elements are, for the
+    /// masked updates of a simulation loop (`v[active] += dt * dv`): no
+    /// gathered copy, no result buffer, no second scan of the mask.
+    ///
+    /// Only for one mask item on an untracked Float64 tensor, an untracked
+    /// Float64 operand of the selection's shape (or a 0-d one) and `+ - * /`:
+    /// then each selected element gets exactly `old op operand` as the
+    /// general path (gather, `Tensor.binary`, `set`) would give it — mask
+    /// offsets are distinct, so no element is updated twice. Returns false
+    /// (nothing changed) for anything else, which takes the general path.
+    ///
+    /// - Throws: `TensorError.shape` when the mask does not fit (as `get`).
+    public mutating func updateMasked(_ items: [IndexItem], _ op: BinaryOp, _ operand: Tensor) throws -> Bool {
+        guard items.count == 1, case .mask = items[0], node == nil, operand.node == nil,
+              case .f64 = storage, case .f64(let x) = operand.storage else { return false }
+        switch op {
+        case .add, .sub, .mul, .div: break
+        default: return false
+        }
+        let plan = try indexPlan(items)
+        guard let offsets = plan.scattered, operand.shape == plan.shape || operand.rank == 0,
+              case .f64(var d) = storage else { return false }
+        storage = .f64([])
+        defer { storage = .f64(d) }
+        d.withUnsafeMutableBufferPointer { p in
+            offsets.withUnsafeBufferPointer { o in
+                x.withUnsafeBufferPointer { v in
+                    switch op {
+                    case .add: apply(AddKernel.self, p, o, v)
+                    case .sub: apply(SubKernel.self, p, o, v)
+                    case .mul: apply(MulKernel.self, p, o, v)
+                    default: apply(DivKernel.self, p, o, v)
+                    }
+                }
+            }
+        }
+        return true
+    }
+}
+
+/// `p[o[i]] = K(p[o[i]], v[i])` for every offset, `v` one value per offset or one for all.
+@inline(__always)
+private func apply<K: BinaryKernel>(_: K.Type, _ p: UnsafeMutableBufferPointer<Double>,
+                                    _ o: UnsafeBufferPointer<Int>, _ v: UnsafeBufferPointer<Double>) {
+    if v.count == 1 && o.count != 1 {
+        let s = v[0]
+        for i in 0..<o.count { p[o[i]] = K.apply(p[o[i]], s) }
+    } else {
+        for i in 0..<o.count { p[o[i]] = K.apply(p[o[i]], v[i]) }
     }
 }

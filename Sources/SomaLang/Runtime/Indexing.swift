@@ -367,7 +367,7 @@ enum Indexing {
         return Record()
     }
 
-    private static func takeTensor(_ v: inout Value) -> TensorBox {
+    static func takeTensor(_ v: inout Value) -> TensorBox {
         let taken = v
         v = .nil
         if case .tensor(let box) = taken { return box }
