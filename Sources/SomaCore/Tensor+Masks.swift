@@ -52,31 +52,45 @@ extension Tensor {
 
     private func scanNonZero() -> [Int] {
         switch storage {
-        case .f64(let d): return nonZero(d)
-        case .f32(let f): return nonZero(f)
+        case .f64(let d): return nonZero(d, nonZeroFlag)
+        case .f32(let f): return nonZero(f, nonZeroFlag)
         }
     }
 }
 
 /// The positions of the non-zero elements of `x`: a counting pass, then a
 /// filling pass that writes every position and advances only past the
-/// non-zero ones. Neither branches on the data, which matters for masks
-/// whose 0s and 1s are mixed (a branch per element mispredicts often).
-private func nonZero<T: BinaryFloatingPoint>(_ x: [T]) -> [Int] {
+/// non-zero ones. Neither branches on the data (the flag is integer
+/// arithmetic on the bits), which matters for masks whose 0s and 1s are
+/// mixed: a branch per element mispredicts often.
+@inline(__always)
+private func nonZero<T>(_ x: [T], _ flag: (T) -> Int) -> [Int] {
     x.withUnsafeBufferPointer { p -> [Int] in
         let n = p.count
         var hits = 0
-        for i in 0..<n { hits &+= p[i] != 0 ? 1 : 0 }
+        for i in 0..<n { hits &+= flag(p[i]) }
         // One spare slot: the last position is written even when it is 0.
         return [Int](unsafeUninitializedCapacity: hits + 1) { out, initialized in
             var k = 0
             for i in 0..<n {
                 out[k] = i
-                k &+= p[i] != 0 ? 1 : 0
+                k &+= flag(p[i])
             }
             initialized = k
         }
     }
+}
+
+/// 1 when `x != 0` (NaN included), else 0, for either sign of zero: the
+/// bits without the sign are non-zero exactly then.
+@inline(__always) private func nonZeroFlag(_ x: Double) -> Int {
+    let b = x.bitPattern &<< 1
+    return Int(truncatingIfNeeded: (b | (0 &- b)) &>> 63)
+}
+
+@inline(__always) private func nonZeroFlag(_ x: Float) -> Int {
+    let b = x.bitPattern &<< 1
+    return Int(truncatingIfNeeded: (b | (0 &- b)) &>> 31)
 }
 
 extension IndexPlan {
