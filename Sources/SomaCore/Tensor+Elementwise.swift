@@ -115,7 +115,8 @@ extension Tensor {
         if op == .pow, b.shape.isEmpty, b.node == nil, b[flat: 0] == 2, DType.promoted(a, b) == a.dtype { return try unary(.square, a) }
         let shape = try Shape.broadcast(a.shape, b.shape, verb: op.verb)
         if shape != a.shape && shape != b.shape { _ = try Shape.checkedCount(shape) }
-        let out = Tensor(shape: shape, storage: op.evaluate(a, b, shape))
+        var out = Tensor(shape: shape, storage: op.evaluate(a, b, shape))
+        if op.isComparison { out = out.markedAsMask() }
         guard (a.node != nil || b.node != nil), let pullback = Primitives.binary(op, a, b, out) else { return out }
         return record(out, [a, b], pullback)
     }

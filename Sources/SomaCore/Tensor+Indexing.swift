@@ -23,25 +23,11 @@ struct IndexPlan {
 
     var offsets: [Int] { scattered ?? Array(block) }
 
-    /// The scattered elements of `x`, in order (offsets count from the slice's start).
-    func read<T>(_ x: ArraySlice<T>, _ offsets: [Int]) -> [T] {
-        x.withUnsafeBufferPointer { p in offsets.map { p[$0] } }
-    }
-
     /// Replaces the selected elements of `x` by `values` (one per selected
     /// element). A shared `x` is copied first (copy on write), so a view and
     /// the tensor it came from never see each other's writes.
     func write<T>(_ values: ArraySlice<T>, into x: inout ArraySlice<T>) {
-        values.withUnsafeBufferPointer { v in
-            x.withUnsafeMutableBufferPointer { p in
-                if let offsets = scattered {
-                    for (i, o) in offsets.enumerated() { p[o] = v[i] }
-                } else {
-                    let start = block.lowerBound
-                    for i in 0..<Swift.min(v.count, block.count) { p[start + i] = v[i] }
-                }
-            }
-        }
+        values.withUnsafeBufferPointer { scatter($0, into: &x) }
     }
 }
 
@@ -58,18 +44,18 @@ extension Tensor {
     ///   `TensorError.shape` for a mask of the wrong shape.
     public func get(_ items: [IndexItem]) throws -> Tensor {
         if node == nil, let (viewShape, block) = try leadingBlock(items) {
-            return Tensor(shape: viewShape, storage: storage.view(block))
+            return keepingMask(Tensor(shape: viewShape, storage: storage.view(block)))
         }
         let plan = try indexPlan(items)
         let out: Tensor
-        if let offsets = plan.scattered {
+        if plan.scattered != nil {
             switch storage {
-            case .f64(let d): out = Tensor(shape: plan.shape, storage: .f64(plan.read(d, offsets)[...]))
-            case .f32(let f): out = Tensor(shape: plan.shape, storage: .f32(plan.read(f, offsets)[...]))
+            case .f64(let d): out = keepingMask(Tensor(shape: plan.shape, storage: .f64(plan.gather(d)[...])))
+            case .f32(let f): out = keepingMask(Tensor(shape: plan.shape, storage: .f32(plan.gather(f)[...])))
             }
         } else {
             // One run of memory (rows, a leading-axis slice): a view, no copy.
-            out = Tensor(shape: plan.shape, storage: storage.view(plan.block))
+            out = keepingMask(Tensor(shape: plan.shape, storage: storage.view(plan.block)))
         }
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.gather(from: shape, plan: plan))
@@ -80,6 +66,7 @@ extension Tensor {
     /// - Throws: as `get`, and `TensorError.shape` when `value` does not broadcast.
     public mutating func set(_ items: [IndexItem], to value: Tensor) throws {
         let plan = try indexPlan(items)
+        if setUntracked(plan, value) { return }
         let v: Tensor
         do { v = try value.broadcast(to: plan.shape) } catch {
             throw TensorError.shape("cannot assign a tensor of shape \(value.shape) to a selection of shape \(plan.shape)")
@@ -158,12 +145,7 @@ extension Tensor {
         // a simulation loop) selects the row-major offsets of its non-zero
         // elements: no per-axis coordinate tensors to build and pair up.
         if items.count == 1, case .mask(let m) = items[0], rank > 0, m.shape == shape {
-            let offsets = m.data.withUnsafeBufferPointer { p -> [Int] in
-                var hits: [Int] = []
-                hits.reserveCapacity(p.count)
-                for i in 0..<p.count where p[i] != 0 { hits.append(i) }
-                return hits
-            }
+            let offsets = m.nonZeroOffsets()
             return IndexPlan(shape: [offsets.count], scattered: offsets, block: 0..<0)
         }
         let selectors = try resolveSelectors(items)
@@ -260,8 +242,7 @@ extension Tensor {
                     throw TensorError.shape("a mask of shape \(m.shape) does not fit a tensor of shape \(shape) at axis \(axis)")
                 }
                 // A k-d mask selects the positions of its non-zero elements on k axes.
-                let maskValues = m.data  // once: a float32 tensor's `data` converts on every access
-                let hits = maskValues.indices.filter { maskValues[$0] != 0 }
+                let hits = m.nonZeroOffsets()
                 let ms = Shape.strides(m.shape)
                 for d in 0..<span {
                     let coord = hits.map { Double(m.rank == 0 ? 0 : ($0 / ms[d]) % m.shape[d]) }

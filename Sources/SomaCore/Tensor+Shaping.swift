@@ -26,7 +26,8 @@ extension Tensor {
         }
         guard (try? Shape.checkedCount(target)) == count else { throw mismatch() }
         if target == shape { return self }
-        let out = Tensor(shape: target, storage: storage)  // shares the buffer: O(1)
+        var out = Tensor(shape: target, storage: storage)  // shares the buffer: O(1)
+        out.maskFacts = maskFacts  // the same elements in the same order
         guard node != nil else { return out }
         return Tensor.record(out, [self], Primitives.reshape(from: shape))
     }

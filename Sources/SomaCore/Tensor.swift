@@ -12,8 +12,13 @@
 public struct Tensor {
     /// Extent of each axis; `[]` is a 0-d (scalar) tensor.
     public private(set) var shape: [Int]
-    /// Elements in row-major order, Float64 or Float32.
-    @usableFromInline var storage: Storage
+    /// Elements in row-major order, Float64 or Float32. Every write drops
+    /// `maskFacts`: what was known of the old elements no longer holds.
+    @usableFromInline var storage: Storage {
+        didSet { maskFacts = nil }
+    }
+    /// Set by comparisons: every element is 0 or 1 (see `Tensor+Masks.swift`).
+    @usableFromInline var maskFacts: MaskFacts?
     /// Elements in row-major order as Float64; `data.count == shape.product`.
     /// A float32 tensor converts on access (use `floats` or `self[flat:]`
     /// to avoid the copy) and stays float32 when written through `data`.

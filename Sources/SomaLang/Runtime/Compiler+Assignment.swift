@@ -185,6 +185,7 @@ extension Compiler {
             try at(span) {
                 let path = try evaluate(steps, frame)
                 try access(frame) { current in
+                    if try Indexing.updateMasked(&current, path, op, operand) { return }
                     let old = try Indexing.get(current, path: path[...])
                     let new = try Operators.binary(op, old, operand)
                     try Indexing.update(&current, path[...], new)

@@ -173,7 +173,9 @@ enum Indexing {
                 case .positions: isMask = false
                 case .auto:
                     let fits = m.rank > 0 && axis + m.rank <= t.rank && Array(t.shape[axis..<(axis + m.rank)]) == m.shape
-                    isMask = fits && m.data.allSatisfy { $0 == 0 || $0 == 1 }
+                    // A comparison's result is known to be 0/1 (`Tensor.isMask`): no
+                    // scan. Any other tensor is read by its values, as always.
+                    isMask = fits && (m.isMask || m.data.allSatisfy { $0 == 0 || $0 == 1 })
                 }
                 items.append(isMask ? .mask(m) : .indices(m))
                 axis += isMask ? m.rank : 1
@@ -365,7 +367,7 @@ enum Indexing {
         return Record()
     }
 
-    private static func takeTensor(_ v: inout Value) -> TensorBox {
+    static func takeTensor(_ v: inout Value) -> TensorBox {
         let taken = v
         v = .nil
         if case .tensor(let box) = taken { return box }
