@@ -114,24 +114,19 @@ final class LSTMTape<F: RecurrentFloat> {
                   gb: UnsafeMutablePointer<F>, gx: UnsafeMutablePointer<F>?, parts: Int) {
         let (B, T, I, H, G, S) = (batch, steps, inputs, hidden, width, augmented)
         let hx = self.hx.base, gates = self.gates.base, tanhCells = self.tanhCells.base, cells = self.cells.base
-        // Float64: each block's gradient of [W; b], summed step by step and
-        // added up after the blocks finish. Float32: every step's dz is kept
-        // (T·B rows, time-major as hx) for one product over all rows at the end.
-        let whole = F.wholeBatchWeightGradient
-        let sums = (0..<(whole ? 0 : parts)).map { _ in KernelBuffer<F>(S * G, zeroed: true) }
+        // Each block's gradient of [W; b], added up after the blocks finish.
+        let sums = (0..<parts).map { _ in KernelBuffer<F>(S * G, zeroed: true) }
         let sumBases = sums.map(\.base)
-        let dzAll = whole ? KernelBuffer<F>(T * B * G) : nil
-        let dzAllBase = dzAll?.base
         inParallel(parts) { part in
             let rows = self.block(part, of: parts)
             let m = rows.count
             guard m > 0 else { return }
-            let dz = KernelBuffer<F>(whole ? 1 : m * G), dhNext = KernelBuffer<F>(m * H, zeroed: true)
+            let dz = KernelBuffer<F>(m * G), dhNext = KernelBuffer<F>(m * H, zeroed: true)
             let dcNext = KernelBuffer<F>(m * H, zeroed: true), zeroRow = KernelBuffer<F>(H, zeroed: true)
-            let (dhp, dcp) = (dhNext.base, dcNext.base)
+            let (dzp, dhp, dcp) = (dz.base, dhNext.base, dcNext.base)
+            let pw = sumBases[part]
             for t in stride(from: T - 1, through: 0, by: -1) {
                 let row0 = t * B + rows.lowerBound
-                let dzp = dzAllBase.map { $0 + row0 * G } ?? dz.base
                 for r in 0..<m {
                     let zr = gates + (row0 + r) * G, dzr = dzp + r * G
                     let tc = tanhCells + (row0 + r) * H
@@ -166,15 +161,12 @@ final class LSTMTape<F: RecurrentFloat> {
                 }
                 let dzm = StridedMatrix(base: dzp, stride: G)
                 // d[W; b] += [h_{t−1}, x_t, 1]ᵀ · dz_t (h_{−1} = 0 adds nothing to the h rows).
-                if !whole {
-                    let pw = sumBases[part]
-                    if t > 0 {
-                        stridedProduct(StridedMatrix(base: hx + row0 * S, stride: S), transposeA: true, dzm,
-                                       pw, ldc: G, m: S, n: G, k: m, beta: 1)
-                    } else {
-                        stridedProduct(StridedMatrix(base: hx + row0 * S + H, stride: S), transposeA: true, dzm,
-                                       pw + H * G, ldc: G, m: I + 1, n: G, k: m, beta: 1)
-                    }
+                if t > 0 {
+                    stridedProduct(StridedMatrix(base: hx + row0 * S, stride: S), transposeA: true, dzm,
+                                   pw, ldc: G, m: S, n: G, k: m, beta: 1)
+                } else {
+                    stridedProduct(StridedMatrix(base: hx + row0 * S + H, stride: S), transposeA: true, dzm,
+                                   pw + H * G, ldc: G, m: I + 1, n: G, k: m, beta: 1)
                 }
                 // ∂E/∂h_{t−1} = dz_t · W_hᵀ and ∂E/∂x_t = dz_t · W_xᵀ (rows of x are T·I apart in gx).
                 if t > 0 {
@@ -188,28 +180,12 @@ final class LSTMTape<F: RecurrentFloat> {
             }
             withExtendedLifetime((dz, dhNext, dcNext, zeroRow)) {}
         }
-        for part in 0..<sumBases.count {
+        for part in 0..<parts {
             let p = sumBases[part]
             for e in 0..<(H + I) * G { gw[e] += p[e] }
             for j in 0..<G { gb[j] += p[(H + I) * G + j] }
         }
-        if let dzAllBase {
-            // d[W; b] = [h_{t−1}, x_t, 1]ᵀ · dz over all T·B rows (h_{−1} rows of hx are 0),
-            // the columns cut between the threads; one product with a long inner size
-            // instead of T thin ones that each read and write all of d[W; b].
-            let total = KernelBuffer<F>(S * G), tp = total.base
-            BLASThreads.prepare(m: 1, n: 1, k: 1)   // OpenBLAS computes on the calling threads
-            inParallel(parts) { part in
-                let c0 = part * G / parts, c1 = (part + 1) * G / parts
-                guard c1 > c0 else { return }
-                F.stridedGemm(transposeA: true, transposeB: false, m: Int32(S), n: Int32(c1 - c0), k: Int32(T * B),
-                              hx, lda: Int32(S), dzAllBase + c0, ldb: Int32(G), beta: 0, tp + c0, ldc: Int32(G))
-            }
-            for e in 0..<(H + I) * G { gw[e] += tp[e] }
-            for j in 0..<G { gb[j] += tp[(H + I) * G + j] }
-            withExtendedLifetime(total) {}
-        }
-        withExtendedLifetime((sums, dzAll)) {}
+        withExtendedLifetime(sums) {}
     }
 }
 

@@ -10,15 +10,10 @@ protocol RecurrentFloat: KernelFloat, StridedGemm, SIMDScalar, Codable {
     static func scaledLogistic(_ z: UnsafeMutablePointer<Self>, _ scale: UnsafePointer<Self>, _ n: Int)
     /// out[e] = tanh(x[e]) as 2σ(2x) − 1.
     static func tanhInto(_ out: UnsafeMutablePointer<Self>, from x: UnsafePointer<Self>, _ n: Int)
-    /// Whether `LSTMTape.backward` keeps every step's dz and forms the weight
-    /// gradient in one product at the end (Float32) instead of adding one
-    /// product per step (Float64, whose results stay bit for bit as before).
-    static var wholeBatchWeightGradient: Bool { get }
 }
 
 extension Double: RecurrentFloat {
     static func elements(of t: Tensor) -> [Double] { t.data }
-    static var wholeBatchWeightGradient: Bool { false }
 
     @inline(__always)
     static func scaledLogistic(_ z: UnsafeMutablePointer<Double>, _ scale: UnsafePointer<Double>, _ n: Int) {
@@ -33,7 +28,6 @@ extension Double: RecurrentFloat {
 
 extension Float: RecurrentFloat {
     static func elements(of t: Tensor) -> [Float] { t.floats }
-    static var wholeBatchWeightGradient: Bool { true }
 
     /// Arguments of e beyond ±87 are clamped (e^87 and e^−87 are normal
     /// Float32 numbers), which moves a result by less than 2e-38; NaN stays NaN.
