@@ -23,7 +23,7 @@ let package = Package(
     ],
     targets: [
         // MARK: public modules
-        .target(name: "SomaCore", dependencies: ["CBLAS", "CLAPACKE"], swiftSettings: release),
+        .target(name: "SomaCore", dependencies: ["CBLAS"], swiftSettings: release),
         .target(name: "SomaNeural", dependencies: ["SomaCore"], swiftSettings: release),
         .target(name: "SomaPlot", dependencies: ["SomaCore", "CPNG", "CFreeType"], swiftSettings: release),
         .target(name: "SomaLang", dependencies: ["SomaCore"], swiftSettings: release),
@@ -41,12 +41,14 @@ let package = Package(
 
         // The process's SIGINT latch: one C file, so the process holds one copy.
         .target(name: "CInterrupt"),
+        // OpenBLAS and LAPACKE, loaded with dlopen at the first product (not linked:
+        // loading OpenBLAS starts its spinning worker threads). At run time they
+        // come from the Debian packages libopenblas0 and liblapacke.
+        .target(name: "CBLAS", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // MARK: system libraries
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // MARK: tests

@@ -77,7 +77,7 @@ func gemm<T: KernelFloat>(_ a: [T], _ b: [T], batches: Int, m: Int, k: Int, n: I
     let sizes = try GemmSizes(m: m, n: n, k: k, transA: transA, transB: transB)
     var c = [T](repeating: 0, count: batches * m * n)
     if m == 0 || n == 0 || k == 0 { return c }
-    BLASThreads.prepare(m: m, n: n, k: k)
+    try BLASThreads.prepare(m: m, n: n, k: k)
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in

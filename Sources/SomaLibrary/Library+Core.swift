@@ -26,7 +26,7 @@ extension Library {
             Builtin("str(x)", doc: """
                 x as text: strings unchanged, everything else as it is displayed.
                 Example: str(0.5) == "0.5"
-                """) { args in
+                """, unary: { .string($0.textString) }) { args in
                 .string(try args.value(0, "x").textString)
             },
             Builtin("repr(x)", doc: """
@@ -56,14 +56,17 @@ extension Library {
             Builtin("help(f?)", doc: """
                 Shows the signature and documentation of a function, an object or one of its members.
                 Builtins, `##`-documented functions and object members (`help(net.learn)`) all
-                have docs; without an argument, lists every builtin.
+                have docs; without an argument, lists every builtin. On a terminal the text is
+                wrapped to its width, as the REPL's `:doc` wraps it.
                 Example: help(lif_rate)
                 """) { args in
+                let columns = args.context.outputScreen?.size().columns
+                func fitted(_ text: String) -> String { columns.map { DocWrap.wrapped(text, columns: $0) } ?? text }
                 guard let f = args.optional(0, "f") else {
                     let names = args.context.builtinNames.joined(separator: " ")
                     let stdlib = args.context.documentedPreludeNames.joined(separator: " ")
-                    args.context.output.write("help(f) shows what f does. Builtins:\n" + names
-                                              + "\nStdlib functions (written in Soma):\n" + stdlib + "\n")
+                    args.context.output.write("help(f) shows what f does. Builtins:\n" + fitted(names)
+                                              + "\nStdlib functions (written in Soma):\n" + fitted(stdlib) + "\n")
                     return .nil
                 }
                 let text: String
@@ -74,7 +77,7 @@ extension Library {
                 } else {
                     text = "\(f.displayString) is a \(f.typeName), not a function"
                 }
-                args.context.output.write(text + "\n")
+                args.context.output.write(fitted(text) + "\n")
                 return .nil
             },
             Builtin("assert(cond, msg = \"assertion failed\")", doc: """

@@ -75,15 +75,21 @@ final class FigureObject: SomaObject {
                 return .nil
             }
         case "preview":
-            return Builtin("preview(columns: 60, rows: 15)", doc: """
+            return Builtin("preview(columns:, rows:)", doc: """
                 The figure drawn with text characters, for terminals.
+                Without columns: and rows: it is sized as the REPL's own preview after a plot:
+                as wide as the terminal and at most half its height (60 x 15 where standard
+                output is not a terminal: scripts, notebooks). Given, they size the dot area.
                 Example:
                     fig = figure(); plot(sin(linspace(0, 6, 100)))
                     print(fig.preview(columns: 40, rows: 10))
                 """) { args in
-                let columns = try countKeyword(args, "columns", default: 60, in: 10...1000) ?? 60
-                let rows = try countKeyword(args, "rows", default: 15, in: 3...1000) ?? 15
-                return Value(self.figure.preview(columns: columns, rows: rows))
+                let columns = try countKeyword(args, "columns", in: 10...1000)
+                let rows = try countKeyword(args, "rows", in: 3...1000)
+                if columns == nil, rows == nil, let screen = args.context.outputScreen {
+                    return Value(PlotState.preview(of: self.figure, fitting: screen).text)
+                }
+                return Value(self.figure.preview(columns: columns ?? 60, rows: rows ?? 15))
             }
         default:
             return nil
@@ -141,6 +147,13 @@ public final class PlotState {
         try change(&figure.figure.axes)
     }
 
+    /// The text preview the REPL shows of `figure` on `screen`: as wide as the window and
+    /// at most half its height, so the entry stays in sight above the preview.
+    static func preview(of figure: Figure, fitting screen: TerminalScreen) -> TextPreview {
+        let size = screen.size()
+        return figure.textPreview(fitting: size.columns, maxRows: min(16, size.rows / 2))
+    }
+
     /// Writes touched figures for the REPL and forgets them.
     func deliver(_ context: Context) throws {
         guard case .files(let directory, let preview) = delivery, !touched.isEmpty else { return }
@@ -151,9 +164,7 @@ public final class PlotState {
             try plotCall("figure") { try object.figure.save(to: path) { context.isInterrupted } }
             var text = "[figure \(object.number): \(path)]\n"
             if let preview {
-                let size = preview.size()
-                // At most half the window, so the entry stays in sight above the preview.
-                let drawn = object.figure.textPreview(fitting: size.columns, maxRows: min(16, size.rows / 2))
+                let drawn = PlotState.preview(of: object.figure, fitting: preview)
                 if drawn.drawing != object.shownDrawing {
                     text += drawn.text + "\n"
                     object.shownDrawing = drawn.drawing

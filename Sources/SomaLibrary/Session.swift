@@ -137,7 +137,10 @@ public final class Session {
         } else {
             return []
         }
+        // The neural modules the prelude names run when code first mentions them.
+        interpreter.defersUses = true
         let result = interpreter.run(source)
+        interpreter.defersUses = false
         interpreter.markPreludeLoaded()
         return result.diagnostics
     }

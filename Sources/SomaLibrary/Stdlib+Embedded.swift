@@ -853,8 +853,14 @@ fn Population(N, intercepts = [-1, 1], rates = [20, 50], dim = 1, seed = nil, ta
   lo = intercepts[0]
   hi = intercepts[1]
   radius = max(abs(lo), abs(hi))
-  if hi < lo or radius <= 0 { error("Population: intercepts must be [lo, hi] with lo ≤ hi, got {intercepts}") }
-  if rates[0] <= 0 or rates[1] < rates[0] or rates[1] >= 1 / tau_ref {
+  # Written as `not (ok)` so that nan fails each check, as it fails lif's.
+  if not (lo <= hi) or not (radius > 0 and radius < inf) {
+    error("Population: intercepts must be [lo, hi] with lo ≤ hi, got {intercepts}")
+  }
+  if not (tau_m > 0 and tau_m < inf) or not (tau_ref >= 0 and tau_ref < inf) {
+    error("Population: tau_m must be a positive finite time and tau_ref a finite time of 0 or more, got {tau_m} and {tau_ref}")
+  }
+  if not (rates[0] > 0 and rates[0] <= rates[1] and rates[1] < 1 / tau_ref) {
     error("Population: rates must be [lo, hi] with 0 < lo ≤ hi < 1/tau_ref, got {rates}")
   }
   if seed != nil { population_reseed(seed) }
@@ -2122,6 +2128,7 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   }
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
+  if n == 0 { error("train: X has no rows: there are no samples to learn from") }
   size = if batch == 0 or batch > n { n } else { batch }
   dloss = value_and_grad(loss)
   ks = param_keys(params)

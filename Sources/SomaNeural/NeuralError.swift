@@ -21,6 +21,22 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
+/// The number of steps of `dt` seconds in a run of `duration` seconds (T/dt
+/// rounded), for the model named `model`. Both must be positive and finite, and
+/// dt no longer than T: a step longer than the run is almost always a unit slip
+/// (`dt: 1` for one millisecond), and would silently give empty traces.
+func stepCount(duration: Double, dt: Double, _ model: String) throws -> Int {
+    guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
+        throw NeuralError.value("\(model): T and dt must be positive, got T=\(duration), dt=\(dt)")
+    }
+    guard dt <= duration else {
+        let g = { (x: Double) in String(format: "%g", x) }
+        throw NeuralError.value("\(model): the step dt = \(g(dt)) s is longer than the run T = \(g(duration)) s, "
+                                + "so not one step fits (T and dt are in seconds: dt: 0.1ms is a tenth of a millisecond)")
+    }
+    return try checkedCount((duration / dt).rounded(), "\(model): number of steps T/dt")
+}
+
 /// Converts a user-supplied count to `Int`, throwing instead of trapping.
 @inlinable
 func checkedCount(_ value: Double, _ name: String) throws -> Int {

@@ -56,6 +56,18 @@ import SomaCore
         #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(Signal(constant: [0]), duration: 0.1, dt: 0) }
         #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(Signal(constant: [0]), duration: .nan, dt: 1e-5) }
     }
+
+    /// A step longer than the run is an error naming both, in every model; as long as the run, one step.
+    @Test func aStepLongerThanTheRunThrows() throws {
+        let longer = NeuralError.value("lif: the step dt = 0.02 s is longer than the run T = 0.01 s, "
+                                       + "so not one step fits (T and dt are in seconds: dt: 0.1ms is a tenth of a millisecond)")
+        #expect(throws: longer) { try LIF().simulate(constant: [1.5], duration: 0.01, dt: 0.02) }
+        #expect(throws: NeuralError.self) { try Izhikevich(kind: .regularSpiking).simulate(Signal(constant: [10]), duration: 0.1, dt: 1) }
+        #expect(throws: NeuralError.self) { try HodgkinHuxley().simulate(Signal(constant: [0]), duration: 1e-5, dt: 1e-4) }
+        #expect(throws: NeuralError.self) { try spikeTrain([0.001], duration: 0.01, dt: 0.1) }
+        #expect(try LIF().simulate(constant: [1.5], duration: 0.01, dt: 0.01).t.count == 1)
+        #expect(try Izhikevich(kind: .regularSpiking).simulate(Signal(constant: [10]), duration: 0.01, dt: 0.006).v.count == 2)
+    }
 }
 
 @Suite struct LIFTests {

@@ -30,6 +30,23 @@ import Testing
         #expect(surface.calls.contains { if case .text("peak", _, _, false) = $0 { return true }; return false })
     }
 
+    /// `fig.axes` changes the current axes in place: 30 000 labels added one call at a time
+    /// (a loop of `text(x, y, s)`) take linear time; copying every call took about 40 s.
+    @Test func labelsAddedOneCallAtATimeTakeLinearTime() throws {
+        var fig = Figure()
+        try fig.axes.plot(y: [0, 1])
+        let elapsed = try ContinuousClock().measure {
+            for i in 0..<30_000 { try fig.axes.text(x: Double(i), y: 0, "w") }
+        }
+        #expect(fig.axes.series.count == 30_001)
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+        // The twin axes change in place too, apart from the panel's series.
+        fig.twinx()
+        for i in 0..<100 { try fig.axes.text(x: Double(i), y: 1, "v") }
+        #expect(fig.axes.series.count == 100)
+        #expect(fig.panels[0]?.series.count == 30_001)
+    }
+
     @Test func badInputIsAnError() {
         var fig = Figure()
         #expect(throws: PlotError.self) { try fig.axes.text(x: [0, 1], y: [0, 1], strings: ["a"]) }

@@ -1,4 +1,4 @@
-import CLAPACKE
+import CBLAS
 
 /// LAPACKE's `lapack_int` is a macro (32-bit on this platform), so Swift sees `Int32`.
 typealias LapackInt = Int32
@@ -29,6 +29,7 @@ enum LAPACK {
 
     /// Solves `A X = B` for square `A` (`n x n`) and `B` (`n x nrhs`), by LU with pivoting.
     static func gesv(_ a: [Double], _ b: [Double], n: Int, nrhs: Int, what: String) throws -> [Double] {
+        try BLASLibrary.requireLAPACK()
         try finite(a, what); try finite(b, what)
         var a = a, b = b
         var ipiv = [LapackInt](repeating: 0, count: Swift.max(n, 1))
@@ -40,6 +41,7 @@ enum LAPACK {
 
     /// LU factors of a square matrix and whether the row swaps flip the sign.
     static func getrf(_ a: [Double], n: Int) throws -> (lu: [Double], flips: Bool, singular: Bool) {
+        try BLASLibrary.requireLAPACK()
         try finite(a, "det")
         var a = a
         var ipiv = [LapackInt](repeating: 0, count: Swift.max(n, 1))
@@ -52,6 +54,7 @@ enum LAPACK {
 
     /// Thin SVD `A = U diag(S) Vt` of an `m x n` matrix (divide and conquer).
     static func gesdd(_ a: [Double], m: Int, n: Int) throws -> (u: [Double], s: [Double], vt: [Double]) {
+        try BLASLibrary.requireLAPACK()
         try finite(a, "svd")
         let k = Swift.min(m, n)
         var a = a
@@ -66,6 +69,7 @@ enum LAPACK {
 
     /// Minimum-norm least squares `min ‖A X − B‖` by SVD (`dgelsd`).
     static func gelsd(_ a: [Double], _ b: [Double], m: Int, n: Int, nrhs: Int) throws -> [Double] {
+        try BLASLibrary.requireLAPACK()
         try finite(a, "lstsq"); try finite(b, "lstsq")
         var a = a
         let rows = Swift.max(m, n)
@@ -84,6 +88,7 @@ enum LAPACK {
     /// Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix,
     /// read from its lower triangle.
     static func syevd(_ a: [Double], n: Int) throws -> (w: [Double], v: [Double]) {
+        try BLASLibrary.requireLAPACK()
         try finite(a, "eigh")
         var a = a
         var w = [Double](repeating: 0, count: n)

@@ -60,7 +60,7 @@ public func gemm<T: BLASElement>(_ a: [T], transposeA: Bool = false, _ b: [T], t
     guard !mk.overflow, !kn.overflow, !mn.overflow, a.count >= mk.partialValue, b.count >= kn.partialValue, c.count >= mn.partialValue else {
         throw TensorError.shape("gemm: buffers of \(a.count), \(b.count) and \(c.count) elements do not hold \(m) x \(k) by \(k) x \(n) matrices")
     }
-    BLASThreads.prepare(m: m, n: n, k: k)
+    try BLASThreads.prepare(m: m, n: n, k: k)
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in

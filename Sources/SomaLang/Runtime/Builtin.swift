@@ -27,12 +27,19 @@ public final class Builtin {
     /// may have meant instead, as `filter` points to `convolve`.
     public let hints: [String]
     let parameters: Parameters
+    /// The same function for a call with one positional argument and no
+    /// keywords, which compiled code calls directly (no `Arguments`, no
+    /// array): it must give what `body` gives for that call, and must not
+    /// call back into Soma. Set for small builtins used in loops (`str`).
+    public let unary: ((Value) throws -> Value)?
 
-    public init(_ signature: String, doc: String, hints: [String] = [], body: @escaping (Arguments) throws -> Value) {
+    public init(_ signature: String, doc: String, hints: [String] = [], unary: ((Value) throws -> Value)? = nil,
+                body: @escaping (Arguments) throws -> Value) {
         self.signature = signature
         self.doc = doc
         self.hints = hints
         self.body = body
+        self.unary = unary
         self.parameters = Parameters(signature: signature)
         self.name = parameters.name
     }

@@ -62,6 +62,20 @@ extension Compiler {
             }
         case 1:
             let a0 = try compileExpression(arguments[0].value)
+            if case .name(let name) = callee.kind, case .global(let slot, _) = resolve(name),
+               let builtin = vm.builtins[name], let direct = builtin.unary {
+                // A builtin with a one-argument form (`str(i)`) is called
+                // directly while its name is not rebound.
+                let table = vm.globals
+                return { frame in
+                    let x = try a0(frame)
+                    if case .none = table.values[slot] {
+                        return try atCall(span) { try vm.callUnary(direct, x) }
+                    }
+                    let f = try function(frame)
+                    return try atCall(span) { try vm.callValue(f, [x], [], base: frame.base + size) }
+                }
+            }
             if case .name(let name) = callee.kind, case .global(let slot, _) = resolve(name) {
                 // A call of a global function (the usual recursion) looks at
                 // the global in place instead of copying it out first: one

@@ -8,26 +8,39 @@ extension Compiler {
     /// `x = x op e`. (Returns `slow` itself where no fast path applies: an
     /// Optional closure would be called through a reabstraction thunk.)
     func compileNameUpdate(_ id: Identifier, _ op: BinaryOperator, _ value: Expr, slow: @escaping Exec, _ span: Span) throws -> Exec {
-        let operand = try compileExpression(value)
         // A side-effect free arithmetic operand also runs as raw numeric
         // code (a constant needs no code at all); `operand` is the fallback.
         let leaf = numeric(value)
+        let operand: Code
+        let texts: TextsCode
+        if op == .add, leaf == nil, case .binary(.add, let l, let r) = value.kind {
+            // `s += a + b`: the two parts are appended one after the other
+            // when both are strings, without making the text a + b first.
+            // `operand` is what compileExpression(value) gives, sharing the parts.
+            let left = try compileExpression(l), right = try compileExpression(r)
+            operand = compileBinary(.add, left, right, value.span)
+            texts = joinedTexts(left, right, value.span, span)
+        } else {
+            let code = try compileExpression(value)
+            operand = code
+            texts = { frame in (try stringOperand(try code(frame), span), "") }
+        }
         let code: NumCode
         if let leaf { code = numericCode(leaf) } else { code = { _ in throw NotNumeric() } }
         let numeric = NumericOperand(leaf, code)
         switch op {
-        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, slow: slow, span)
-        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, slow: slow, span)
-        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, slow: slow, span)
-        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, slow: slow, span)
-        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, slow: slow, span)
-        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, slow: slow, span)
+        case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .subtract: return try nameUpdate(SubtractOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .multiply: return try nameUpdate(MultiplyOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .divide: return try nameUpdate(DivideOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .remainder: return try nameUpdate(RemainderOperator.self, id, operand, numeric, texts, slow: slow, span)
+        case .power: return try nameUpdate(PowerOperator.self, id, operand, numeric, texts, slow: slow, span)
         default: return slow
         }
     }
 
     private func nameUpdate<K: NumericOperator>(_ k: K.Type, _ id: Identifier, _ operand: @escaping Code, _ numeric: NumericOperand,
-                                                slow: @escaping Exec, _ span: Span) throws -> Exec {
+                                                _ texts: @escaping TextsCode, slow: @escaping Exec, _ span: Span) throws -> Exec {
         let appends = K.op == .add
         let num = numeric.code, kind = numeric.kind, constant = numeric.constant
         let site = NumericSite()
@@ -62,12 +75,13 @@ extension Compiler {
                 // Tested without binding the payload: a binding would keep a
                 // second reference alive and make every append copy the text.
                 guard appends, case .string = p.pointee else { return try slow(frame) }
-                let suffix = try stringOperand(try operand(frame), span)
+                let (first, second) = try texts(frame)
                 // The operand may have rebound the name: append only to a string still there.
                 guard case .string = p.pointee else { return try slow(frame) }
                 var old = p.move()
                 var text = Indexing.takeString(&old)
-                text += suffix
+                text += first
+                if !second.isEmpty { text += second }
                 p.initialize(to: .string(text))
                 return .normal
             }
@@ -102,18 +116,42 @@ extension Compiler {
                     return .normal
                 }
                 guard appends, case .some(.string) = table.values[i] else { return try slow(frame) }
-                let suffix = try stringOperand(try operand(frame), span)
+                let (first, second) = try texts(frame)
                 guard case .some(.string) = table.values[i] else { return try slow(frame) }
                 var old = table.values[i] ?? .nil
                 table.values[i] = .nil
                 var text = Indexing.takeString(&old)
-                text += suffix
+                text += first
+                if !second.isEmpty { text += second }
                 table.values[i] = .string(text)
                 return .normal
             }
         case .cell, .capture:
             return slow
         }
+    }
+}
+
+/// The text `s += e` appends, in one or two parts (the second may be empty).
+typealias TextsCode = (Frame) throws -> (String, String)
+
+/// The parts `s += a + b` appends: a's and b's text when both are strings
+/// (with the size check `a + b` makes), else the text of `a + b` computed as
+/// the expression would (`joined` is its span, `span` the update's).
+private func joinedTexts(_ left: @escaping Code, _ right: @escaping Code, _ joined: Span, _ span: Span) -> TextsCode {
+    { frame in
+        let x = try left(frame), y = try right(frame)
+        if case .string(let a) = x, case .string(let b) = y {
+            try at(joined) { try SizeLimit.checkString(a.utf8.count + b.utf8.count, "joining two strings") }
+            return (a, b)
+        }
+        let sum: Value
+        if case .number(let p) = x, case .number(let q) = y {
+            sum = .number(p + q)
+        } else {
+            sum = try at(joined) { try Operators.binary(.add, x, y) }
+        }
+        return (try stringOperand(sum, span), "")
     }
 }
 

@@ -3,7 +3,13 @@ typealias Store = (Frame, Value) throws -> Void
 
 extension Compiler {
     func resolve(_ name: String) -> VariableRef {
-        scope.resolve(name, globals: vm.globals)
+        let ref = scope.resolve(name, globals: vm.globals)
+        // A global named by a deferred Stdlib module: the module runs now,
+        // before the code mentioning it (see `DeferredModule`).
+        if case .global = ref, !vm.deferredModules.isEmpty, vm.deferredModules[name] != nil {
+            vm.loadDeferred(name, base: vm.stackTop)
+        }
+        return ref
     }
 
     /// Reads a name: local slot, cell, captured cell, global, then builtin.

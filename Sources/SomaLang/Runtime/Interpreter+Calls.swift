@@ -152,6 +152,24 @@ extension Interpreter {
         }
     }
 
+    /// Calls a builtin's one-argument form (`Builtin.unary`), with the
+    /// interrupt check and error conversion of `callBuiltin`.
+    @inline(__always)
+    func callUnary(_ direct: (Value) throws -> Value, _ x: Value) throws -> Value {
+        if interruptFlag.isSet { throw SomaError.interrupt() }
+        do {
+            return try direct(x)
+        } catch let signal as ControlSignal {
+            throw signal
+        } catch let request as ExitRequest {
+            throw request
+        } catch let error as SomaError {
+            throw error
+        } catch {
+            throw SomaError(converting: error)
+        }
+    }
+
     /// Runs `body` with native calls into Soma placed at `top`: needed where
     /// native object code (field getters and setters) runs outside a builtin
     /// call, so a callback's frame cannot land on live slots.

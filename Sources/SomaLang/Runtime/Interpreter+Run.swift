@@ -26,6 +26,7 @@ extension Interpreter {
         do {
             let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false, source: source)
                 .compileProgram(parsed.program)
+            try throwDeferredFailure()
             result.value = try program(Frame(base: base, closure: rootClosure))
         } catch let request as ExitRequest {
             result.exitCode = request.code
@@ -89,6 +90,12 @@ extension Interpreter {
             throw SomaError(.io, "cannot find '\(path)' to use", span: span,
                             notes: ["looked in: " + candidates.joined(separator: ", ")])
         }
+        if deferModule(file: file, text: text, span: span, from: from) { return }
+        try runUsed(file: file, text: text, span: span, from: from, base: base)
+    }
+
+    /// Runs a file found by `use` in the global scope, once.
+    func runUsed(file: String, text: String, span: Span, from: SourceFile, base: UnsafeMutablePointer<Value>) throws {
         guard usedFiles.insert(file).inserted else { return }
         let used = SourceFile(name: file, text: text)
         let usedFrom = "in code used from " + from.place(line: span.start.line)
@@ -110,6 +117,7 @@ extension Interpreter {
         do {
             let program = try Compiler(vm: self, scope: FunctionScope(), inFunction: false, source: used)
                 .compileProgram(parsed.program)
+            try throwDeferredFailure()
             _ = try program(Frame(base: base, closure: rootClosure))
         } catch let error as SomaError {
             var shown = error.leaving(used)

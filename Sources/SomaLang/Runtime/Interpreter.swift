@@ -65,6 +65,12 @@ public final class Interpreter {
     /// Files already run by `use`, by resolved path.
     var usedFiles: Set<String> = []
     public internal(set) var preludeNames: Set<String> = []
+    /// Whether `use` defers Stdlib modules (while the prelude loads; see `DeferredModule`).
+    public var defersUses = false
+    /// Names of deferred modules not yet run, each to its module.
+    var deferredModules: [String: DeferredModule] = [:]
+    /// The error of a deferred module that failed while code was compiled.
+    var deferredFailure: SomaError?
     /// Whether a `run` is in progress (a nested one keeps the live frames).
     var isRunning = false
 
@@ -150,7 +156,8 @@ public final class Interpreter {
 
     /// The value of global `name`, if it is defined.
     public func global(_ name: String) -> Value? {
-        globals.value(of: name)
+        if deferredModules[name] != nil { loadDeferredForHost(name) }
+        return globals.value(of: name)
     }
 
     /// Names of the globals the user defined, in definition order (the
@@ -161,13 +168,14 @@ public final class Interpreter {
 
     /// Records the globals bound so far as the prelude's, hidden from `globalNames`.
     public func markPreludeLoaded() {
-        preludeNames = Set(globals.definedNames)
+        preludeNames = Set(globals.definedNames).union(deferredModules.keys)
     }
 
     /// Removes every global and forgets the files run by `use`.
     public func clearGlobals() {
         globals.removeAll()
         usedFiles = []
+        deferredModules = [:]
     }
 
     /// Drops every global and all extension state, releasing them on the
@@ -182,6 +190,7 @@ public final class Interpreter {
             self.returnRegister = .nil
         }
         usedFiles = []
+        deferredModules = [:]
     }
 
     /// The doc text of a builtin or of a documented Soma function bound to `name`.

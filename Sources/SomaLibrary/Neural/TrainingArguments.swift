@@ -6,7 +6,12 @@ import SomaNeural
 
 /// X and T of a `learn` or `gradients` call, untracked.
 func trainingData(_ args: MemberArguments) throws -> (Tensor, Tensor) {
-    (try args.tensor(0, "X").detached, try args.tensor(1, "T").detached)
+    let x = try args.tensor(0, "X").detached, t = try args.tensor(1, "T").detached
+    // Without rows the epoch's mean loss is 0/0: say so rather than report a nan loss.
+    guard x.shape.first != 0 else {
+        throw SomaError.value("\(args.callee): X has no rows (shape \(x.shape)): there are no samples to learn from")
+    }
+    return (x, t)
 }
 
 /// The history record `{loss, val_loss, accuracy, val_accuracy}`.

@@ -13,7 +13,8 @@ enum HodgkinHuxleyBindings {
             the step), or a function of t in seconds. `method` is "euler" (as the demo) or "rk4".
             Returns {t, v, m, h, n, spikes}: times (s), voltage (mV), the gates, and
             the spike times: each peak of v above `threshold` mV (-20: strong input
-            makes spikes peak below 0 mV, and they still count).
+            makes spikes peak below 0 mV, and they still count). T and dt are in seconds, the
+            run has round(T/dt) steps, and a dt longer than T is an error, not an empty run.
             Example:
                 r = hh(fn(t) = if t < 0.05 { 0.2 } else { 0 }, T: 0.1)
                 plot(r.t, r.v); xlabel("time (s)"); ylabel("v (mV)")

@@ -16,6 +16,7 @@ enum IzhikevichBindings {
             "LTS", "TC", "RZ"); a:, b:, c:, d: override them. `I` is read as lif reads vin: a
             number (one neuron), a vector (a population), a steps x N matrix or a function of t.
             Returns {t, v, u, spikes}, times in seconds; for a population v and u are steps x N.
+            T and dt are in seconds (round(T/dt) steps); a dt longer than T is an error.
             Example:
                 r = izhikevich(10, T: 1s)   # regular spiking: tonic firing after adaptation
                 plot(r.t, r.v); xlabel("time (s)"); ylabel("v (mV)")
@@ -24,12 +25,20 @@ enum IzhikevichBindings {
     }
 
     /// The neuron of `kind:` with the `a:`, `b:`, `c:`, `d:` given.
+    /// Each must be finite, as the object's fields must be when set.
     static func neuron(_ args: MemberArguments) throws -> Izhikevich {
         var neuron = Izhikevich(kind: try args.choice("kind", Izhikevich.Kind.self))
-        neuron.a = try args.optionalNumber("a") ?? neuron.a
-        neuron.b = try args.optionalNumber("b") ?? neuron.b
-        neuron.c = try args.optionalNumber("c") ?? neuron.c
-        neuron.d = try args.optionalNumber("d") ?? neuron.d
+        func parameter(_ name: String, _ old: Double) throws -> Double {
+            guard let x = try args.optionalNumber(name) else { return old }
+            guard x.isFinite else {
+                throw SomaError.value("\(args.callee): \(name) must be a finite number, got \(formatNumber(x))")
+            }
+            return x
+        }
+        neuron.a = try parameter("a", neuron.a)
+        neuron.b = try parameter("b", neuron.b)
+        neuron.c = try parameter("c", neuron.c)
+        neuron.d = try parameter("d", neuron.d)
         return neuron
     }
 

@@ -14,7 +14,8 @@ enum LIFBindings {
             its length), a steps x N matrix (time-varying input to N neurons; a steps x 1
             matrix drives one neuron over time), or a function of t giving a number or a
             vector. Returns {t, v, spikes}; for a population v is steps x N and spikes a
-            list of tensors, one per neuron.
+            list of tensors, one per neuron. T and dt are in seconds and the run has
+            round(T/dt) steps; a dt longer than T is an error, not an empty run.
             Example:
                 r = lif(1.5, T: 1s)
                 len(r.spikes)   # 41 spikes, as lif_rate(1.5) ≈ 41.7 Hz says

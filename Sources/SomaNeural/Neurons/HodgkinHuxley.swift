@@ -54,10 +54,7 @@ public struct HodgkinHuxley {
     /// - Throws: `NeuralError.value` for a non-positive or absurd step count,
     ///   `NeuralError.shape` for a current that is not one channel covering the run.
     public func simulate(_ current: Signal, duration: Double, dt: Double, method: Method = .euler) throws -> HHTrace {
-        guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-            throw NeuralError.value("hh: T and dt must be positive, got T=\(duration), dt=\(dt)")
-        }
-        let steps = try checkedCount((duration / dt).rounded(), "hh: number of steps T/dt")
+        let steps = try stepCount(duration: duration, dt: dt, "hh")
         guard steps <= 10_000_000 else {
             throw NeuralError.value("hh: \(steps) steps is too many; use a larger dt or a shorter T")
         }

@@ -55,14 +55,11 @@ public struct Izhikevich {
     /// - Throws: `NeuralError.value` for bad times or parameters, `NeuralError.shape`
     ///   for an input that does not cover the run.
     public func simulate(_ input: Signal, duration: Double, dt: Double) throws -> IzhikevichTrace {
-        guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-            throw NeuralError.value("izhikevich: T and dt must be positive, got T=\(duration), dt=\(dt)")
-        }
+        let steps = try stepCount(duration: duration, dt: dt, "izhikevich")
         guard [a, b, c, d, peak, v0].allSatisfy(\.isFinite), c < peak else {
             throw NeuralError.value("izhikevich: a, b, c, d must be finite and the reset c below the peak of \(String(format: "%g", peak)) mV")
         }
         let neurons = input.channels
-        let steps = try checkedCount((duration / dt).rounded(), "izhikevich: number of steps T/dt")
         guard steps * max(neurons, 1) <= 50_000_000 else {
             throw NeuralError.value("izhikevich: recording \(steps) steps of \(neurons) neurons needs too much memory")
         }

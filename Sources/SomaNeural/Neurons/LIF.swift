@@ -36,13 +36,10 @@ public struct LIF {
     ///   `NeuralError.shape` for an input that does not cover the run.
     public func simulate(_ input: Signal, duration: Double, dt: Double, recordVoltage: Bool = true) throws -> LIFTrace {
         let neurons = input.channels
-        guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-            throw NeuralError.value("lif: T and dt must be positive, got T=\(duration), dt=\(dt)")
-        }
+        let steps = try stepCount(duration: duration, dt: dt, "lif")
         guard tauM > 0, tauRef >= 0 else {
             throw NeuralError.value("lif: tau_m must be positive and tau_ref non-negative")
         }
-        let steps = try checkedCount((duration / dt).rounded(), "lif: number of steps T/dt")
         // The step times alone take 8 bytes a step.
         guard steps <= 50_000_000, neurons >= 0, neurons <= 10_000_000 else {
             throw NeuralError.value("lif: \(steps) steps of \(neurons) neurons is too large a run")

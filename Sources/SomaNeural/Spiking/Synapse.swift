@@ -23,10 +23,7 @@ public func psc(_ t: Double, tauS: Double, n: Int = 0) throws -> Double {
 ///
 /// - Throws: `NeuralError.value` for a bad `dt` or a spike time outside [0, T).
 public func spikeTrain(_ times: [Double], duration: Double, dt: Double) throws -> [Double] {
-    guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-        throw NeuralError.value("spike_train: T and dt must be positive")
-    }
-    let n = try checkedCount((duration / dt).rounded(), "spike_train: T/dt")
+    let n = try stepCount(duration: duration, dt: dt, "spike_train")
     guard n <= 50_000_000 else { throw NeuralError.value("spike_train: T/dt = \(n) samples is too many") }
     var train = [Double](repeating: 0, count: n)
     for t in times {
@@ -91,10 +88,7 @@ public struct SpikingNetwork {
             throw NeuralError.shape("network weights must be a square matrix, got shape \(weights.shape)")
         }
         guard tauS > 0 else { throw NeuralError.value("tau_s must be positive") }
-        guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-            throw NeuralError.value("network: T and dt must be positive")
-        }
-        let steps = try checkedCount((duration / dt).rounded(), "network: T/dt")
+        let steps = try stepCount(duration: duration, dt: dt, "network")
         guard steps * max(n, 1) <= 50_000_000 else {
             throw NeuralError.value("network: \(steps) steps of \(n) neurons is too much to record")
         }

@@ -34,6 +34,21 @@ public struct Figure {
     public var axes: Axes {
         get { onTwin ? twins[current] ?? Axes() : panels[current] ?? Axes() }
         set { if onTwin { twins[current] = newValue } else { panels[current] = newValue } }
+        // In place: the axes leave their slot while they change, so a call that adds one
+        // series does not copy all the others (30 000 `text` calls were quadratic).
+        _modify {
+            if onTwin {
+                var axes = twins[current] ?? Axes()
+                twins[current] = nil
+                defer { twins[current] = axes }
+                yield &axes
+            } else {
+                var axes = panels[current] ?? Axes()
+                panels[current] = nil
+                defer { panels[current] = axes }
+                yield &axes
+            }
+        }
     }
 
     /// Adds a second y axis on the right of the current panel, sharing its x axis, and
