@@ -32,11 +32,11 @@ private let configurations: [(Activation, Activation, Loss)] = [
         let x = try randomTensor([6, 3], seed: 11), t = try oneHotTargets(rows: 6, k: 2)
         try net.model.lossAndGradient(x, t, loss: loss)
         for p in net.model.parameters {
-            let analytic = p.grad
+            let analytic = p.grad.data
             let numeric = try numericalGradient(of: { w in
                 let keep = p.value
                 defer { p.value = keep }
-                p.value = w.data
+                try p.assign(w)
                 return Tensor(try loss.value(try net.predict(x), t))
             }, at: p.tensor)
             for i in 0..<analytic.count {
@@ -48,22 +48,28 @@ private let configurations: [(Activation, Activation, Loss)] = [
     }
 
     /// The fused kernel's hand-written passes give the gradients autodiff
-    /// takes of the same layers' tensor definitions.
-    @Test(arguments: configurations.indices)
-    func fusedKernelMatchesAutodiff(index: Int) throws {
+    /// takes of the same layers' tensor definitions, in both precisions: the
+    /// same numbers to rounding (1e-10 of the largest gradient in float64,
+    /// 1e-4 in float32, whose unit roundoff is 6e-8).
+    @Test(arguments: configurations.indices, Precision.allCases)
+    func fusedKernelMatchesAutodiff(index: Int, precision: Precision) throws {
         let (hidden, output, loss) = configurations[index]
-        let x = try randomTensor([7, 3], seed: 4), t = try oneHotTargets(rows: 7, k: 2)
-        let a = try Network(sizes: [3, 6, 2], activation: hidden, output: output, loss: loss, seed: 8)
-        let b = try Network(sizes: [3, 6, 2], activation: hidden, output: output, loss: loss, seed: 8)
+        let dtype = precision.dtype
+        let x = try randomTensor([7, 3], seed: 4).astype(dtype), t = try oneHotTargets(rows: 7, k: 2).astype(dtype)
+        let a = try Network(sizes: [3, 6, 2], activation: hidden, output: output, loss: loss, seed: 8, precision: precision)
+        let b = try Network(sizes: [3, 6, 2], activation: hidden, output: output, loss: loss, seed: 8, precision: precision)
         let fused = try #require(a.model.fusedLayers)
-        var scratch = Batch(rows: 0, cols: 0)
-        let (lf, yf) = try a.model.fusedLossAndGradient(fused, x, t, loss: loss, scratch: &scratch)
+        let (lf, yf) = try a.model.fusedLossAndGradient(fused, x, t, loss: loss)
         let (la, ya) = try b.model.lossAndGradient(x, t, loss: loss)
-        #expect(abs(lf - la) <= 1e-12 * max(1, abs(la)))
-        for (u, v) in zip(yf.data, ya.data) { #expect(abs(u - v) < 1e-12) }
+        let tolerance = precision == .double ? 1e-10 : 1e-4
+        #expect(yf.dtype == dtype && ya.dtype == dtype)
+        #expect(abs(lf - la) <= tolerance * max(1, abs(la)))
+        for (u, v) in zip(yf.data, ya.data) { #expect(abs(u - v) < tolerance) }
         for (p, q) in zip(a.model.parameters, b.model.parameters) {
-            let scale = max(q.grad.map(abs).max() ?? 0, 1e-12)
-            for (g, h) in zip(p.grad, q.grad) { #expect(abs(g - h) <= 1e-10 * scale, "\(p.name): \(g) vs \(h)") }
+            #expect(p.grad.dtype == dtype && q.grad.dtype == dtype)
+            let (gp, gq) = (p.grad.data, q.grad.data)
+            let scale = max(gq.map(abs).max() ?? 0, 1e-12)
+            for (g, h) in zip(gp, gq) { #expect(abs(g - h) <= tolerance * scale, "\(p.name): \(g) vs \(h)") }
         }
     }
 
@@ -76,11 +82,10 @@ private let configurations: [(Activation, Activation, Loss)] = [
                             Dense(inputs: 8, outputs: 3, seed: 2), ActivationLayer(.softmax)])
         }
         let (a, b) = (try model(), try model())
-        var scratch = Batch(rows: 0, cols: 0)
-        _ = try a.fusedLossAndGradient(try #require(a.fusedLayers), x, t, loss: .cce, scratch: &scratch)
+        _ = try a.fusedLossAndGradient(try #require(a.fusedLayers), x, t, loss: .cce)
         try b.lossAndGradient(x, t, loss: .cce)
         for (p, q) in zip(a.parameters, b.parameters) {
-            for (g, h) in zip(p.grad, q.grad) { #expect(abs(g - h) < 1e-12) }
+            for (g, h) in zip(p.grad.data, q.grad.data) { #expect(abs(g - h) < 1e-12) }
         }
     }
 
@@ -117,16 +122,17 @@ private let configurations: [(Activation, Activation, Loss)] = [
         #expect(throws: NeuralError.self) { try d.W.assign(leaf) }
     }
 
-    @Test func singlePrecisionProductsAgreeWithDouble() throws {
+    @Test func singlePrecisionAgreesWithDouble() throws {
         let x = try randomTensor([20, 30], seed: 5), t = try oneHotTargets(rows: 20, k: 4)
         var grads: [[Double]] = []
         var outputs: [Tensor] = []
         for precision in [Precision.double, .single] {
             let net = try Network(sizes: [30, 16, 4], activation: .tanh, output: .softmax, loss: .cce, seed: 9,
                                   precision: precision)
-            var scratch = Batch(rows: 0, cols: 0)
-            _ = try net.model.fusedLossAndGradient(try #require(net.model.fusedLayers), x, t, loss: .cce, scratch: &scratch)
-            grads.append(net.model.parameters.flatMap(\.grad))
+            let dtype = precision.dtype
+            _ = try net.model.fusedLossAndGradient(try #require(net.model.fusedLayers), x.astype(dtype), t.astype(dtype),
+                                                   loss: .cce)
+            grads.append(net.model.parameters.flatMap(\.grad.data))
             outputs.append(try net.predict(x))
         }
         let scale = try #require(grads[0].map(abs).max())

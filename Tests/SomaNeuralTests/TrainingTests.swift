@@ -43,7 +43,7 @@ import SomaCore
         func norm(decay: WeightDecay) throws -> Double {
             let net = try Network(sizes: [2, 8, 1], seed: 1)
             _ = try net.learn(x, t, epochs: 300, learningRate: 1, decay: decay)
-            return net.layers.flatMap { $0.W.value }.map { $0 * $0 }.reduce(0, +)
+            return net.layers.flatMap { $0.W.value.data }.map { $0 * $0 }.reduce(0, +)
         }
         let plain = try norm(decay: .none)
         #expect(try norm(decay: WeightDecay(l2: 0.05)) < plain)
@@ -133,7 +133,7 @@ import SomaCore
             let net = try Network(sizes: [64, 16, 10], activation: .logistic, output: .softmax, loss: .cce, seed: 3)
             let h = try net.learn(x, t, epochs: 5, learningRate: 0.5, batchSize: 30, momentum: 0.5,
                                   decay: WeightDecay(l2: 1e-3), validation: 0.2, patience: 10, seed: 2, fused: fused)
-            runs.append((h, net.model.parameters.flatMap(\.value)))
+            runs.append((h, net.model.parameters.flatMap(\.value.data)))
         }
         for (a, b) in zip(runs[0].0.loss + runs[0].0.valLoss, runs[1].0.loss + runs[1].0.valLoss) {
             #expect(abs(a - b) < 1e-9 * max(1, abs(a)))

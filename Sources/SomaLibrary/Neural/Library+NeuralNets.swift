@@ -15,13 +15,18 @@ extension Library {
                 `net.learn(X, T, epochs:, lr:, ...)` trains; `net.layers[i].W` and `.b` are
                 the weights (sizes[i] x sizes[i+1]) and biases, readable and writable;
                 `help(net)` lists every field and method.
-                `precision: "single"` does the training products in float32 (about twice as fast
-                on big layers, as numpy's float32 code); weights stay float64.
+                `precision: "single"` holds the weights and biases as float32 tensors, so
+                training runs in float32 (half the memory, about twice as fast on big layers,
+                as numpy's float32 code). The network computes in its weights' dtype: input of
+                the other dtype (`astype("float32")`, a float32 IDX file) is converted batch by
+                batch, never as a whole, and outputs have the weights' dtype.
                 Example:
                     X, T = xor()
                     net = Network([2, 3, 1], seed: 1)
                     h = net.learn(X, T, epochs: 2000, lr: 4)
                     plot(h.loss); net(X)
+                    net32 = Network([2, 3, 1], seed: 1, precision: "single")
+                    net32.layers[0].W.dtype   # "float32"
                 """) { args in
                 let sizes = try args.tensor(0, "sizes").data.map { s -> Int in
                     guard let n = Int(exactly: s), n >= 1, n <= Network.maxLayerSize else {
@@ -52,7 +57,7 @@ extension Library {
             declaredBuiltin("Dense(n_in, n_out, act: \"linear\", init:, seed:, precision: \"double\")", doc: """
                 A fully connected layer y = act(x·W + b) for `Sequential`.
                 `init` is "he", "xavier" or "lecun" (default: he for relu-like activations,
-                else lecun, N(0, 1/n_in)).
+                else lecun, N(0, 1/n_in)). `precision: "single"` makes W and b float32.
                 Example:
                     layer = Dense(3, 2, act: "relu", seed: 1)
                     layer([1, 2, 3])
@@ -64,8 +69,8 @@ extension Library {
                 }
                 let act = try Activation(name: try args.string("act"))
                 let initializer = try args.keyword("init") == nil ? .suited(to: act) : args.choice("init", Initializer.self)
-                let dense = Dense(inputs: nIn, outputs: nOut, initializer: initializer, seed: try args.seed())
-                dense.precision = try args.choice("precision", Precision.self)
+                let dense = Dense(inputs: nIn, outputs: nOut, initializer: initializer, seed: try args.seed(),
+                                  precision: try args.choice("precision", Precision.self))
                 let stack: [Layer] = act == .identity ? [dense] : [dense, ActivationLayer(act)]
                 return LayerBox(dense: dense, stack: stack).value
             },

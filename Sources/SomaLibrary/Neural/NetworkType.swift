@@ -36,7 +36,8 @@ enum NetworkType {
                     `batch` defaults to the whole set; `decay` is L2 and `l1` L1 weight decay; `dropout`
                     drops hidden units while training; `validation` holds out that fraction and,
                     with `patience`, stops early and keeps the best weights; `shuffle: false` keeps
-                    the sample order in every epoch.
+                    the sample order in every epoch. Training runs in the weights' dtype (see
+                    `precision`); X and T of the other dtype are converted batch by batch.
                     Example:
                         X, T = xor()
                         net = Network([2, 3, 1], seed: 1)

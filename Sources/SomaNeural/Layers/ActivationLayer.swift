@@ -7,10 +7,8 @@ public final class ActivationLayer: Layer {
     public var parameters: [Parameter] { [] }
     public var description: String { "Activation(\(activation.rawValue))" }
 
-    // Buffers of the fused kernel (see Fused/ActivationLayer+Fused.swift).
-    var z = Batch(rows: 0, cols: 0)
-    var y = Batch(rows: 0, cols: 0)
-    var dz = Batch(rows: 0, cols: 0)
+    // Buffers of the fused kernel, of the input's element type (see Fused/ActivationLayer+Fused.swift).
+    var buffers: AnyObject?
 
     public init(_ activation: Activation) { self.activation = activation }
 

@@ -12,8 +12,7 @@ public final class Dropout: Layer {
     var rng: RandomGenerator
     // Buffers of the fused kernel (see Fused/Dropout+Fused.swift).
     var mask: [Double] = []
-    var y = Batch(rows: 0, cols: 0)
-    var dx = Batch(rows: 0, cols: 0)
+    var buffers: AnyObject?
 
     /// - Throws: `NeuralError.value` unless 0 ≤ rate < 1.
     public init(rate: Double, seed: UInt64 = 0) throws {
@@ -27,7 +26,7 @@ public final class Dropout: Layer {
     public func forward(_ x: Tensor, _ p: [Tensor], training: Bool) throws -> Tensor {
         guard training, rate > 0 else { return x }
         drawMask(count: x.count)
-        return try x * Tensor(shape: x.shape, data: mask)
+        return try x * Tensor(shape: x.shape, data: mask).astype(x.dtype)
     }
 
     /// Fills `mask` with 1/(1 − rate) (kept) or 0 (dropped) per element.

@@ -23,6 +23,9 @@ public final class Network {
     /// Largest size of one layer.
     public static let maxLayerSize = 1_000_000
 
+    /// `precision: .single` holds every weight and bias as a float32 tensor,
+    /// so training, gradients and updates run in Float32.
+    ///
     /// - Throws: `NeuralError.value` for fewer than two sizes, a size < 1, or
     ///   more than `maxWeights` weights.
     public init(sizes: [Int], activation: Activation = .logistic, output: Activation = .logistic,
@@ -50,8 +53,7 @@ public final class Network {
             let last = i == sizes.count - 2
             let act = last ? output : activation
             let d = Dense(inputs: sizes[i], outputs: sizes[i + 1], initializer: .suited(to: act),
-                          seed: seed &+ UInt64(i) &* 7919)
-            d.precision = precision
+                          seed: seed &+ UInt64(i) &* 7919, precision: precision)
             dense.append(d)
             stack.append(d)
             stack.append(ActivationLayer(act))
@@ -71,7 +73,9 @@ public final class Network {
     public func predict(_ x: Tensor) throws -> Tensor { try model.predict(x) }
 
     /// Trains with SGD (or momentum, or a given optimizer); `dropout` applies
-    /// to hidden layers during this call only.
+    /// to hidden layers during this call only. Training runs in the
+    /// parameters' dtype (`precision`); input of the other dtype is converted
+    /// batch by batch as the rows are gathered (see `Sequential.learn`).
     public func learn(_ x: Tensor, _ t: Tensor, epochs: Int, learningRate: Double, batchSize: Int? = nil,
                       momentum: Double = 0, decay: WeightDecay = .none, dropout: Double = 0,
                       validation: Double = 0, patience: Int? = nil, seed: UInt64 = 0, shuffle: Bool = true,

@@ -23,6 +23,12 @@ public final class Sequential {
     /// Every trainable parameter, input side first.
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
+    /// The dtype the model computes in: its parameters' (the first one's when
+    /// layers differ), or the input's for a model without parameters.
+    public func computeDType(for x: Tensor) -> DType {
+        parameters.first?.dtype ?? x.dtype
+    }
+
     /// Checks that `width` input features flow through every layer; returns
     /// the output width.
     @discardableResult
@@ -50,7 +56,9 @@ public final class Sequential {
 
     /// Outputs for samples: the rows of a matrix, a 1-d tensor as one sample
     /// (giving a 1-d output), images N x H x W as N rows of H·W features.
-    /// Differentiable in `x`; an untracked input takes the fused pass.
+    /// Differentiable in `x`; an untracked input takes the fused pass. The
+    /// outputs have the parameters' dtype (an input of the other dtype is
+    /// converted, as each layer does).
     public func predict(_ x: Tensor) throws -> Tensor {
         let rows = try sampleRows(x, vectorIsOneSample: true)
         try check(inputWidth: rows.shape[1])
@@ -74,7 +82,7 @@ public final class Sequential {
         let y = try forward(x, leaves, training: training)
         let value = try loss(y, t)
         let grads = try backward(value, wrt: leaves)
-        for (p, g) in zip(params, grads) { p.grad = g.data }
+        for (p, g) in zip(params, grads) { try p.setGradient(g) }
         return (try value.scalar(), y.detached)
     }
 
@@ -84,7 +92,7 @@ public final class Sequential {
         let rows = try sampleRows(x, vectorIsOneSample: false)
         try check(inputWidth: rows.shape[1])
         try lossAndGradient(rows, try sampleRows(t, vectorIsOneSample: false), loss: loss, training: false)
-        return parameters.map { Tensor(shape: $0.shape, data: $0.grad) }
+        return parameters.map(\.grad)
     }
 }
 

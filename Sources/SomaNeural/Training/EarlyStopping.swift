@@ -1,3 +1,5 @@
+import SomaCore
+
 /// Early stopping: remembers the parameters of the epoch with the lowest
 /// monitored loss and asks to stop after `patience` epochs without a new
 /// best.
@@ -5,7 +7,7 @@ public struct EarlyStopping {
     public let patience: Int
     public private(set) var bestLoss = Double.infinity
     public private(set) var bestEpoch = 0
-    private var bestValues: [[Double]] = []
+    private var bestValues: [Tensor] = []
     private var sinceBest = 0
 
     public init(patience: Int) { self.patience = patience }

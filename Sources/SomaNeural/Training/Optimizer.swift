@@ -1,10 +1,13 @@
 import Foundation
+import SomaCore
 
 /// Updates parameters from their gradients after each batch.
 ///
 /// Concrete optimizers subclass `OptimizerBase` and override only their
 /// per-parameter state and update rule; the base class keeps the state for
-/// each parameter and applies weight decay.
+/// each parameter and applies weight decay. State and arithmetic have the
+/// parameter's dtype: a float32 parameter is updated in Float32 (the
+/// hyperparameters rounded to it), as PyTorch's optimizers do.
 public protocol Optimizer: AnyObject {
     /// Step size κ.
     var learningRate: Double { get set }
@@ -50,11 +53,7 @@ open class OptimizerBase<State>: Optimizer {
     public func step(_ parameters: [Parameter], decay: WeightDecay) {
         for p in parameters {
             if p.decays && (decay.l2 != 0 || decay.l1 != 0) {
-                p.withBuffers { w, g in
-                    for i in 0..<w.count {
-                        g[i] += decay.l2 * w[i] + decay.l1 * (w[i] > 0 ? 1 : (w[i] < 0 ? -1 : 0))
-                    }
-                }
+                p.dtype == .float32 ? addDecay(decay, to: p, Float.self) : addDecay(decay, to: p, Double.self)
             }
             let id = ObjectIdentifier(p)
             let slot: Int
@@ -70,13 +69,23 @@ open class OptimizerBase<State>: Optimizer {
     }
 }
 
+/// Adds the weight-decay terms to `p`'s gradient, in element type `T`.
+private func addDecay<T: TensorElement>(_ decay: WeightDecay, to p: Parameter, _: T.Type) {
+    let (l2, l1) = (T(decay.l2), T(decay.l1))
+    p.withBuffers(T.self) { w, g in
+        for i in 0..<w.count {
+            g[i] += l2 * w[i] + l1 * (w[i] > 0 ? 1 : (w[i] < 0 ? -1 : 0))
+        }
+    }
+}
+
 /// Plain gradient descent W ← W − κ·∂E/∂W, or with momentum.
 ///
 /// Both momentum forms of the notes are available:
 /// - `.friction`: V ← m·V + ∂E/∂W (the notes' (1 − r)V + ∂E/∂W with m = 1 − r);
 /// - `.average`: V ← β·V + (1 − β)·∂E/∂W with β = m;
 /// then W ← W − κ·V.
-public final class SGD: OptimizerBase<[Double]> {
+public final class SGD: OptimizerBase<Tensor> {
     public enum MomentumForm: String, CaseIterable, Sendable { case friction, average }
     public var momentum: Double
     public var form: MomentumForm
@@ -92,25 +101,32 @@ public final class SGD: OptimizerBase<[Double]> {
         super.init(learningRate: learningRate)
     }
 
-    public override func initialState(for parameter: Parameter) -> [Double] {
-        momentum == 0 ? [] : [Double](repeating: 0, count: parameter.value.count)
+    /// The velocity, of the parameter's dtype (empty without momentum).
+    public override func initialState(for parameter: Parameter) -> Tensor {
+        Tensor(repeating: 0, shape: [momentum == 0 ? 0 : parameter.value.count], dtype: parameter.dtype)
     }
 
-    public override func update(_ p: Parameter, state v: inout [Double]) {
-        let lr = learningRate
-        if momentum == 0 || v.count != p.value.count {
-            p.withBuffers { w, g in
+    public override func update(_ p: Parameter, state v: inout Tensor) {
+        p.dtype == .float32 ? update(p, velocity: &v, Float.self) : update(p, velocity: &v, Double.self)
+    }
+
+    private func update<T: TensorElement>(_ p: Parameter, velocity: inout Tensor, _: T.Type) {
+        let lr = T(learningRate)
+        if momentum == 0 || velocity.count != p.value.count {
+            p.withBuffers(T.self) { w, g in
                 for i in 0..<w.count { w[i] -= lr * g[i] }
             }
             return
         }
-        let m = momentum
-        let gScale = form == .friction ? 1 : 1 - m
-        p.withBuffers { w, g in
+        let m = T(momentum)
+        let gScale: T = form == .friction ? 1 : 1 - m
+        T.withElements(of: &velocity) { v in
             v.withUnsafeMutableBufferPointer { vel in
-                for i in 0..<w.count {
-                    vel[i] = m * vel[i] + gScale * g[i]
-                    w[i] -= lr * vel[i]
+                p.withBuffers(T.self) { w, g in
+                    for i in 0..<w.count {
+                        vel[i] = m * vel[i] + gScale * g[i]
+                        w[i] -= lr * vel[i]
+                    }
                 }
             }
         }
@@ -119,9 +135,10 @@ public final class SGD: OptimizerBase<[Double]> {
 
 /// Adam: bias-corrected running averages of the gradient and its square.
 public final class Adam: OptimizerBase<Adam.Moments> {
+    /// The running averages, of the parameter's dtype, and the step count.
     public struct Moments {
-        var m: [Double]
-        var v: [Double]
+        var m: Tensor
+        var v: Tensor
         var t: Int
     }
     public var beta1: Double, beta2: Double, epsilon: Double
@@ -143,22 +160,32 @@ public final class Adam: OptimizerBase<Adam.Moments> {
     }
 
     public override func initialState(for p: Parameter) -> Moments {
-        Moments(m: [Double](repeating: 0, count: p.value.count), v: [Double](repeating: 0, count: p.value.count), t: 0)
+        let zeros = Tensor(repeating: 0, shape: [p.value.count], dtype: p.dtype)
+        return Moments(m: zeros, v: zeros, t: 0)
     }
 
     public override func update(_ p: Parameter, state s: inout Moments) {
         s.t += 1
         let c1 = 1 - pow(beta1, Double(s.t)), c2 = 1 - pow(beta2, Double(s.t))
         let step = learningRate * c2.squareRoot() / c1
-        let (b1, b2, eps) = (beta1, beta2, epsilon * c2.squareRoot())
-        p.withBuffers { w, grad in
-            s.m.withUnsafeMutableBufferPointer { m in
-                s.v.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<w.count {
-                        let g = grad[i]
-                        m[i] = b1 * m[i] + (1 - b1) * g
-                        v[i] = b2 * v[i] + (1 - b2) * g * g
-                        w[i] -= step * m[i] / (v[i].squareRoot() + eps)
+        let eps = epsilon * c2.squareRoot()
+        p.dtype == .float32 ? update(p, &s, step: step, eps: eps, Float.self) : update(p, &s, step: step, eps: eps, Double.self)
+    }
+
+    private func update<T: TensorElement>(_ p: Parameter, _ s: inout Moments, step: Double, eps: Double, _: T.Type) {
+        let (b1, b2, step, eps) = (T(beta1), T(beta2), T(step), T(eps))
+        T.withElements(of: &s.m) { ms in
+            T.withElements(of: &s.v) { vs in
+                ms.withUnsafeMutableBufferPointer { m in
+                    vs.withUnsafeMutableBufferPointer { v in
+                        p.withBuffers(T.self) { w, grad in
+                            for i in 0..<w.count {
+                                let g = grad[i]
+                                m[i] = b1 * m[i] + (1 - b1) * g
+                                v[i] = b2 * v[i] + (1 - b2) * g * g
+                                w[i] -= step * m[i] / (v[i].squareRoot() + eps)
+                            }
+                        }
                     }
                 }
             }

@@ -4,6 +4,12 @@ extension Sequential {
     /// Trains on rows of `x` with targets `t` by mini-batch gradient descent:
     /// a hold-out split, then epochs (`runEpoch`) with early stopping.
     ///
+    /// The model computes in its parameters' dtype (`computeDType`), as a
+    /// PyTorch or Keras model does: float32 input to a float64 model trains
+    /// in float64, float64 input to a float32 model in float32. The rows of
+    /// each batch are converted as they are gathered (the gather copies them
+    /// anyway), so `x` is never converted or copied as a whole.
+    ///
     /// - Parameters:
     ///   - optimizer: SGD, momentum or Adam.
     ///   - progress: called after each epoch (a terminal binding draws a bar).
@@ -25,7 +31,8 @@ extension Sequential {
         }
         var rng = RandomGenerator(seed: options.seed)
         let split = try HoldOut(rows: x.shape[0], fraction: options.validation, rng: &rng)
-        let xVal = try x.rows(split.validation), tVal = try t.rows(split.validation)
+        let dtype = computeDType(for: x)
+        let xVal = x.rows(split.validation, as: dtype), tVal = t.rows(split.validation, as: dtype)
         let classes = t.data.allSatisfy { $0 == 0 || $0 == 1 }
         var stopping = options.patience.map { EarlyStopping(patience: $0) }
         var history = History()
@@ -36,7 +43,7 @@ extension Sequential {
             if options.shuffle {
                 order = try rng.permutation(order.count).data.map { split.train[Int($0)] }
             }
-            let (epochLoss, correct) = try runEpoch(x, t, order: order, loss: loss, optimizer: optimizer,
+            let (epochLoss, correct) = try runEpoch(x, t, order: order, dtype: dtype, loss: loss, optimizer: optimizer,
                                                     options: options, classes: classes, epoch: epoch)
             history.loss.append(epochLoss)
             if classes { history.accuracy.append(Double(correct) / Double(order.count)) }
@@ -59,22 +66,22 @@ extension Sequential {
         return history
     }
 
-    /// One pass over the rows listed in `order`, in mini-batches: returns the
-    /// mean loss and the number of correctly classified rows.
-    func runEpoch(_ x: Tensor, _ t: Tensor, order: [Int], loss: Loss, optimizer: Optimizer,
+    /// One pass over the rows listed in `order`, in mini-batches of `dtype`:
+    /// returns the mean loss and the number of correctly classified rows.
+    func runEpoch(_ x: Tensor, _ t: Tensor, order: [Int], dtype: DType, loss: Loss, optimizer: Optimizer,
                   options: TrainingOptions, classes: Bool, epoch: Int) throws -> (loss: Double, correct: Int) {
         let n = order.count
         let batch = min(options.batchSize ?? n, n)
         let fused = options.fused ? fusedLayers : nil
         let params = parameters
-        var xb = Tensor(repeating: 0, shape: [0, x.shape[1]]), tb = Tensor(repeating: 0, shape: [0, t.shape[1]])
-        var scratch = Batch(rows: 0, cols: 0)
+        var xb = Tensor(repeating: 0, shape: [0, x.shape[1]], dtype: dtype)
+        var tb = Tensor(repeating: 0, shape: [0, t.shape[1]], dtype: dtype)
         var total = 0.0, correct = 0, start = 0
         while start < n {
             let end = min(start + batch, n)
-            x.gatherRows(order[start..<end], into: &xb)
-            t.gatherRows(order[start..<end], into: &tb)
-            let (value, y) = try fused.map { try fusedLossAndGradient($0, xb, tb, loss: loss, scratch: &scratch) }
+            x.gatherRows(order[start..<end], as: dtype, into: &xb)
+            t.gatherRows(order[start..<end], as: dtype, into: &tb)
+            let (value, y) = try fused.map { try fusedLossAndGradient($0, xb, tb, loss: loss) }
                 ?? lossAndGradient(xb, tb, loss: loss)
             guard value.isFinite else { throw NeuralError.diverged(epoch: epoch, what: "the training loss") }
             if classes { correct += correctCount(y, tb) }
@@ -106,30 +113,13 @@ func correctCount(_ y: Tensor, _ t: Tensor) -> Int {
 }
 
 extension Tensor {
-    /// The rows listed in `indices` (first axis).
-    func rows(_ indices: [Int]) throws -> Tensor {
-        var out = Tensor(repeating: 0, shape: [0] + shape.dropFirst())
-        gatherRows(indices[...], into: &out)
+    /// The rows listed in `indices` (first axis), as `dtype`.
+    func rows(_ indices: [Int], as dtype: DType) -> Tensor {
+        var out = Tensor(repeating: 0, shape: [0] + shape.dropFirst(), dtype: dtype)
+        gatherRows(indices[...], as: dtype, into: &out)
         return out
     }
 
-    /// Copies the rows listed in `indices` into `out`, reusing its storage
-    /// when the size is unchanged (a 2-d tensor; indices in range).
-    func gatherRows(_ indices: ArraySlice<Int>, into out: inout Tensor) {
-        let cols = rank >= 2 ? count / Swift.max(shape[0], 1) : 1
-        let shape = [indices.count] + self.shape.dropFirst()
-        if out.count == indices.count * cols, out.node == nil {
-            out.setShape(shape)
-        } else {
-            out = Tensor(repeating: 0, shape: shape)
-        }
-        data.withUnsafeBufferPointer { src in
-            out.data.withUnsafeMutableBufferPointer { dst in
-                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-                for (k, i) in indices.enumerated() {
-                    (d + k * cols).update(from: s + i * cols, count: cols)
-                }
-            }
-        }
-    }
+    /// The rows listed in `indices` (first axis).
+    func rows(_ indices: [Int]) throws -> Tensor { rows(indices, as: dtype) }
 }

@@ -1,37 +1,54 @@
 import SomaCore
 
+/// A dense layer's reused matrices for element type `T`.
+final class DenseBuffers<T: TensorElement>: FusedBuffers {
+    var input = Batch<T>()
+    var output = Batch<T>()
+    var gradInput = Batch<T>()
+    init() {}
+}
+
 extension Dense: FusedLayer {
-    func forwardRows(_ x: Batch, training: Bool) -> Batch {
-        let rows = x.rows
-        output.resize(rows: rows, cols: outputs)
-        if precision == .single {
-            forwardSingle(x)
-            return output
-        }
-        let m = outputs
-        output.data.withUnsafeMutableBufferPointer { out in
-            b.value.withUnsafeBufferPointer { bias in
-                guard let o = out.baseAddress, let bb = bias.baseAddress else { return }
-                for r in 0..<rows { (o + r * m).update(from: bb, count: m) }
-            }
-        }
-        multiply(x.data, W.value, m: rows, n: m, k: inputs, beta: 1, into: &output.data)
-        input = training ? x : Batch(rows: 0, cols: 0)
-        return output
+    func forwardRows(_ x: Batch<Double>, training: Bool) -> Batch<Double> { forward(x, training: training) }
+    func forwardRows(_ x: Batch<Float>, training: Bool) -> Batch<Float> { forward(x, training: training) }
+    func backwardRows(_ g: Batch<Double>, needInputGradient: Bool) -> Batch<Double> {
+        backward(g, needInputGradient: needInputGradient)
+    }
+    func backwardRows(_ g: Batch<Float>, needInputGradient: Bool) -> Batch<Float> {
+        backward(g, needInputGradient: needInputGradient)
     }
 
-    func backwardRows(_ g: Batch, needInputGradient: Bool) -> Batch {
-        if precision == .single { return backwardSingle(g, needInputGradient: needInputGradient) }
-        let rows = g.rows
-        multiply(input.data, transposeA: true, g.data, m: inputs, n: outputs, k: rows, into: &W.grad)  // dW = xᵀ·g
-        columnSums(g.data, rows: rows, cols: outputs, into: &b.grad)
+    private func forward<T: TensorElement>(_ x: Batch<T>, training: Bool) -> Batch<T> {
+        let buf: DenseBuffers<T> = fusedBuffers(&buffers)
+        let (rows, m) = (x.rows, outputs)
+        buf.output.resize(rows: rows, cols: m)
+        let w = T.elements(of: W.value), bias = T.elements(of: b.value)
+        buf.output.data.withUnsafeMutableBufferPointer { out in
+            bias.withUnsafeBufferPointer { bb in
+                guard let o = out.baseAddress, let bp = bb.baseAddress else { return }
+                for r in 0..<rows { (o + r * m).update(from: bp, count: m) }
+            }
+        }
+        multiply(x.data, w, m: rows, n: m, k: inputs, beta: 1, into: &buf.output.data)  // y = x·W + b
+        buf.input = training ? x : Batch()
+        return buf.output
+    }
+
+    private func backward<T: TensorElement>(_ g: Batch<T>, needInputGradient: Bool) -> Batch<T> {
+        let buf: DenseBuffers<T> = fusedBuffers(&buffers)
+        let (rows, n, m) = (g.rows, inputs, outputs)
+        W.withElements(T.self) { _, dw in
+            multiply(buf.input.data, transposeA: true, g.data, m: n, n: m, k: rows, into: &dw)  // dW = xᵀ·g
+        }
+        b.withElements(T.self) { _, db in columnSums(g.data, rows: rows, cols: m, into: &db) }
         // Drop the reference to the previous layer's buffer so it can be
         // overwritten in place on the next step.
-        input = Batch(rows: 0, cols: 0)
-        guard needInputGradient else { return Batch(rows: 0, cols: 0) }
-        gradInput.resize(rows: rows, cols: inputs)
-        multiply(g.data, W.value, transposeB: true, m: rows, n: inputs, k: outputs, into: &gradInput.data)  // dx = g·Wᵀ
-        return gradInput
+        buf.input = Batch()
+        guard needInputGradient else { return Batch() }
+        buf.gradInput.resize(rows: rows, cols: n)
+        let w = T.elements(of: W.value)
+        multiply(g.data, w, transposeB: true, m: rows, n: n, k: m, into: &buf.gradInput.data)  // dx = g·Wᵀ
+        return buf.gradInput
     }
 
     /// SomaCore's in-place `gemm` for one layer pass: C = op(A)·op(B) + β·C.
@@ -51,7 +68,7 @@ extension Dense: FusedLayer {
 }
 
 /// Sets `db` to the column sums of the rows x cols matrix `g` (a bias gradient).
-func columnSums(_ g: [Double], rows: Int, cols: Int, into db: inout [Double]) {
+func columnSums<T: TensorElement>(_ g: [T], rows: Int, cols: Int, into db: inout [T]) {
     g.withUnsafeBufferPointer { gs in
         db.withUnsafeMutableBufferPointer { d in
             for j in 0..<cols { d[j] = 0 }

@@ -1,29 +1,39 @@
 import SomaCore
 
 extension Sequential {
-    /// The layers as fused passes, when every layer has one.
+    /// The layers as fused passes, when every layer has one and every
+    /// parameter has the same dtype (the passes run in that one type).
     var fusedLayers: [FusedLayer]? {
         let fused = layers.compactMap { $0 as? FusedLayer }
-        return fused.count == layers.count ? fused : nil
+        guard fused.count == layers.count else { return nil }
+        let dtypes = Set(parameters.map(\.dtype))
+        return dtypes.count <= 1 ? fused : nil
     }
 
     /// Mean loss and gradients (in each parameter's `grad`) on one batch by
-    /// the layers' hand-written passes; also returns the outputs. When the
-    /// loss fuses with a final activation layer, the gradient enters below it
-    /// as (y − t)/N.
-    func fusedLossAndGradient(_ fused: [FusedLayer], _ x: Tensor, _ t: Tensor, loss: Loss,
-                              scratch: inout Batch) throws -> (loss: Double, output: Tensor) {
-        var h = Batch(x)
-        for layer in fused { h = layer.forwardRows(h, training: true) }
+    /// the layers' hand-written passes, in the element type of `x` (which
+    /// the caller has given the parameters' dtype); also returns the outputs.
+    func fusedLossAndGradient(_ fused: [FusedLayer], _ x: Tensor, _ t: Tensor,
+                              loss: Loss) throws -> (loss: Double, output: Tensor) {
+        x.dtype == .float32
+            ? try fusedLossAndGradient(fused, Batch<Float>(x), Batch<Float>(t), loss: loss)
+            : try fusedLossAndGradient(fused, Batch<Double>(x), Batch<Double>(t), loss: loss)
+    }
+
+    /// The pass above for element type `T`. When the loss fuses with a final
+    /// activation layer, the gradient enters below it as (y − t)/N.
+    private func fusedLossAndGradient<T: FusedElement>(_ fused: [FusedLayer], _ x: Batch<T>, _ target: Batch<T>,
+                                                        loss: Loss) throws -> (loss: Double, output: Tensor) {
+        var h = x
+        for layer in fused { h = T.forward(layer, h, training: true) }
         let y = h.tensor
-        let value = try loss.value(y, t)
+        let value = try loss.value(y, target.tensor)
         let last = fused.count - 1
-        let target = Batch(t)
+        var scratch = Batch<T>(rows: h.rows, cols: h.cols)
         if let act = fused[last] as? ActivationLayer, loss.fusesWith(act.activation) {
-            scratch.resize(rows: h.rows, cols: h.cols)
-            let scale = 1 / Double(max(h.rows, 1))
+            let scale = 1 / T(max(h.rows, 1))
             for i in 0..<h.data.count { scratch.data[i] = (h.data[i] - target.data[i]) * scale }
-            _ = act.backwardRows(scratch, needInputGradient: false)
+            _ = T.backward(act, scratch, needInputGradient: false)
             backwardRows(fused, scratch, fromLayer: last - 1)
         } else {
             loss.gradient(h, target, into: &scratch)
@@ -32,31 +42,36 @@ extension Sequential {
         return (value, y)
     }
 
-    /// Outputs of the fused forward pass (no memory kept for backward).
+    /// Outputs of the fused forward pass (no memory kept for backward), in
+    /// the parameters' dtype.
     func fusedPredict(_ fused: [FusedLayer], _ x: Tensor) -> Tensor {
-        var h = Batch(x)
-        for layer in fused { h = layer.forwardRows(h, training: false) }
+        computeDType(for: x) == .float32 ? fusedPredict(fused, Batch<Float>(x)) : fusedPredict(fused, Batch<Double>(x))
+    }
+
+    private func fusedPredict<T: FusedElement>(_ fused: [FusedLayer], _ x: Batch<T>) -> Tensor {
+        var h = x
+        for layer in fused { h = T.forward(layer, h, training: false) }
         return h.tensor
     }
 
     /// Backpropagates ∂E/∂(output of layer `last`) down to the first layer.
-    private func backwardRows(_ fused: [FusedLayer], _ g: Batch, fromLayer last: Int) {
+    private func backwardRows<T: FusedElement>(_ fused: [FusedLayer], _ g: Batch<T>, fromLayer last: Int) {
         var grad = g
         var i = last
         while i >= 0 {
-            grad = fused[i].backwardRows(grad, needInputGradient: i > 0)
+            grad = T.backward(fused[i], grad, needInputGradient: i > 0)
             i -= 1
         }
     }
 }
 
 extension Loss {
-    /// ∂E/∂y into `g` (resized to y's shape): the fused kernel's hand-written
+    /// ∂E/∂y into `g` (y's shape): the fused kernel's hand-written
     /// derivative of SomaCore's loss of the same name.
-    func gradient(_ y: Batch, _ t: Batch, into g: inout Batch) {
+    func gradient<T: TensorElement>(_ y: Batch<T>, _ t: Batch<T>, into g: inout Batch<T>) {
         g.resize(rows: y.rows, cols: y.cols)
-        let scale = 1 / Double(max(y.rows, 1))
-        let eps = Loss.epsilon
+        let scale = 1 / T(max(y.rows, 1))
+        let eps = T(Loss.epsilon)
         switch self {
         case .mse:
             for i in 0..<y.data.count { g.data[i] = 2 * (y.data[i] - t.data[i]) * scale }
