@@ -3,9 +3,7 @@
 /// are all float32. The gate nonlinearities are per type: Float64 keeps its
 /// degree-13 exponential (results unchanged), Float32 uses a degree-7 one of
 /// its own that fills four lanes of a 128-bit vector instead of two.
-protocol RecurrentFloat: KernelFloat, StridedGemm, SIMDScalar, Codable {
-    /// The elements of `t` in this type (no copy when it already is).
-    static func elements(of t: Tensor) -> [Self]
+protocol RecurrentFloat: KernelFloat, TensorElement, StridedGemm, SIMDScalar, Codable {
     /// In place, z[j] ← a·σ(a·z[j]) + 1 − a with a = scale[j] (1: the logistic, 2: tanh).
     static func scaledLogistic(_ z: UnsafeMutablePointer<Self>, _ scale: UnsafePointer<Self>, _ n: Int)
     /// out[e] = tanh(x[e]) as 2σ(2x) − 1.
@@ -13,7 +11,6 @@ protocol RecurrentFloat: KernelFloat, StridedGemm, SIMDScalar, Codable {
 }
 
 extension Double: RecurrentFloat {
-    static func elements(of t: Tensor) -> [Double] { t.data }
 
     @inline(__always)
     static func scaledLogistic(_ z: UnsafeMutablePointer<Double>, _ scale: UnsafePointer<Double>, _ n: Int) {
@@ -27,7 +24,6 @@ extension Double: RecurrentFloat {
 }
 
 extension Float: RecurrentFloat {
-    static func elements(of t: Tensor) -> [Float] { t.floats }
 
     /// Arguments of e beyond ±87 are clamped (e^87 and e^−87 are normal
     /// Float32 numbers), which moves a result by less than 2e-38; NaN stays NaN.
