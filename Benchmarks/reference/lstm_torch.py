@@ -2,12 +2,13 @@
 MSE) on 1024 sequences of length 50 in minibatches of 32, Adam lr 0.01, gradient
 clipping at norm 5, in PyTorch on the CPU with 2 threads: the reference for
 Benchmarks/lstm.soma. Prints `lstm_epoch_s` (float32, PyTorch's default) and
-`lstm_epoch_f64_s` (float64, Soma's precision).
-python3 lstm_torch.py"""
+`lstm_epoch_f64_s` (float64, Soma's default dtype).
+python3 lstm_torch.py [THREADS]   (2 by default)"""
+import sys
 import time
 import torch
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
 
 
 def epoch(dtype):

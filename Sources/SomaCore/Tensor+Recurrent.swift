@@ -8,7 +8,9 @@ import Foundation
 /// batch 32, 16 units) a gradient cost about 11 ms of CPU that way, mostly
 /// interpreter and graph overhead, and 2.5 ms with the loop over time here. Sequences are batch x time x
 /// features; the initial state is zero. Internally everything is time-major so
-/// each step's rows are one contiguous block for BLAS.
+/// each step's rows are one contiguous block for BLAS. When every input is
+/// float32 the whole computation (products, gates, BPTT) runs in Float32 and
+/// the output and gradients are float32; otherwise in Float64.
 extension Tensor {
     /// Hidden states of a tanh RNN, `h_t = tanh(h_{t−1}·W + x_t·U + b)`, h_{−1} = 0.
     ///
@@ -26,15 +28,27 @@ extension Tensor {
         }
         let d = RecurrentSizes(batch: batch, steps: steps, inputs: inputs, hidden: hidden, width: hidden)
         try d.check("rnn_seq")
-        let xt = d.timeMajor(x.data, features: inputs)
+        if DType.promoted([x, u, w, b]) == .float32 {
+            return try rnnSequence(x, u, w, b, d, as: Float.self)
+        }
+        return try rnnSequence(x, u, w, b, d, as: Double.self)
+    }
+
+    /// `rnnSequence` computed in F (Float32 when every input is float32);
+    /// the output and the gradients are tensors of F.
+    private static func rnnSequence<F: RecurrentFloat>(_ x: Tensor, _ u: Tensor, _ w: Tensor, _ b: Tensor,
+                                                       _ d: RecurrentSizes, as _: F.Type) throws -> Tensor {
+        let (batch, steps, inputs, hidden) = (d.batch, d.steps, d.inputs, d.hidden)
+        // Each tensor's elements read once (a float32 tensor's `data` converts on every access).
+        let ud = F.elements(of: u), weights = F.elements(of: w)
+        let xt = d.timeMajor(F.elements(of: x), features: inputs)
         // z = x·U + b for every step in one product, then the recurrence step by step.
-        var zs = [Double](repeating: 0, count: d.rows * hidden)
-        try multiply(xt, u.data, into: &zs, m: d.rows, n: hidden, k: inputs)
-        addRows(b.data, to: &zs)
+        var zs = [F](repeating: 0, count: d.rows * hidden)
+        try multiply(xt, ud, into: &zs, m: d.rows, n: hidden, k: inputs)
+        addRows(F.elements(of: b), to: &zs)
         let blockH = batch * hidden
-        var hs = [Double](repeating: 0, count: d.rows * hidden)
-        var recurrent = [Double](repeating: 0, count: blockH)
-        let weights = w.data  // once: a float32 tensor's `data` converts on every access
+        var hs = [F](repeating: 0, count: d.rows * hidden)
+        var recurrent = [F](repeating: 0, count: blockH)
         for t in 0..<steps {
             let base = t * blockH
             if t > 0 {
@@ -45,14 +59,14 @@ extension Tensor {
         }
         let states = hs
         let bShape = b.shape
-        let out = Tensor(shape: [batch, steps, hidden], data: d.batchMajor(hs, features: hidden))
+        let out = Tensor(shape: [batch, steps, hidden], storage: F.storage(d.batchMajor(hs, features: hidden)))
         let needX = x.node != nil
-        let (ud, wd) = (u.data, w.data)
+        let wd = weights
         return record(out, [x, u, w, b]) { g in
             let hs = states
-            let gt = d.timeMajor(g.data, features: hidden)
-            var ds = [Double](repeating: 0, count: d.rows * hidden)
-            var dhNext = [Double](repeating: 0, count: blockH)
+            let gt = d.timeMajor(F.elements(of: g), features: hidden)
+            var ds = [F](repeating: 0, count: d.rows * hidden)
+            var dhNext = [F](repeating: 0, count: blockH)
             for t in stride(from: steps - 1, through: 0, by: -1) {
                 let base = t * blockH
                 for e in 0..<blockH {
@@ -63,21 +77,22 @@ extension Tensor {
                     try multiply(ds, u: base, wd, transposeB: true, into: &dhNext, at: 0, m: batch, n: hidden, k: hidden, beta: 0)
                 }
             }
-            var gw = [Double](repeating: 0, count: hidden * hidden)
+            var gw = [F](repeating: 0, count: hidden * hidden)
             if steps > 1 {
                 try multiply(hs, u: 0, transposeA: true, ds, v: blockH, into: &gw, at: 0,
                              m: hidden, n: hidden, k: (steps - 1) * batch, beta: 0)
             }
-            var gu = [Double](repeating: 0, count: inputs * hidden)
+            var gu = [F](repeating: 0, count: inputs * hidden)
             try multiply(xt, u: 0, transposeA: true, ds, v: 0, into: &gu, at: 0, m: inputs, n: hidden, k: d.rows, beta: 0)
             var gx: Tensor?
             if needX {
-                var dxt = [Double](repeating: 0, count: d.rows * inputs)
+                var dxt = [F](repeating: 0, count: d.rows * inputs)
                 try multiply(ds, u: 0, ud, transposeB: true, into: &dxt, at: 0, m: d.rows, n: inputs, k: hidden, beta: 0)
-                gx = Tensor(shape: [batch, steps, inputs], data: d.batchMajor(dxt, features: inputs))
+                gx = Tensor(shape: [batch, steps, inputs], storage: F.storage(d.batchMajor(dxt, features: inputs)))
             }
-            return [gx, Tensor(shape: [inputs, hidden], data: gu), Tensor(shape: [hidden, hidden], data: gw),
-                    Tensor(shape: bShape, data: columnSums(ds, width: hidden))]
+            return [gx, Tensor(shape: [inputs, hidden], storage: F.storage(gu)),
+                    Tensor(shape: [hidden, hidden], storage: F.storage(gw)),
+                    Tensor(shape: bShape, storage: F.storage(columnSums(ds, width: hidden)))]
         }
     }
 
@@ -101,13 +116,24 @@ extension Tensor {
         }
         let d = RecurrentSizes(batch: batch, steps: steps, inputs: inputs, hidden: hidden, width: width)
         try d.check("lstm_seq")
-        let tape = LSTMTape(batch: batch, steps: steps, inputs: inputs, hidden: hidden)
+        if DType.promoted([x, w, b]) == .float32 {
+            return try lstmSequence(x, w, b, d, as: Float.self)
+        }
+        return try lstmSequence(x, w, b, d, as: Double.self)
+    }
+
+    /// `lstmSequence` computed in F (Float32 when x, w and b are float32);
+    /// the output and the gradients are tensors of F.
+    private static func lstmSequence<F: RecurrentFloat>(_ x: Tensor, _ w: Tensor, _ b: Tensor, _ d: RecurrentSizes,
+                                                        as _: F.Type) throws -> Tensor {
+        let (batch, steps, inputs, hidden, width) = (d.batch, d.steps, d.inputs, d.hidden, d.width)
+        let tape = LSTMTape<F>(batch: batch, steps: steps, inputs: inputs, hidden: hidden)
         let parts = kernelWorkers(rows: batch, work: d.rows * width * (hidden + inputs))
-        let wd = w.data
-        let hs = [Double](unsafeUninitializedCapacity: d.rows * hidden) { out, initialized in
-            x.data.withUnsafeBufferPointer { px in
+        let wd = F.elements(of: w), xd = F.elements(of: x), bd = F.elements(of: b)
+        let hs = [F](unsafeUninitializedCapacity: d.rows * hidden) { out, initialized in
+            xd.withUnsafeBufferPointer { px in
                 wd.withUnsafeBufferPointer { pw in
-                    b.data.withUnsafeBufferPointer { pb in
+                    bd.withUnsafeBufferPointer { pb in
                         guard let px = px.baseAddress, let pw = pw.baseAddress, let pb = pb.baseAddress,
                               let po = out.baseAddress else { return }
                         tape.forward(x: px, w: pw, b: pb, out: po, parts: parts)
@@ -116,14 +142,14 @@ extension Tensor {
             }
             initialized = d.rows * hidden
         }
-        let out = Tensor(shape: [batch, steps, hidden], data: hs)
+        let out = Tensor(shape: [batch, steps, hidden], storage: F.storage(hs))
         let needX = x.node != nil
         let bShape = b.shape
         return record(out, [x, w, b]) { g in
-            var gw = [Double](repeating: 0, count: (hidden + inputs) * width)
-            var gb = [Double](repeating: 0, count: width)
-            var gx = needX ? [Double](repeating: 0, count: d.rows * inputs) : []
-            let gd = g.data
+            var gw = [F](repeating: 0, count: (hidden + inputs) * width)
+            var gb = [F](repeating: 0, count: width)
+            var gx = needX ? [F](repeating: 0, count: d.rows * inputs) : []
+            let gd = F.elements(of: g)
             guard gd.count == d.rows * hidden else {
                 throw TensorError.shape("lstm_seq: the gradient has shape \(g.shape), expected \([batch, steps, hidden])")
             }
@@ -140,8 +166,8 @@ extension Tensor {
                     }
                 }
             }
-            return [needX ? Tensor(shape: [batch, steps, inputs], data: gx) : nil,
-                    Tensor(shape: [hidden + inputs, width], data: gw), Tensor(shape: bShape, data: gb)]
+            return [needX ? Tensor(shape: [batch, steps, inputs], storage: F.storage(gx)) : nil,
+                    Tensor(shape: [hidden + inputs, width], storage: F.storage(gw)), Tensor(shape: bShape, storage: F.storage(gb))]
         }
     }
 
@@ -172,18 +198,18 @@ private struct RecurrentSizes {
     }
 
     /// B x T x F (batch-major) to T x B x F.
-    func timeMajor(_ x: [Double], features f: Int) -> [Double] {
+    func timeMajor<F: RecurrentFloat>(_ x: [F], features f: Int) -> [F] {
         swapLeading(x, outer: batch, inner: steps, features: f)
     }
 
     /// T x B x F (time-major) back to B x T x F.
-    func batchMajor(_ x: [Double], features f: Int) -> [Double] {
+    func batchMajor<F: RecurrentFloat>(_ x: [F], features f: Int) -> [F] {
         swapLeading(x, outer: steps, inner: batch, features: f)
     }
 
     /// An outer x inner x F array as inner x outer x F (rows of F copied whole).
-    private func swapLeading(_ x: [Double], outer: Int, inner: Int, features f: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: rows * f)
+    private func swapLeading<F: RecurrentFloat>(_ x: [F], outer: Int, inner: Int, features f: Int) -> [F] {
+        var out = [F](repeating: 0, count: rows * f)
         for o in 0..<outer {
             for i in 0..<inner {
                 let (src, dst) = ((o * inner + i) * f, (i * outer + o) * f)
@@ -199,8 +225,9 @@ private struct RecurrentSizes {
 /// through `stridedProduct`, which keeps every BLAS call on this thread
 /// (OpenBLAS's own threads spin between the many mid-sized products of a
 /// recurrent layer and doubled the CPU time of notebook 17).
-private func multiply(_ a: [Double], u: Int = 0, transposeA: Bool = false, _ b: [Double], v: Int = 0, transposeB: Bool = false,
-                      into c: inout [Double], at offset: Int = 0, m: Int, n: Int, k: Int, beta: Double = 0) throws {
+private func multiply<F: RecurrentFloat>(_ a: [F], u: Int = 0, transposeA: Bool = false, _ b: [F], v: Int = 0,
+                                         transposeB: Bool = false, into c: inout [F], at offset: Int = 0,
+                                         m: Int, n: Int, k: Int, beta: F = 0) throws {
     guard m > 0, n > 0, k > 0, u >= 0, v >= 0, offset >= 0, u + m * k <= a.count, v + k * n <= b.count,
           offset + m * n <= c.count else {
         throw TensorError.shape("recurrent product: \(m) x \(k) by \(k) x \(n) does not fit its buffers")
@@ -219,15 +246,15 @@ private func multiply(_ a: [Double], u: Int = 0, transposeA: Bool = false, _ b: 
 
 /// tanh over a buffer in place as 2σ(2x) − 1 through the vectorised logistic:
 /// about four times faster than libm's tanh per element, within about 2e-16
-/// of it (absolute), and exactly ±1 where it saturates.
-private func vectorTanh(_ p: UnsafeMutableBufferPointer<Double>) {
+/// of it (absolute) in Float64, and exactly ±1 where it saturates.
+private func vectorTanh<F: RecurrentFloat>(_ p: UnsafeMutableBufferPointer<F>) {
     for k in p.indices { p[k] *= 2 }
-    vectorLogistic(UnsafeBufferPointer(p), p)
+    F.logistics(UnsafeBufferPointer(p), p)
     for k in p.indices { p[k] = 2 * p[k] - 1 }
 }
 
 /// Adds `bias` to every row of the row-major matrix `x` (rows of bias.count).
-private func addRows(_ bias: [Double], to x: inout [Double]) {
+private func addRows<F: RecurrentFloat>(_ bias: [F], to x: inout [F]) {
     let n = bias.count
     guard n > 0 else { return }
     x.withUnsafeMutableBufferPointer { px in
@@ -240,8 +267,8 @@ private func addRows(_ bias: [Double], to x: inout [Double]) {
 }
 
 /// Column sums of a row-major matrix of `width` columns.
-private func columnSums(_ x: [Double], width: Int) -> [Double] {
-    var out = [Double](repeating: 0, count: width)
+private func columnSums<F: RecurrentFloat>(_ x: [F], width: Int) -> [F] {
+    var out = [F](repeating: 0, count: width)
     for start in stride(from: 0, to: x.count, by: width) {
         for j in 0..<width { out[j] += x[start + j] }
     }

@@ -1537,7 +1537,7 @@ fn rnn_step(p, h, x) = tanh(h @ p.W + x @ p.U + p.b)
 ##     rnn = RNN(1, 8, 1, seed: 1)
 ##     H = rnn_states(rnn.params(), echo_sequences(4, 10, 2).X)   # 4 x 10 x 8
 fn rnn_states(p, X, dh = nil) {
-  h = zeros(X.shape[0], p.W.shape[0])
+  h = zeros(X.shape[0], p.W.shape[0], dtype: p.W.dtype)
   hs = []
   for t in 0..<X.shape[1] {
     h = rnn_step(p, h, X[:, t, :])
@@ -1576,7 +1576,7 @@ fn lstm_step(p, h, c, x) {
 ##     imshow(s.f[0], aspect: "auto")
 fn lstm_states(p, X, dh = nil, dc = nil) {
   n = p.W.shape[1] / 4
-  s = {h: zeros(X.shape[0], n), c: zeros(X.shape[0], n)}
+  s = {h: zeros(X.shape[0], n, dtype: p.W.dtype), c: zeros(X.shape[0], n, dtype: p.W.dtype)}
   out = {h: [], c: [], f: [], i: [], o: [], g: []}
   for t in 0..<X.shape[1] {
     s = lstm_step(p, s.h, s.c, X[:, t, :])
@@ -1650,8 +1650,13 @@ fn rnn_reseed(n) = seed(n)
 ##     rnn = RNN(1, 8, 1, seed: 1)
 ##     H = rnn_hidden(rnn, rnn.params(), d.X)
 fn rnn_hidden(self, p, X) {
+  X = rnn_input(self, X)
   if self.kind == "RNN" { rnn_seq(X, p.U, p.W, p.b) } else { lstm_seq(X, p.W, p.b) }
 }
+
+## The sequences X in the net's dtype, so a float32 net computes in float32 whatever X holds.
+## Example: rnn_input(LSTM(2, 4, 1, dtype: "float32"), zeros(1, 3, 2)).dtype == "float32"
+fn rnn_input(self, X) = astype(X, self.dtype)
 
 ## The pre-activation of the outputs: batch x time x outputs (batch x outputs with output "last").
 ## Example:
@@ -1734,12 +1739,13 @@ fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
   n = self.n_hidden
   B = X.shape[0]
   T = X.shape[1]
+  Xs = rnn_input(self, X)
   fn readout(p, H) = if net.output == "last" { H[:, -1, :] @ p.V + p.c } else { H @ p.V + p.c }
   fn objective(a) {
-    H = if net.kind == "RNN" { rnn_states(a.p, X, dh: a.dh) } else { lstm_states(a.p, X, dh: a.dh, dc: a.dc).h }
+    H = if net.kind == "RNN" { rnn_states(a.p, Xs, dh: a.dh) } else { lstm_states(a.p, Xs, dh: a.dh, dc: a.dc).h }
     rnn_loss_value(kind, net.out, readout(a.p, H), Tt, mask)
   }
-  g = grad(objective)({p: rnn_params(self), dh: zeros(B, T, n), dc: zeros(B, T, n)})
+  g = grad(objective)({p: rnn_params(self), dh: zeros(B, T, n, dtype: self.dtype), dc: zeros(B, T, n, dtype: self.dtype)})
   out = g.p
   out.dh = g.dh
   out.dh_norm = sqrt(sum(sum(g.dh^2, axis: 2), axis: 0))
@@ -1756,11 +1762,14 @@ fn rnn_gradients(self, X, Tt, mask = nil, loss = "auto") {
 ##     d = memory_sequences(16, 10)
 ##     lstm = LSTM(2, 8, 1, out: "linear", output: "last", seed: 1)
 ##     s = lstm.gates(d.X); imshow(s.f[0], aspect: "auto")
-fn lstm_gates(self, X) = lstm_states(rnn_params(self), X)
+fn lstm_gates(self, X) = lstm_states(rnn_params(self), rnn_input(self, X))
 
 ## Checks the shared options of RNN and LSTM.
 ## Example: rnn_check("RNN", 1, 8, 1, "logistic", "sequence")
-fn rnn_check(kind, n_in, n_hidden, n_out, out, output) {
+fn rnn_check(kind, n_in, n_hidden, n_out, out, output, dtype = "float64") {
+  if dtype != "float64" and dtype != "float32" {
+    error("{kind}: dtype must be \"float64\" or \"float32\", got {dtype}")
+  }
   for v in [n_in, n_hidden, n_out] {
     if v < 1 or floor(v) != v { error("{kind}: sizes must be whole numbers ≥ 1, got {n_in}, {n_hidden}, {n_out}") }
   }
@@ -1778,20 +1787,26 @@ fn rnn_check(kind, n_in, n_hidden, n_out, out, output) {
 ## "linear" (MSE) or "tanh"; output: "sequence" (an output per step) or
 ## "last" (only at the last step). Weights N(0, 1/fan_in), W scaled by
 ## `scale`; biases 0. seed: a number re-seeds the session stream first.
+## dtype: "float32" makes the parameters float32 (the same draws, rounded):
+## the net then casts its input sequences to float32 and rnn_seq computes
+## in float32, as PyTorch does by default; "float64" (the default) is exact
+## to about 1e-15, float32 to about 1e-6 relative.
 ## Methods: rnn(X), learn, loss, states, gradients, params, set_params.
 ## Example:
 ##     d = echo_sequences(64, 12, 2)
 ##     rnn = RNN(1, 16, 1, out: "logistic", seed: 1)
 ##     hist = rnn.learn(d.X, d.T, mask: d.mask, epochs: 5)
-fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, seed = nil) {
-  rnn_check("RNN", n_in, n_hidden, n_out, out, output)
+fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, seed = nil, dtype = "float64") {
+  rnn_check("RNN", n_in, n_hidden, n_out, out, output, dtype)
   if seed != nil { rnn_reseed(seed) }
-  fields = {kind: "RNN", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output,
-            U: randn(n_in, n_hidden) / sqrt(n_in), W: randn(n_hidden, n_hidden) * scale / sqrt(n_hidden),
-            b: zeros(n_hidden), V: randn(n_hidden, n_out) / sqrt(n_hidden), c: zeros(n_out)}
+  fields = {kind: "RNN", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output, dtype: dtype,
+            U: astype(randn(n_in, n_hidden) / sqrt(n_in), dtype),
+            W: astype(randn(n_hidden, n_hidden) * scale / sqrt(n_hidden), dtype),
+            b: zeros(n_hidden, dtype: dtype), V: astype(randn(n_hidden, n_out) / sqrt(n_hidden), dtype),
+            c: zeros(n_out, dtype: dtype)}
   object("RNN", fields, {call: rnn_call, learn: rnn_learn, loss: rnn_loss, states: rnn_states_of,
          gradients: rnn_gradients, params: rnn_params, set_params: rnn_set_params},
-         doc: "tanh recurrent net {n_in}-{n_hidden}-{n_out}, out {out}, output {output}")
+         doc: "tanh recurrent net {n_in}-{n_hidden}-{n_out}, out {out}, output {output}{rnn_dtype_note(dtype)}")
 }
 
 ## A long short-term memory net n_in → n_hidden → n_out with the notes' gates (see lstm_step).
@@ -1799,24 +1814,29 @@ fn RNN(n_in, n_hidden, n_out, out = "logistic", output = "sequence", scale = 1, 
 ## [f, i, o, c~] by columns and the rows for h_{t-1} before those for x_t;
 ## y_t = out(h_t @ V + c). forget_bias starts the forget gate's bias there
 ## (5 keeps f ≈ 1, so the cell gradient ∂c_{t+1}/∂c_t = f survives long delays).
-## Weights N(0, 1/fan_in), other biases 0. Same options and methods as RNN,
-## plus gates(X); gradients adds ∂E/∂c_t.
+## Weights N(0, 1/fan_in), other biases 0. Same options (dtype: "float32"
+## for float32 parameters and lstm_seq in float32) and methods as RNN, plus
+## gates(X); gradients adds ∂E/∂c_t.
 ## Example:
 ##     d = memory_sequences(64, 10)
 ##     lstm = LSTM(2, 16, 1, out: "linear", output: "last", forget_bias: 5, seed: 1)
 ##     lstm.learn(d.X, d.T, epochs: 5)
-fn LSTM(n_in, n_hidden, n_out, out = "logistic", output = "sequence", forget_bias = 1, seed = nil) {
-  rnn_check("LSTM", n_in, n_hidden, n_out, out, output)
+fn LSTM(n_in, n_hidden, n_out, out = "logistic", output = "sequence", forget_bias = 1, seed = nil, dtype = "float64") {
+  rnn_check("LSTM", n_in, n_hidden, n_out, out, output, dtype)
   if seed != nil { rnn_reseed(seed) }
   b = zeros(4 * n_hidden)
   b[0:n_hidden] = forget_bias
-  fields = {kind: "LSTM", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output,
-            W: randn(n_hidden + n_in, 4 * n_hidden) / sqrt(n_hidden + n_in), b: b,
-            V: randn(n_hidden, n_out) / sqrt(n_hidden), c: zeros(n_out)}
+  fields = {kind: "LSTM", n_in: n_in, n_hidden: n_hidden, n_out: n_out, out: out, output: output, dtype: dtype,
+            W: astype(randn(n_hidden + n_in, 4 * n_hidden) / sqrt(n_hidden + n_in), dtype), b: astype(b, dtype),
+            V: astype(randn(n_hidden, n_out) / sqrt(n_hidden), dtype), c: zeros(n_out, dtype: dtype)}
   object("LSTM", fields, {call: rnn_call, learn: rnn_learn, loss: rnn_loss, states: rnn_states_of,
          gradients: rnn_gradients, gates: lstm_gates, params: rnn_params, set_params: rnn_set_params},
-         doc: "LSTM {n_in}-{n_hidden}-{n_out}, out {out}, output {output}, forget bias {forget_bias}")
+         doc: "LSTM {n_in}-{n_hidden}-{n_out}, out {out}, output {output}, forget bias {forget_bias}{rnn_dtype_note(dtype)}")
 }
+
+## The description's note on a net's dtype: empty for float64.
+## Example: rnn_dtype_note("float32") == ", float32"
+fn rnn_dtype_note(dtype) = if dtype == "float32" { ", float32" } else { "" }
 
 # ---- sequence tasks -----------------------------------------------------------
 

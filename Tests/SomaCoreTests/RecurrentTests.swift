@@ -88,6 +88,45 @@ struct RecurrentTests {
         }
     }
 
+    /// Float32 inputs run the blocked kernel in Float32: states and gradients
+    /// are float32, within float32 rounding of the Float64 computation of the
+    /// composed recurrence, and the gradients match central differences taken
+    /// in float64 (`numericalGradient` probes a float32 input in float64).
+    @Test mutating func float32LSTMFollowsTheFloat64Computation() throws {
+        let (batch, steps, inputs, hidden) = (33, 9, 3, 40)
+        let x = try rng.randn([batch, steps, inputs])
+        let w = try rng.randn([hidden + inputs, 4 * hidden]) * 0.2, b = try rng.randn([4 * hidden]) * 0.3
+        let probe = try rng.randn([batch, steps, hidden])
+        let leaves64 = Tensor.leaves([x, w, b])
+        let leaves32 = Tensor.leaves([x, w, b].map { $0.astype(.float32) })
+        let h64 = try Tensor.lstmSequence(leaves64[0], leaves64[1], leaves64[2])
+        let h32 = try Tensor.lstmSequence(leaves32[0], leaves32[1], leaves32[2])
+        #expect(h32.dtype == .float32)
+        #expect(close(h32.astype(.float64), h64, rel: 0, abs: 2e-6))
+        let g64 = try backward(try (h64 * probe).sum(), wrt: leaves64)
+        let g32 = try backward(try (h32 * probe.astype(.float32)).sum(), wrt: leaves32)
+        for k in 0..<3 {
+            #expect(g32[k].dtype == .float32, "input \(k)")
+            let scale = try g64[k].abs().max().scalar()
+            #expect(close(g32[k].astype(.float64), g64[k], rel: 0, abs: 2e-5 * scale), "input \(k)")
+        }
+        let (xs, ws, bs) = (try rng.randn([3, 6, 2]), try rng.randn([6, 16]) * 0.5, try rng.randn([16]))
+        let small = [xs, ws, bs].map { $0.astype(.float32) }
+        #expect(try gradientError(small, h: 1e-5) { try Tensor.lstmSequence($0[0], $0[1], $0[2]) } < 2e-5)
+    }
+
+    @Test mutating func float32RNNFollowsTheFloat64Computation() throws {
+        let (x, u, w, b) = (try rng.randn([3, 5, 2]), try rng.randn([2, 4]), try rng.randn([4, 4]) * 0.5, try rng.randn([4]))
+        let inputs32 = [x, u, w, b].map { $0.astype(.float32) }
+        let h32 = try Tensor.rnnSequence(inputs32[0], inputs32[1], inputs32[2], inputs32[3])
+        #expect(h32.dtype == .float32)
+        #expect(close(h32.astype(.float64), try Tensor.rnnSequence(x, u, w, b), rel: 0, abs: 2e-6))
+        #expect(try gradientError(inputs32, h: 1e-5) { try Tensor.rnnSequence($0[0], $0[1], $0[2], $0[3]) } < 2e-5)
+        let leaves = Tensor.leaves(inputs32)
+        let grads = try backward(try Tensor.rnnSequence(leaves[0], leaves[1], leaves[2], leaves[3]).sum(), wrt: leaves)
+        #expect(grads.allSatisfy { $0.dtype == .float32 })
+    }
+
     @Test mutating func shapesAreChecked() throws {
         let x = try rng.randn([2, 3, 2])
         #expect(throws: TensorError.self) { try Tensor.rnnSequence(x, Tensor(repeating: 0, shape: [3, 4]), Tensor(repeating: 0, shape: [4, 4]), Tensor(repeating: 0, shape: [4])) }

@@ -8,30 +8,31 @@
 /// product and gives its gradient as one more row of the weight gradient's. Sequences do not interact, so the batch is cut into
 /// blocks of rows that run on separate threads from start to end; each
 /// block accumulates its own weight gradient and the blocks' sums are added
-/// in a fixed order, so results do not depend on thread timing.
-final class LSTMTape {
+/// in a fixed order, so results do not depend on thread timing. F is the
+/// element type throughout (Float64, or Float32 for float32 tensors).
+final class LSTMTape<F: RecurrentFloat> {
     let batch, steps, inputs, hidden: Int
     var width: Int { 4 * hidden }
     /// A row of `hx`: h, x and the 1 for the bias.
     var augmented: Int { hidden + inputs + 1 }
     /// T·B rows of [h_{t−1}, x_t, 1] (h_{−1} = 0).
-    let hx: Workspace
+    let hx: KernelBuffer<F>
     /// T·B rows of [f, i, o, c̃] after their nonlinearities.
-    let gates: Workspace
+    let gates: KernelBuffer<F>
     /// T·B rows of c_t and of tanh(c_t).
-    let cells: Workspace
-    let tanhCells: Workspace
+    let cells: KernelBuffer<F>
+    let tanhCells: KernelBuffer<F>
     /// [W; b]: (H + I + 1) x 4H.
-    let weights: Workspace
+    let weights: KernelBuffer<F>
 
     init(batch: Int, steps: Int, inputs: Int, hidden: Int) {
         (self.batch, self.steps, self.inputs, self.hidden) = (batch, steps, inputs, hidden)
         let rows = batch * steps
-        hx = Workspace(rows * (hidden + inputs + 1), zeroed: true)
-        weights = Workspace((hidden + inputs + 1) * 4 * hidden)
-        gates = Workspace(rows * 4 * hidden)
-        cells = Workspace(rows * hidden)
-        tanhCells = Workspace(rows * hidden)
+        hx = KernelBuffer(rows * (hidden + inputs + 1), zeroed: true)
+        weights = KernelBuffer((hidden + inputs + 1) * 4 * hidden)
+        gates = KernelBuffer(rows * 4 * hidden)
+        cells = KernelBuffer(rows * hidden)
+        tanhCells = KernelBuffer(rows * hidden)
     }
 
     /// The batch rows of block `part` of `parts`.
@@ -42,8 +43,8 @@ final class LSTMTape {
     /// Runs the forward pass for inputs x (B x T x I, batch-major), weights w
     /// ((H + I) x 4H, h rows first) and bias b (4H), writing the hidden states
     /// to out (B x T x H, batch-major).
-    func forward(x: UnsafePointer<Double>, w: UnsafePointer<Double>, b: UnsafePointer<Double>,
-                 out: UnsafeMutablePointer<Double>, parts: Int) {
+    func forward(x: UnsafePointer<F>, w: UnsafePointer<F>, b: UnsafePointer<F>,
+                 out: UnsafeMutablePointer<F>, parts: Int) {
         let (B, T, I, H, G, S) = (batch, steps, inputs, hidden, width, augmented)
         let hx = self.hx.base, gates = self.gates.base, cells = self.cells.base, tanhCells = self.tanhCells.base
         let wb = weights.base
@@ -57,7 +58,7 @@ final class LSTMTape {
             }
         }
         // 1 for the logistic gates f, i, o, 2 for c̃ (see scaledLogistic).
-        let scales = Workspace(G)
+        let scales = KernelBuffer<F>(G)
         let scale = scales.base
         for j in 0..<G { scale[j] = j < 3 * H ? 1 : 2 }
         inParallel(parts) { part in
@@ -75,7 +76,7 @@ final class LSTMTape {
                                    z, ldc: G, m: m, n: G, k: S, beta: 0)
                 }
                 // f, i, o logistic and c̃ = tanh = 2σ(2x) − 1, one vectorised pass per row.
-                for r in 0..<m { scaledLogistic(z + r * G, scale, G) }
+                for r in 0..<m { F.scaledLogistic(z + r * G, scale, G) }
                 let c = cells + row0 * H, tc = tanhCells + row0 * H
                 for r in 0..<m {
                     let zr = z + r * G, cr = c + r * H
@@ -83,10 +84,18 @@ final class LSTMTape {
                         for j in 0..<H { cr[j] = zr[H + j] * zr[3 * H + j] }
                     } else {
                         let prev = cr - B * H
-                        for j in 0..<H { cr[j] = zr[j] * prev[j] + zr[H + j] * zr[3 * H + j] }
+                        var j = 0
+                        while j + 4 <= H {   // as a scalar loop it did not vectorise (the pointers may alias)
+                            store4(load4(zr + j) * load4(prev + j) + load4(zr + H + j) * load4(zr + 3 * H + j), cr + j)
+                            j += 4
+                        }
+                        while j < H {
+                            cr[j] = zr[j] * prev[j] + zr[H + j] * zr[3 * H + j]
+                            j += 1
+                        }
                     }
                 }
-                tanhInto(tc, from: c, m * H)
+                F.tanhInto(tc, from: c, m * H)
                 for r in 0..<m {
                     let zr = z + r * G, tr = tc + r * H
                     let h = out + ((rows.lowerBound + r) * T + t) * H
@@ -101,19 +110,19 @@ final class LSTMTape {
     /// Backpropagation through time for the output gradient g (B x T x H,
     /// batch-major): adds ∂E/∂W into gw ((H + I) x 4H) and ∂E/∂b into gb (4H),
     /// both zero on entry, and writes ∂E/∂x into gx (B x T x I) when given.
-    func backward(g: UnsafePointer<Double>, w: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>,
-                  gb: UnsafeMutablePointer<Double>, gx: UnsafeMutablePointer<Double>?, parts: Int) {
+    func backward(g: UnsafePointer<F>, w: UnsafePointer<F>, gw: UnsafeMutablePointer<F>,
+                  gb: UnsafeMutablePointer<F>, gx: UnsafeMutablePointer<F>?, parts: Int) {
         let (B, T, I, H, G, S) = (batch, steps, inputs, hidden, width, augmented)
         let hx = self.hx.base, gates = self.gates.base, tanhCells = self.tanhCells.base, cells = self.cells.base
         // Each block's gradient of [W; b], added up after the blocks finish.
-        let sums = (0..<parts).map { _ in Workspace(S * G, zeroed: true) }
+        let sums = (0..<parts).map { _ in KernelBuffer<F>(S * G, zeroed: true) }
         let sumBases = sums.map(\.base)
         inParallel(parts) { part in
             let rows = self.block(part, of: parts)
             let m = rows.count
             guard m > 0 else { return }
-            let dz = Workspace(m * G), dhNext = Workspace(m * H, zeroed: true), dcNext = Workspace(m * H, zeroed: true)
-            let zeroRow = Workspace(H, zeroed: true)
+            let dz = KernelBuffer<F>(m * G), dhNext = KernelBuffer<F>(m * H, zeroed: true)
+            let dcNext = KernelBuffer<F>(m * H, zeroed: true), zeroRow = KernelBuffer<F>(H, zeroed: true)
             let (dzp, dhp, dcp) = (dz.base, dhNext.base, dcNext.base)
             let pw = sumBases[part]
             for t in stride(from: T - 1, through: 0, by: -1) {
@@ -202,36 +211,4 @@ func tanhInto(_ out: UnsafeMutablePointer<Double>, from x: UnsafePointer<Double>
         let q = expCore(v < -708 ? -708 : (v > 708 ? 708 : v))
         out[e] = 2 / (1 + q) - 1
     }
-}
-
-/// Four doubles from memory (any alignment).
-@inline(__always)
-func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-}
-
-@inline(__always)
-func load4(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-}
-
-/// Four doubles to memory (any alignment).
-@inline(__always)
-func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
-}
-
-/// A buffer of doubles owned by a kernel for as long as a tape keeps it
-/// (freed with the last reference).
-final class Workspace {
-    let base: UnsafeMutablePointer<Double>
-    let count: Int
-
-    init(_ count: Int, zeroed: Bool = false) {
-        self.count = Swift.max(count, 1)
-        base = UnsafeMutablePointer<Double>.allocate(capacity: self.count)
-        if zeroed { base.initialize(repeating: 0, count: self.count) }
-    }
-
-    deinit { base.deallocate() }
 }

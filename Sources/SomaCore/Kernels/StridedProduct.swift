@@ -4,9 +4,45 @@ import Foundation
 /// One matrix of a strided product: its first element and the distance
 /// between the starts of its rows (row-major), so a block of columns or a
 /// block of rows of a larger buffer is a matrix without a copy.
-struct StridedMatrix {
-    let base: UnsafePointer<Double>
+struct StridedMatrix<T> {
+    let base: UnsafePointer<T>
     let stride: Int
+
+    init(base: UnsafePointer<T>, stride: Int) {
+        (self.base, self.stride) = (base, stride)
+    }
+
+    init(base: UnsafeMutablePointer<T>, stride: Int) {
+        (self.base, self.stride) = (UnsafePointer(base), stride)
+    }
+}
+
+/// Element types with a strided row-major BLAS product: `cblas_dgemm` for
+/// Float64 and `cblas_sgemm` for Float32, any leading dimensions.
+protocol StridedGemm: BLASElement {
+    static func stridedGemm(transposeA: Bool, transposeB: Bool, m: Int32, n: Int32, k: Int32,
+                            _ a: UnsafePointer<Self>, lda: Int32, _ b: UnsafePointer<Self>, ldb: Int32,
+                            beta: Self, _ c: UnsafeMutablePointer<Self>, ldc: Int32)
+}
+
+extension Double: StridedGemm {
+    @inline(__always)
+    static func stridedGemm(transposeA: Bool, transposeB: Bool, m: Int32, n: Int32, k: Int32,
+                            _ a: UnsafePointer<Double>, lda: Int32, _ b: UnsafePointer<Double>, ldb: Int32,
+                            beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int32) {
+        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    m, n, k, 1, a, lda, b, ldb, beta, c, ldc)
+    }
+}
+
+extension Float: StridedGemm {
+    @inline(__always)
+    static func stridedGemm(transposeA: Bool, transposeB: Bool, m: Int32, n: Int32, k: Int32,
+                            _ a: UnsafePointer<Float>, lda: Int32, _ b: UnsafePointer<Float>, ldb: Int32,
+                            beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int32) {
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    m, n, k, 1, a, lda, b, ldb, beta, c, ldc)
+    }
 }
 
 /// Multiply-adds per BLAS call at or below which OpenBLAS computes on the
@@ -19,9 +55,10 @@ let singleThreadedGemmWork = 1 << 18
 /// inner size k; op(X) = Xᵀ when `transposeX`), cut into pieces of at most
 /// `singleThreadedGemmWork` multiply-adds so every piece runs on the
 /// calling thread: by rows of C, and by columns too when one row is larger.
-/// The caller guarantees that the matrices lie inside their buffers.
-func stridedProduct(_ a: StridedMatrix, transposeA: Bool = false, _ b: StridedMatrix, transposeB: Bool = false,
-                    _ c: UnsafeMutablePointer<Double>, ldc: Int, m: Int, n: Int, k: Int, beta: Double) {
+/// The caller guarantees that the matrices lie inside their buffers (and
+/// that sizes and strides fit BLAS's 32-bit integers).
+func stridedProduct<T: StridedGemm>(_ a: StridedMatrix<T>, transposeA: Bool = false, _ b: StridedMatrix<T>, transposeB: Bool = false,
+                                    _ c: UnsafeMutablePointer<T>, ldc: Int, m: Int, n: Int, k: Int, beta: T) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         for r in 0..<m {
@@ -46,15 +83,14 @@ func stridedProduct(_ a: StridedMatrix, transposeA: Bool = false, _ b: StridedMa
     let rowWork = n * k
     let rows = Swift.max(1, singleThreadedGemmWork / Swift.max(rowWork, 1))
     let columns = rowWork <= singleThreadedGemmWork ? n : Swift.max(1, singleThreadedGemmWork / k)
-    let tA = transposeA ? CblasTrans : CblasNoTrans, tB = transposeB ? CblasTrans : CblasNoTrans
     for r in stride(from: 0, to: m, by: rows) {
         let mr = Swift.min(rows, m - r)
         let pa = transposeA ? a.base + r : a.base + r * a.stride
         for j in stride(from: 0, to: n, by: columns) {
             let nc = Swift.min(columns, n - j)
             let pb = transposeB ? b.base + j * b.stride : b.base + j
-            cblas_dgemm(CblasRowMajor, tA, tB, Int32(mr), Int32(nc), Int32(k), 1, pa, Int32(a.stride),
-                        pb, Int32(b.stride), beta, c + r * ldc + j, Int32(ldc))
+            T.stridedGemm(transposeA: transposeA, transposeB: transposeB, m: Int32(mr), n: Int32(nc), k: Int32(k),
+                          pa, lda: Int32(a.stride), pb, ldb: Int32(b.stride), beta: beta, c + r * ldc + j, ldc: Int32(ldc))
         }
     }
 }
