@@ -66,6 +66,7 @@ extension Tensor {
     /// - Throws: as `get`, and `TensorError.shape` when `value` does not broadcast.
     public mutating func set(_ items: [IndexItem], to value: Tensor) throws {
         let plan = try indexPlan(items)
+        let value = try value.droppingLeadingOnes(toRank: plan.shape.count)
         if setUntracked(plan, value) { return }
         let v: Tensor
         do { v = try value.broadcast(to: plan.shape) } catch {
@@ -314,5 +315,16 @@ extension Tensor {
             for i in offsets.indices { offsets[i] += Int(b[i]) * stride }
         }
         return (dims, offsets)
+    }
+}
+
+extension Tensor {
+    /// `self` without leading axes of length 1 beyond `rank` axes, as numpy's
+    /// assignment accepts them (`x[0] = ones(1, 4)` for a row of 4); `self`
+    /// unchanged otherwise, for `broadcast(to:)` to accept or refuse.
+    func droppingLeadingOnes(toRank rank: Int) throws -> Tensor {
+        let extra = self.rank - rank
+        guard extra > 0, shape.prefix(extra).allSatisfy({ $0 == 1 }) else { return self }
+        return try reshaped(Array(shape.suffix(rank)))
     }
 }
