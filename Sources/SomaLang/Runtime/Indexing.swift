@@ -306,8 +306,19 @@ enum Indexing {
             guard case .tensor = container else {
                 throw SomaError.type("cannot assign to an element of \(container.typeName)")
             }
-            guard rest.isEmpty else {
-                throw SomaError.type("cannot assign into a part of a tensor element")
+            var newValue = newValue
+            if !rest.isEmpty {
+                // `X[1][0] = v`: numbers and slices select a view in numpy, so
+                // the write lands in X; here the part is read, updated and
+                // written back. A mask or positions select a copy in numpy
+                // (the write would be lost): refused with the form that works.
+                guard keys.allSatisfy({ if case .value = $0 { return false } else { return true } }) else {
+                    throw SomaError.type("cannot assign into a part of a tensor selected by a mask or positions",
+                                         notes: ["index every axis in one pair of brackets: X[m, j] = v"])
+                }
+                var part = try get(container, keys)
+                try update(&part, rest, newValue)
+                newValue = part
             }
             var box = takeTensor(&container)
             defer { container = .tensor(box) }
