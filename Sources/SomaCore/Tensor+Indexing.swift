@@ -321,10 +321,12 @@ extension Tensor {
 extension Tensor {
     /// `self` without leading axes of length 1 beyond `rank` axes, as numpy's
     /// assignment accepts them (`x[0] = ones(1, 4)` for a row of 4); `self`
-    /// unchanged otherwise, for `broadcast(to:)` to accept or refuse.
+    /// unchanged otherwise, for `broadcast(to:)` to accept or refuse. A single
+    /// element (`rank` 0) takes no array, as numpy ("setting an array element
+    /// with a sequence").
     func droppingLeadingOnes(toRank rank: Int) throws -> Tensor {
         let extra = self.rank - rank
-        guard extra > 0, shape.prefix(extra).allSatisfy({ $0 == 1 }) else { return self }
+        guard rank > 0, extra > 0, shape.prefix(extra).allSatisfy({ $0 == 1 }) else { return self }
         return try reshaped(Array(shape.suffix(rank)))
     }
 }
