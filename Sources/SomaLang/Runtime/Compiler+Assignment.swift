@@ -357,10 +357,14 @@ private func sliceBound(_ code: Code?, _ frame: Frame) throws -> Int? {
     switch v {
     case .nil: return nil
     case .number(let x):
-        guard let i = Int(exactly: x) else {
+        if let i = Int(exactly: x) { return i }
+        // A whole number past Int's range clamps, as numpy's slices do with
+        // any integer (`X[0:2^64]` is all of X); the selectors clamp bounds
+        // to the length and take steps of any size.
+        guard x.isFinite, x == x.rounded(.towardZero) else {
             throw SomaError.index("a slice bound must be a whole number, got \(formatNumber(x))")
         }
-        return i
+        return x > 0 ? Int.max : Int.min
     default:
         throw SomaError.type("a slice bound must be a number, got \(v.typeName)")
     }
