@@ -50,6 +50,7 @@ struct DeferredModuleTests {
     @Test func aModuleRunsAfterTheUserReboundABuiltin() {
         var printed = ""
         let session = Session(output: { printed += $0 })
+        #expect(session.interpreter.deferredModules["Word2Vec"] != nil)
         #expect(session.run("grad = zeros(3)").diagnostics.isEmpty)
         let result = session.run("""
             m = Word2Vec([["a", "b", "c", "a", "b"]], dim: 2, epochs: 1, seed: 1)
