@@ -2129,6 +2129,10 @@ fn train(params, loss, X, T, epochs = 10, lr = 0.1, batch = 0, optimizer = "sgd"
   if epochs < 1 or lr <= 0 or batch < 0 { error("train: epochs must be ≥ 1, lr > 0 and batch ≥ 0") }
   n = len(X)
   if n == 0 { error("train: X has no rows: there are no samples to learn from") }
+  # [Xv, Tv] of one shape is a tensor whose first axis has length 2.
+  if validation != nil and not ((type(validation) == "list" or type(validation) == "tensor") and len(validation) == 2) {
+    error("train: validation must be [Xv, Tv] (held-out inputs and targets), got {validation}")
+  }
   size = if batch == 0 or batch > n { n } else { batch }
   dloss = value_and_grad(loss)
   ks = param_keys(params)
@@ -2243,7 +2247,9 @@ fn sgns_loss(params, c, o, n) {
 }
 
 # Reverse mode of a row gather adds each row of G at its index (repeats add up).
-w2v_gather_grad = grad(fn(Z, idx, G) = sum(Z[idx] * G))
+# A function, not a value made at load: the module runs at the first mention of
+# one of its names, when the user may have bound `grad` to something else.
+fn w2v_gather_grad(Z, idx, G) = grad(fn(Z, idx, G) = sum(Z[idx] * G))(Z, idx, G)
 
 ## The rows of G added up into a V-row matrix at the positions idx (numpy's add.at).
 ## Row idx[i] gets G[i], and a position that repeats gets the sum.

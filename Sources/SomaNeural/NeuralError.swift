@@ -26,15 +26,21 @@ public enum NeuralError: Error, CustomStringConvertible, Equatable, Sendable {
 /// dt no longer than T: a step longer than the run is almost always a unit slip
 /// (`dt: 1` for one millisecond), and would silently give empty traces.
 func stepCount(duration: Double, dt: Double, _ model: String) throws -> Int {
+    let g = { (x: Double) in String(format: "%g", x) }
     guard dt > 0, duration > 0, dt.isFinite, duration.isFinite else {
-        throw NeuralError.value("\(model): T and dt must be positive, got T=\(duration), dt=\(dt)")
+        throw NeuralError.value("\(model): T and dt must be positive, got T = \(g(duration)), dt = \(g(dt))")
     }
     guard dt <= duration else {
-        let g = { (x: Double) in String(format: "%g", x) }
         throw NeuralError.value("\(model): the step dt = \(g(dt)) s is longer than the run T = \(g(duration)) s, "
                                 + "so not one step fits (T and dt are in seconds: dt: 0.1ms is a tenth of a millisecond)")
     }
-    return try checkedCount((duration / dt).rounded(), "\(model): number of steps T/dt")
+    let steps = (duration / dt).rounded()
+    guard steps < Double(Int32.max) else {
+        // Finite and positive, just too many: say so rather than "must be finite".
+        throw NeuralError.value("\(model): T/dt = \(g(steps)) steps is too many (at most \(Int32.max - 1)); "
+                                + "use a larger dt or a shorter T")
+    }
+    return try checkedCount(steps, "\(model): number of steps T/dt")
 }
 
 /// Converts a user-supplied count to `Int`, throwing instead of trapping.

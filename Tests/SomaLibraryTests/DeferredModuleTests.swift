@@ -44,8 +44,68 @@ struct DeferredModuleTests {
         #expect(printed == "42\n")
     }
 
+    /// A module runs when first mentioned, possibly after the user rebound a
+    /// name its top level would read (`grad` is a natural variable name): it
+    /// must still define everything, as when it ran at start-up.
+    @Test func aModuleRunsAfterTheUserReboundABuiltin() {
+        var printed = ""
+        let session = Session(output: { printed += $0 })
+        #expect(session.interpreter.deferredModules["Word2Vec"] != nil)
+        #expect(session.run("grad = zeros(3)").diagnostics.isEmpty)
+        let result = session.run("""
+            m = Word2Vec([["a", "b", "c", "a", "b"]], dim: 2, epochs: 1, seed: 1)
+            print(type(m), type(w2v_gather_grad))
+            """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(printed == "Word2Vec function\n")
+    }
+
+    /// Every top-level parameter default of a Stdlib module the prelude defers
+    /// is a literal: a default is evaluated when the module runs, which is now
+    /// at the first mention, when a global it read may have been rebound.
+    @Test func deferredModulesReadNoGlobalWhenTheyRun() throws {
+        let session = Session(output: { _ in })
+        let modules = Set(session.interpreter.deferredModules.values.map(\.file))
+        #expect(modules.count >= 10)
+        for name in modules.sorted() {
+            let text = try #require(session.interpreter.deferredModules.values.first { $0.file == name }?.text)
+            let parsed = Parser.parse(SourceFile(name: name, text: text))
+            #expect(parsed.diagnostics.isEmpty)
+            for statement in parsed.program.statements {
+                guard case .function(let decl) = statement.kind else { continue }
+                for parameter in decl.parameters {
+                    guard let value = parameter.defaultValue else { continue }
+                    #expect(isLiteral(value), "\(name): \(decl.name?.name ?? "fn") has a default that is not a literal")
+                }
+            }
+        }
+    }
+
+    private func isLiteral(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .number, .string, .bool, .nilLiteral: return true
+        case .unary(_, let x): return isLiteral(x)
+        case .list(let items): return items.allSatisfy(isLiteral)
+        default: return false
+        }
+    }
+
+    /// The did-you-mean note of an undefined name knows the names of modules not run yet.
+    @Test func aMisspeltModuleNameIsSuggested() throws {
+        let session = Session(output: { _ in })
+        let result = session.run("Hopfeld(1)")
+        let error = try #require(result.diagnostics.first)
+        #expect(error.notes.contains("did you mean 'Hopfield'?"), "\(error.notes)")
+    }
+
     @Test func topLevelScan() {
-        #expect(TopLevelScan.definedNames("## doc\nfn f(x) = x\n  y = 2\ng = grad(f)\n}\n") == ["f", "g"])
+        #expect(TopLevelScan.definedNames("## doc\nfn f(x) = x\n  y = 2\ng = 20ms  # a step\n}\n") == ["f", "g"])
+        // A value that is not a literal would read globals when the module runs: it runs at once.
+        #expect(TopLevelScan.definedNames("fn f(x) = x\ng = grad(f)\n") == nil)
+        #expect(TopLevelScan.definedNames("a = -1.5e-3\nb = \"x # y\"\nc = nil\nd = true # on\n") == ["a", "b", "c", "d"])
+        #expect(TopLevelScan.definedNames("a = \"{pi}\"\n") == nil)
+        #expect(TopLevelScan.definedNames("a = 1 + b\n") == nil)
+        #expect(TopLevelScan.definedNames("a = e\n") == nil)
         #expect(TopLevelScan.definedNames("fn f(x) = x\nprint(1)\n") == nil)
         #expect(TopLevelScan.definedNames("x == 1\n") == nil)
         #expect(TopLevelScan.definedNames("use \"a.soma\"\n") == nil)

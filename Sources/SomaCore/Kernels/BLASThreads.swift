@@ -2,11 +2,12 @@ import CBLAS
 
 /// OpenBLAS and LAPACKE, loaded at the first product or decomposition
 /// (Sources/CBLAS): a process that never multiplies a matrix never loads them.
-enum BLASLibrary {
-    /// Loads OpenBLAS unless it is loaded.
+public enum BLASLibrary {
+    /// Loads OpenBLAS unless it is loaded. Code that multiplies through
+    /// `gemm` where it cannot throw (a network's fused passes) calls this first.
     /// - Throws: `TensorError.value` naming the library when it cannot be loaded.
     @inline(__always)
-    static func require() throws {
+    public static func require() throws {
         guard soma_blas_load() == 0 else { throw TensorError.value(String(cString: soma_blas_error())) }
     }
 

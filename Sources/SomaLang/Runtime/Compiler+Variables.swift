@@ -68,7 +68,8 @@ extension Interpreter {
         if let hint = Interpreter.pythonNames[name] {
             return SomaError(.name, "undefined name '\(name)'", span: span, notes: [hint])
         }
-        let known = globals.definedNames + builtins.keys
+        // With the names of Stdlib modules not run yet (`DeferredModule`).
+        let known = globals.definedNames + builtins.keys + deferredModules.keys
         if let close = known.min(by: { editDistance($0, name) < editDistance($1, name) }),
            editDistance(close, name) <= max(1, name.count / 3) {
             notes.append("did you mean '\(close)'?")

@@ -4,11 +4,14 @@
 /// Parsing and compiling the twelve neural modules was a third of the CPU
 /// time of starting `soma` (~10 ms), paid by every script and REPL. While the
 /// prelude loads (`Interpreter.defersUses`), a `use` of a module whose top
-/// level only defines names (`fn name(...)`, `name = ...`) records those names
-/// instead; compiling code that mentions one (or a host asking for it with
-/// `Interpreter.global`) runs the module then, from the file found at
+/// level only defines names (`fn name(...)`, `name = literal`) records those
+/// names instead; compiling code that mentions one (or a host asking for it
+/// with `Interpreter.global`) runs the module then, from the file found at
 /// start-up. A module whose names another module or the prelude also
 /// defines, or whose top level does anything else, runs at once as before.
+/// Its top level must read no global when it runs (the user may have rebound
+/// it by then): hence literals only, and parameter defaults that are literals
+/// (DeferredModuleTests checks the Stdlib's).
 struct DeferredModule {
     /// The file as `use` found it (path or `<stdlib>/...`) and its text.
     let file: String
@@ -22,7 +25,7 @@ struct DeferredModule {
 
 enum TopLevelScan {
     /// The names a module's top level defines, when every top-level line is
-    /// `fn name(...`, `name = ...`, a comment or a closing bracket, with ASCII
+    /// `fn name(...`, `name = literal`, a comment or a closing bracket, with ASCII
     /// names; nil when some line is anything else (the module then runs at
     /// once). Reads bytes: a walk over Characters cost as much as the parse.
     static func definedNames(_ text: String) -> [String]? {
@@ -51,11 +54,47 @@ enum TopLevelScan {
                 guard b[next] == 0x28 else { return nil }  // "("
             } else {
                 guard b[next] == 0x3D, next + 1 == end || b[next + 1] != 0x3D else { return nil }  // "=", not "=="
+                // Only a literal: an expression would read globals when the module
+                // runs, after the user may have rebound them (`grad = ...`).
+                guard isLiteral(UnsafeBufferPointer(rebasing: b[(next + 1)..<end])) else { return nil }
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: b[first..<last]), as: UTF8.self)
             if seen.insert(name).inserted { names.append(name) }
         }
         return names
+    }
+
+    /// Whether `v` (the text after `name =`) is a number (with a time suffix),
+    /// a string without interpolation, true, false or nil, then an optional comment.
+    static func isLiteral(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < v.count, v[i] == 0x20 { i += 1 }
+        guard i < v.count else { return false }
+        var last = v.count
+        if v[i] == 0x22 {  // a string: up to its closing quote, no `{`
+            var j = i + 1
+            while j < v.count, v[j] != 0x22 {
+                if v[j] == 0x7B { return false }
+                j += v[j] == 0x5C ? 2 : 1
+            }
+            guard j < v.count else { return false }
+            i = j + 1
+        } else {
+            if let hash = v[i...].firstIndex(of: 0x23) { last = hash }
+            while last > i, v[last - 1] == 0x20 || v[last - 1] == 0x0D { last -= 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: v[i..<last]), as: UTF8.self)
+            if word == "true" || word == "false" || word == "nil" { return true }
+            var number = Substring(word)
+            for suffix in ["ms", "us", "s"] where number.hasSuffix(suffix) {
+                number = number.dropLast(suffix.count)
+                break
+            }
+            guard let first = number.utf8.first, first == 0x2D || first == 0x2E || (0x30...0x39).contains(first),
+                  number.utf8.allSatisfy({ "0123456789.eE+-_".utf8.contains($0) }) else { return false }
+            return true
+        }
+        while i < v.count, v[i] == 0x20 || v[i] == 0x0D { i += 1 }
+        return i == v.count || v[i] == 0x23
     }
 
     private static func isNameByte(_ c: UInt8) -> Bool {

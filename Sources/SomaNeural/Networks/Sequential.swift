@@ -64,7 +64,7 @@ public final class Sequential {
         try check(inputWidth: rows.shape[1])
         let y: Tensor
         if rows.node == nil, let fused = fusedLayers {
-            y = fusedPredict(fused, rows)
+            y = try fusedPredict(fused, rows)
         } else {
             y = try forward(rows, parameters.map(\.tensor), training: false)
         }

@@ -53,8 +53,9 @@ extension Dense: FusedLayer {
 
     /// SomaCore's in-place `gemm` for one layer pass: C = op(A)·op(B) + β·C.
     ///
-    /// Layer passes do not throw: `Sequential` checks every width before a
-    /// pass, so the buffers always hold their matrices, and sizes past
+    /// Layer passes do not throw: `Sequential` checks every width and loads
+    /// OpenBLAS (`BLASLibrary.require`) before a pass, so the buffers always
+    /// hold their matrices and the library is there, and sizes past
     /// BLAS's 32-bit limit would need buffers of over 16 GB. A failure here
     /// is therefore a bug in the layer, not in the user's data.
     func multiply<T: BLASElement>(_ a: [T], transposeA: Bool = false, _ b: [T], transposeB: Bool = false,

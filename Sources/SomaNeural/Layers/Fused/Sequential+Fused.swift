@@ -15,7 +15,9 @@ extension Sequential {
     /// the caller has given the parameters' dtype); also returns the outputs.
     func fusedLossAndGradient(_ fused: [FusedLayer], _ x: Tensor, _ t: Tensor,
                               loss: Loss) throws -> (loss: Double, output: Tensor) {
-        x.dtype == .float32
+        // The layers' products cannot throw: a missing OpenBLAS is an error here.
+        try BLASLibrary.require()
+        return x.dtype == .float32
             ? try fusedLossAndGradient(fused, Batch<Float>(x), Batch<Float>(t), loss: loss)
             : try fusedLossAndGradient(fused, Batch<Double>(x), Batch<Double>(t), loss: loss)
     }
@@ -44,8 +46,9 @@ extension Sequential {
 
     /// Outputs of the fused forward pass (no memory kept for backward), in
     /// the parameters' dtype.
-    func fusedPredict(_ fused: [FusedLayer], _ x: Tensor) -> Tensor {
-        computeDType(for: x) == .float32 ? fusedPredict(fused, Batch<Float>(x)) : fusedPredict(fused, Batch<Double>(x))
+    func fusedPredict(_ fused: [FusedLayer], _ x: Tensor) throws -> Tensor {
+        try BLASLibrary.require()
+        return computeDType(for: x) == .float32 ? fusedPredict(fused, Batch<Float>(x)) : fusedPredict(fused, Batch<Double>(x))
     }
 
     private func fusedPredict<T: FusedElement>(_ fused: [FusedLayer], _ x: Batch<T>) -> Tensor {
