@@ -1655,8 +1655,14 @@ fn rnn_hidden(self, p, X) {
 }
 
 ## The sequences X in the net's dtype, so a float32 net computes in float32 whatever X holds.
+## X must be batch x time x inputs with the net's number of inputs.
 ## Example: rnn_input(LSTM(2, 4, 1, dtype: "float32"), zeros(1, 3, 2)).dtype == "float32"
-fn rnn_input(self, X) = astype(X, self.dtype)
+fn rnn_input(self, X) {
+  X = astype(X, self.dtype)
+  if len(X.shape) != 3 { error("{self.kind}: X must be batch x time x inputs, got shape {X.shape}") }
+  if X.shape[2] != self.n_in { error("{self.kind}: X has {X.shape[2]} inputs per step, the net {self.n_in}") }
+  X
+}
 
 ## The pre-activation of the outputs: batch x time x outputs (batch x outputs with output "last").
 ## Example:

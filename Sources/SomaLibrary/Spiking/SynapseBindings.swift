@@ -25,7 +25,8 @@ enum SynapseBindings {
         declaredBuiltin("spike_train(times, T:, dt:)", doc: """
             A spike train sampled every dt over T, as a discrete Dirac comb.
             Each spike adds 1/dt to its bin, so the train integrates to the number of spikes.
-            Example: sum(spike_train([0.1, 0.25], T: 0.5, dt: 1ms)) * 1ms  # 2
+            Times at or after T lie outside the window and are left out; a negative time is an error.
+            Example: sum(spike_train([0.1, 0.25, 0.7], T: 0.5, dt: 1ms)) * 1ms  # 2
             """) { args in
             let duration = try args.args.number(1, "T"), dt = try args.args.number(2, "dt")
             return vectorValue(try SomaNeural.spikeTrain(try args.tensor(0, "times").data, duration: duration, dt: dt))

@@ -19,15 +19,18 @@ public func psc(_ t: Double, tauS: Double, n: Int = 0) throws -> Double {
 
 /// A spike train sampled every `dt` over `duration`: each spike adds 1/dt to
 /// the bin holding its time, the discrete stand-in for a Dirac delta (so the
-/// train integrates to the number of spikes).
+/// train integrates to the number of spikes). Spike times at or after the
+/// end (T) fall outside the sampled window and are left out, so the spikes of
+/// a longer run can be sampled over its first T seconds.
 ///
-/// - Throws: `NeuralError.value` for a bad `dt` or a spike time outside [0, T).
+/// - Throws: `NeuralError.value` for a bad `dt` or `T`, or a spike time that
+///   is negative or not finite.
 public func spikeTrain(_ times: [Double], duration: Double, dt: Double) throws -> [Double] {
     let n = try stepCount(duration: duration, dt: dt, "spike_train")
     guard n <= 50_000_000 else { throw NeuralError.value("spike_train: T/dt = \(n) samples is too many") }
     var train = [Double](repeating: 0, count: n)
     for t in times {
-        guard t.isFinite, t >= 0 else { throw NeuralError.value("spike_train: spike time \(t) is not in [0, T)") }
+        guard t.isFinite, t >= 0 else { throw NeuralError.value("spike_train: spike time \(t) is negative or not finite (times are in seconds from 0)") }
         // Compare as a Double first: a huge t/dt must not reach Int().
         let bin = (t / dt).rounded(.down)
         if bin < Double(n) { train[Int(bin)] += 1 / dt }
