@@ -29,9 +29,12 @@ struct CallSupport {
             slot += 1
         }
         defer {
+            // A number needs no release: only other values go through the
+            // runtime's (out of line) destroy.
             var k = 0
             while k < size {
-                (base + k).deinitialize(count: 1)
+                let p = base + k
+                if case .number = p.pointee {} else { p.deinitialize(count: 1) }
                 k += 1
             }
             depth.pointee -= 1
