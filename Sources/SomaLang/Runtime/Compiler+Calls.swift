@@ -83,6 +83,29 @@ extension Compiler {
                 // evaluated first; only rebinding the callee inside its own
                 // argument could tell the difference.
                 let table = vm.globals
+                if let num = numericArgument(arguments[0].value) {
+                    // An arithmetic argument (`fib(n - 1)`) is computed here
+                    // as raw numeric code, as `a0` would, without calling it.
+                    let site = NumericSite()
+                    return { frame in
+                        var x = Value.nil
+                        var done = false
+                        if site.failures < NumericSite.limit {
+                            do {
+                                x = .number(try num(frame))
+                                done = true
+                            } catch is NotNumeric {
+                                site.failures += 1
+                            }
+                        }
+                        if !done { x = try a0(frame) }
+                        if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 1 {
+                            return try atCall(span) { try calls.invoke(c, base: frame.base + size) { $0.initialize(to: x) } }
+                        }
+                        let f = try function(frame)
+                        return try atCall(span) { try vm.callValue(f, [x], [], base: frame.base + size) }
+                    }
+                }
                 return { frame in
                     let x = try a0(frame)
                     if case .some(.function(.closure(let c))) = table.values[slot], c.arity == 1 {
@@ -158,6 +181,15 @@ extension Compiler {
                 return try atCall(span) { try vm.callValue(f, args, [], base: frame.base + size) }
             }
         }
+    }
+}
+
+extension Compiler {
+    /// The numeric code `compileExpression` would try first for `e` (an
+    /// arithmetic operation), or nil.
+    func numericArgument(_ e: Expr) -> NumCode? {
+        guard isNumericOperation(e), let leaf = numeric(e), case .other(let num) = leaf else { return nil }
+        return num
     }
 }
 

@@ -27,7 +27,8 @@ extension Compiler {
         }
         let code: NumCode
         if let leaf { code = numericCode(leaf) } else { code = { _ in throw NotNumeric() } }
-        let numeric = NumericOperand(leaf, code)
+        var numeric = NumericOperand(leaf, code)
+        if case .other? = leaf, let term = slotTerm(value) { numeric.term = term }
         let pure = pureOperand(value)
         switch op {
         case .add: return try nameUpdate(AddOperator.self, id, operand, numeric, texts, pure: pure, slow: slow, span)
@@ -44,11 +45,13 @@ extension Compiler {
                                                 _ texts: @escaping TextsCode, pure: Bool, slow: @escaping Exec, _ span: Span) throws -> Exec {
         let appends = K.op == .add
         let num = numeric.code, kind = numeric.kind, constant = numeric.constant
+        let term = numeric.term, hasTerm = term.op != .none
         let site = NumericSite()
         // A tensor is updated in its own buffer when the operand cannot see
         // or rebind the name (names, numbers and arithmetic only), so reading
         // the old value after the operand ran changes nothing.
         let inPlace = pure ? Compiler.inPlaceOp(K.op) : nil
+        let table = vm.globals
         switch resolve(id.name) {
         case .local(let i):
             return { frame in
@@ -57,6 +60,10 @@ extension Compiler {
                     if kind == .constant {
                         // The old value is a number: nothing to release before overwriting it.
                         p.initialize(to: .number(K.apply(a, constant)))
+                        return .normal
+                    }
+                    if hasTerm, let q = term.value(frame.base, table.values) {
+                        p.initialize(to: .number(K.apply(a, q)))
                         return .normal
                     }
                     if kind == .code && site.failures < NumericSite.limit {
@@ -97,11 +104,14 @@ extension Compiler {
                 return .normal
             }
         case .global(let i, _):
-            let table = vm.globals
             return { frame in
                 if case .some(.number(let a)) = table.values[i] {
                     if kind == .constant {
                         (table.values + i).initialize(to: .number(K.apply(a, constant)))
+                        return .normal
+                    }
+                    if hasTerm, let q = term.value(frame.base, table.values) {
+                        (table.values + i).initialize(to: .number(K.apply(a, q)))
                         return .normal
                     }
                     if kind == .code && site.failures < NumericSite.limit {
@@ -241,6 +251,8 @@ struct NumericOperand {
     let kind: Kind
     let constant: Double
     let code: NumCode
+    /// `slot op constant` (or `constant op slot`), computed in place.
+    var term = SlotTerm.none
 
     init(_ leaf: NumericLeaf?, _ code: @escaping NumCode) {
         self.code = code
@@ -248,6 +260,63 @@ struct NumericOperand {
         case .constant(let c)?: kind = .constant; constant = c
         case .some: kind = .code; constant = 0
         case nil: kind = .none; constant = 0
+        }
+    }
+}
+
+/// An operand `y * c`, `c * y`, `y + c`, ... with `y` a local or global slot:
+/// computed inside the update's closure, without calling numeric code.
+struct SlotTerm {
+    enum Op { case none, add, subtract, multiply, divide }
+    let op: Op
+    let slot: Int
+    let global: Bool
+    let constant: Double
+    let constantFirst: Bool
+
+    static let none = SlotTerm(op: .none, slot: 0, global: false, constant: 0, constantFirst: false)
+
+    /// The term's value, or nil when the slot does not hold a number (the
+    /// update then takes its general numeric code).
+    @inline(__always)
+    func value(_ base: UnsafeMutablePointer<Value>, _ globals: UnsafeMutablePointer<Value?>) -> Double? {
+        let y: Double
+        if global {
+            guard case .some(.number(let x)) = globals[slot] else { return nil }
+            y = x
+        } else {
+            guard case .number(let x) = base[slot] else { return nil }
+            y = x
+        }
+        let (a, b) = constantFirst ? (constant, y) : (y, constant)
+        switch op {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .none: return nil
+        }
+    }
+}
+
+extension Compiler {
+    /// The operand as a `SlotTerm`, when it has that shape.
+    func slotTerm(_ e: Expr) -> SlotTerm? {
+        guard case .binary(let op, let l, let r) = e.kind else { return nil }
+        let kind: SlotTerm.Op
+        switch op {
+        case .add: kind = .add
+        case .subtract: kind = .subtract
+        case .multiply: kind = .multiply
+        case .divide: kind = .divide
+        default: return nil
+        }
+        switch (numeric(l), numeric(r)) {
+        case (.local(let i)?, .constant(let c)?): return SlotTerm(op: kind, slot: i, global: false, constant: c, constantFirst: false)
+        case (.global(let i)?, .constant(let c)?): return SlotTerm(op: kind, slot: i, global: true, constant: c, constantFirst: false)
+        case (.constant(let c)?, .local(let i)?): return SlotTerm(op: kind, slot: i, global: false, constant: c, constantFirst: true)
+        case (.constant(let c)?, .global(let i)?): return SlotTerm(op: kind, slot: i, global: true, constant: c, constantFirst: true)
+        default: return nil
         }
     }
 }

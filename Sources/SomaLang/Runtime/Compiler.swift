@@ -127,6 +127,7 @@ final class Compiler {
                 return { frame in try test(frame) ? thenCode(frame) : .nil }
             }
             let elseCode = try compileValue(elseBranch, tail: tail)
+            if let fused = fusedBranch(condition, then.statements, test, thenCode, elseCode) { return fused }
             return { frame in try test(frame) ? thenCode(frame) : elseCode(frame) }
         case .block(let block):
             return try compileBlockValue(block.statements, tail: tail)

@@ -6,7 +6,10 @@ struct CallSupport {
     let depthLimit: UnsafeMutablePointer<Int>
     let stackFloor: UnsafeMutablePointer<UInt>
     let stackEnd: UnsafeMutablePointer<Value>
-    unowned(unsafe) let interrupt: InterruptFlag
+    /// Read without a reference count update (the interpreter keeps the
+    /// flag alive): an `unowned(unsafe)` reference was retained and released
+    /// around every check.
+    let interrupt: Unmanaged<InterruptFlag>
     unowned(unsafe) let vm: Interpreter
 
     /// Enters a Soma function: `bind` stores the parameters into the first
@@ -18,7 +21,7 @@ struct CallSupport {
         // a 32 MB margin, far more than four Soma calls can use.
         guard depth.pointee < depthLimit.pointee, base + size <= stackEnd,
               depth.pointee & 3 != 0 || currentStackAddress() > stackFloor.pointee else { throw vm.depthError(c) }
-        if interrupt.isSet { throw SomaError.interrupt() }
+        if interrupt._withUnsafeGuaranteedRef({ $0.isSet }) { throw SomaError.interrupt() }
         depth.pointee += 1
         bind(base)
         // Slot by slot: small frames are cheaper this way than through the
@@ -29,9 +32,12 @@ struct CallSupport {
             slot += 1
         }
         defer {
+            // A number needs no release: only other values go through the
+            // runtime's (out of line) destroy.
             var k = 0
             while k < size {
-                (base + k).deinitialize(count: 1)
+                let p = base + k
+                if case .number = p.pointee {} else { p.deinitialize(count: 1) }
                 k += 1
             }
             depth.pointee -= 1
@@ -66,7 +72,7 @@ extension Interpreter {
     /// The pointers compiled calls use (see `CallSupport`).
     var calls: CallSupport {
         CallSupport(depth: depthCounter, depthLimit: depthLimit, stackFloor: nativeStackFloor,
-                    stackEnd: stackEnd, interrupt: interruptFlag, vm: self)
+                    stackEnd: stackEnd, interrupt: Unmanaged.passUnretained(interruptFlag), vm: self)
     }
 
     /// Enters a Soma function from native code paths (see `CallSupport.invoke`).
