@@ -145,16 +145,8 @@ extension Interpreter {
         let saved = stackTop
         stackTop = base
         defer { stackTop = saved }
-        do {
-            return try builtin.body(Arguments(positional: args, keywords: keywords, context: context, callee: builtin.name))
-        } catch let signal as ControlSignal {
-            throw signal
-        } catch let request as ExitRequest {
-            throw request
-        } catch let error as SomaError {
-            throw error
-        } catch {
-            throw SomaError(converting: error)
+        return try nativeErrors {
+            try builtin.body(Arguments(positional: args, keywords: keywords, context: context, callee: builtin.name))
         }
     }
 
@@ -163,8 +155,16 @@ extension Interpreter {
     @inline(__always)
     func callUnary(_ direct: (Value) throws -> Value, _ x: Value) throws -> Value {
         if interruptFlag.isSet { throw SomaError.interrupt() }
+        return try nativeErrors { try direct(x) }
+    }
+
+    /// Runs native code: control signals, exit requests and Soma errors pass
+    /// through; any other error becomes a Soma error (the one translation at
+    /// the builtin boundary).
+    @inline(__always)
+    private func nativeErrors(_ body: () throws -> Value) throws -> Value {
         do {
-            return try direct(x)
+            return try body()
         } catch let signal as ControlSignal {
             throw signal
         } catch let request as ExitRequest {
