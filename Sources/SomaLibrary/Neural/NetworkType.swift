@@ -9,11 +9,15 @@ enum NetworkType {
             name: "Network",
             summary: "a fully connected network: net(X) maps rows of X to outputs.",
             display: { n in
-                "<Network \(n.sizes.map(String.init).joined(separator: "-")) \(n.activation.rawValue)/\(n.output.rawValue) \(n.loss.rawValue)>"
+                let precision = n.layers.first?.precision ?? .double
+                return "<Network \(n.sizes.map(String.init).joined(separator: "-")) \(n.activation.rawValue)/\(n.output.rawValue) \(n.loss.rawValue)"
+                    + (precision == .single ? " single>" : ">")
             },
             fields: [
                 .init("layers", doc: "The connections, each a Dense layer with W (sizes[i] x sizes[i+1]) and b.\nExample: net = Network([2, 3, 1], seed: 1); imshow(net.layers[0].W, cmap: \"coolwarm\")",
                       get: { n in Value(n.layers.map { LayerType.dense.value(LayerBox(dense: $0, stack: [$0])) }) }),
+                .init("precision", doc: "The weights' precision: \"double\" (float64, the default) or \"single\" (float32), as given to Network.\nExample: Network([2, 3, 1], precision: \"single\").precision  # \"single\"",
+                      get: { n in Value((n.layers.first?.precision ?? .double).rawValue) }),
                 .init("sizes", doc: "The layer sizes, input first.\nExample: Network([2, 3, 1]).sizes  # [2, 3, 1]", get: { n in Value(n.sizes.map { Value($0) }) }),
             ],
             methods: [
