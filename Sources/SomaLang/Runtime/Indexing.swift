@@ -27,13 +27,24 @@ enum PathStep {
 enum Indexing {
     // MARK: positions
 
+    /// `x` as an Int index: a whole number too large for Int is out of range
+    /// (`outOfRange` words it), anything else that is not whole is an error.
+    static func wholeIndex(_ x: Double, outOfRange: () -> String) throws -> Int {
+        if let i = Int(exactly: x) { return i }
+        if x.isFinite, x.rounded(.towardZero) == x { throw SomaError.index(outOfRange()) }
+        throw SomaError.index("an index must be a whole number, got \(formatNumber(x))")
+    }
+
     /// Where index `x` points in `count` items (negative counts from the end).
     /// - Throws: `error[index]` worded one way: "index 5 is out of range for a
     ///   list of length 3", or for a tensor axis as numpy says it, "index 5 is
     ///   out of range for axis 0 with size 3".
     static func position(_ x: Double, count: Int, what: Collection) throws -> Int {
-        guard let i = Int(exactly: x) else {
-            throw SomaError.index("an index must be a whole number, got \(formatNumber(x))")
+        let i = try wholeIndex(x) {
+            switch what {
+            case .axis(let axis): return "index \(formatNumber(x)) is out of range for axis \(axis) with size \(count)"
+            case .list, .string, .range: return "index \(formatNumber(x)) is out of range for a \(what) of length \(count)"
+            }
         }
         let j = i < 0 ? i + count : i
         guard j >= 0, j < count else {
@@ -151,9 +162,8 @@ enum Indexing {
         for key in keys {
             switch key {
             case .number(let x):
-                guard let i = Int(exactly: x) else {
-                    throw SomaError.index("an index must be a whole number, got \(formatNumber(x))")
-                }
+                let size = axis < t.rank ? t.shape[axis] : 0
+                let i = try wholeIndex(x) { "index \(formatNumber(x)) is out of range for axis \(axis) with size \(size)" }
                 items.append(.index(i))
                 axis += 1
             case .slice(let a, let b, let c):
